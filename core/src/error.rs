@@ -1,0 +1,119 @@
+//! The one public error type, and the mapping of internal failures onto it.
+//!
+//! Every message here is written by this crate. Internal error texts (SQLite, ring,
+//! serde) never cross the FFI: they could quote SQL, paths or values, so they are
+//! mapped onto fixed wording at the edge. User content and key material never appear
+//! in an error.
+
+/// What went wrong, as shells and the CLI see it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum RespiteError {
+    /// The passphrase, recovery code or device key does not open this vault.
+    #[error("that passphrase or code does not open this vault")]
+    WrongSecret,
+    /// The vault is locked: unlock it before reading or writing.
+    #[error("the vault is locked")]
+    Locked,
+    /// Stored data failed authentication or is damaged (tampered, truncated, corrupt).
+    #[error("integrity check failed: {detail}")]
+    Integrity { detail: String },
+    /// The named thing does not exist.
+    #[error("not found: {what}")]
+    NotFound { what: String },
+    /// A value from the caller was refused; nothing was written.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: String, reason: String },
+    /// The file exists but is not a Respite vault.
+    #[error("this file is not a Respite vault")]
+    NotAVault,
+    /// The vault was written by a newer version of Respite.
+    #[error(
+        "this vault uses format {found}; this version of Respite reads formats up to {supported}"
+    )]
+    UnsupportedFormat { found: u32, supported: u32 },
+    /// A vault already exists at that path; it was left untouched.
+    #[error("a file already exists at that path")]
+    AlreadyExists,
+    /// The last key slot cannot be removed: the vault would become unopenable.
+    #[error("the last way to unlock the vault cannot be removed")]
+    LastKeySlot,
+    /// The platform key store (Keystore, Keychain) failed or the user cancelled.
+    #[error("device key store: {reason}")]
+    DeviceKey { reason: String },
+    /// The storage layer failed (disk full, read-only file, I/O error).
+    #[error("storage error: {detail}")]
+    Storage { detail: String },
+}
+
+/// Shorthand used throughout the crate.
+pub type Result<T, E = RespiteError> = std::result::Result<T, E>;
+
+impl RespiteError {
+    /// An [`RespiteError::InvalidInput`] for `field` with a fixed reason.
+    pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        RespiteError::InvalidInput {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`RespiteError::Integrity`] with a fixed description.
+    pub(crate) fn integrity(detail: impl Into<String>) -> Self {
+        RespiteError::Integrity {
+            detail: detail.into(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for RespiteError {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        let code = match &err {
+            rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
+            _ => None,
+        };
+        let detail = match code {
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
+                return RespiteError::integrity("the vault file is damaged");
+            }
+            Some(ErrorCode::DiskFull) => "the disk is full",
+            Some(ErrorCode::ReadOnly) => "the vault file is read-only",
+            Some(ErrorCode::PermissionDenied) | Some(ErrorCode::CannotOpen) => {
+                "the vault file cannot be opened (check the path and permissions)"
+            }
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                "the vault is busy in another process"
+            }
+            Some(ErrorCode::SystemIoFailure) => "an I/O error occurred",
+            Some(ErrorCode::TooBig) => "a value is too large to store",
+            Some(ErrorCode::ConstraintViolation) => "a storage constraint was violated",
+            _ => "the database reported an unexpected error",
+        };
+        RespiteError::Storage {
+            detail: detail.to_owned(),
+        }
+    }
+}
+
+impl From<std::io::Error> for RespiteError {
+    fn from(err: std::io::Error) -> Self {
+        let detail = match err.kind() {
+            std::io::ErrorKind::NotFound => "a file was not found",
+            std::io::ErrorKind::PermissionDenied => "permission denied",
+            std::io::ErrorKind::StorageFull => "the disk is full",
+            std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only",
+            _ => "an I/O error occurred",
+        };
+        RespiteError::Storage {
+            detail: detail.to_owned(),
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for RespiteError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        RespiteError::DeviceKey {
+            reason: "the platform key store failed unexpectedly".to_owned(),
+        }
+    }
+}

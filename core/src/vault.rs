@@ -1,0 +1,296 @@
+//! The vault: one encrypted SQLite file, its key slots, and the unlocked session.
+
+use ring::aead::LessSafeKey;
+use rusqlite::{params, Connection};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use crate::crypto::SecretKey;
+use crate::db;
+use crate::device_key::DeviceKeyStore;
+use crate::error::{RespiteError, Result};
+use crate::journal::Journal;
+use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+use crate::recovery_code::RecoveryCode;
+
+/// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
+pub(crate) struct Keys {
+    vault_key: SecretKey,
+    /// Seals and opens every record; derived from the vault key.
+    pub(crate) records: LessSafeKey,
+}
+
+impl Keys {
+    fn new(vault_key: SecretKey) -> Self {
+        let records = vault_key.derive(b"respite/v1/records").aead_key();
+        Keys { vault_key, records }
+    }
+}
+
+/// State shared by the vault and its area objects.
+pub(crate) struct VaultState {
+    conn: Mutex<Connection>,
+    keys: RwLock<Option<Arc<Keys>>>,
+}
+
+impl VaultState {
+    /// The keys, or [`RespiteError::Locked`].
+    pub(crate) fn keys(&self) -> Result<Arc<Keys>> {
+        self.keys
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+            .ok_or(RespiteError::Locked)
+    }
+
+    /// The one connection. A panic while it was held leaves nothing half-written
+    /// (SQLite rolls back an unfinished transaction), so poisoning is ignored.
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn set_keys(&self, keys: Option<Keys>) {
+        *self
+            .keys
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = keys.map(Arc::new);
+    }
+
+    fn slots(&self) -> Result<Vec<StoredSlot>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, kind, created_at, params, wrapped_key FROM key_slots ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })?;
+        let mut slots = Vec::new();
+        for row in rows {
+            let (id, kind, created, params, wrapped) = row?;
+            slots.push(StoredSlot::from_row(id, &kind, created, params, wrapped)?);
+        }
+        Ok(slots)
+    }
+
+    fn slots_of(&self, kind: KeySlotKind) -> Result<Vec<StoredSlot>> {
+        let slots: Vec<_> = self
+            .slots()?
+            .into_iter()
+            .filter(|s| s.kind == kind)
+            .collect();
+        if slots.is_empty() {
+            return Err(RespiteError::NotFound {
+                what: format!("no {} key slot in this vault", kind.as_str()),
+            });
+        }
+        Ok(slots)
+    }
+
+    /// Stores `slot`, replacing every other slot of its kind, in one transaction.
+    fn replace_slots_of_kind(&self, slot: &StoredSlot) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "DELETE FROM key_slots WHERE kind = ?1",
+            [slot.kind.as_str()],
+        )?;
+        insert_slot(&tx, slot)?;
+        tx.commit()?;
+        db::checkpoint_truncate(&conn)?;
+        Ok(())
+    }
+}
+
+fn insert_slot(conn: &Connection, slot: &StoredSlot) -> Result<()> {
+    conn.execute(
+        "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            slot.id,
+            slot.kind.as_str(),
+            slot.created_at_ms,
+            slot.params,
+            slot.wrapped_key
+        ],
+    )?;
+    Ok(())
+}
+
+/// An encrypted Respite vault: the entry point of the API.
+///
+/// A vault is opened locked; unlock it with any of its key slots. All methods are
+/// synchronous and thread-safe: call them off the UI thread.
+#[derive(uniffi::Object)]
+pub struct Vault {
+    state: Arc<VaultState>,
+}
+
+#[uniffi::export]
+impl Vault {
+    /// Creates a new vault file at `path`, protected by `passphrase`, and returns it
+    /// unlocked. `kdf_iterations` defaults to 600,000 and may not be below 100,000.
+    /// Refuses to overwrite an existing file.
+    #[uniffi::constructor]
+    pub fn create(
+        path: String,
+        passphrase: String,
+        kdf_iterations: Option<u32>,
+    ) -> Result<Arc<Self>> {
+        let vault_key = SecretKey::generate()?;
+        let slot = StoredSlot::passphrase(
+            &vault_key,
+            &passphrase,
+            kdf_iterations.unwrap_or(DEFAULT_KDF_ITERATIONS),
+        )?;
+        let path = Path::new(&path);
+        let conn = db::create(path)?;
+        if let Err(err) = insert_slot(&conn, &slot) {
+            drop(conn);
+            db::remove_vault_files(path);
+            return Err(err);
+        }
+        let vault = Vault::from_connection(conn);
+        vault.state.set_keys(Some(Keys::new(vault_key)));
+        Ok(Arc::new(vault))
+    }
+
+    /// Opens the vault at `path`, locked. Refuses files that are not vaults, are from
+    /// a newer format, or are damaged, without modifying them.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Self>> {
+        let conn = db::open(Path::new(&path))?;
+        let vault = Vault::from_connection(conn);
+        // A vault without readable slots cannot be unlocked: say so now.
+        if vault.state.slots()?.is_empty() {
+            return Err(RespiteError::integrity("the vault has no key slots"));
+        }
+        Ok(Arc::new(vault))
+    }
+
+    /// Unlocks with the passphrase.
+    pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
+        for slot in self.state.slots_of(KeySlotKind::Passphrase)? {
+            if let Some(key) = slot.open_with_passphrase(&passphrase)? {
+                self.state.set_keys(Some(Keys::new(key)));
+                return Ok(());
+            }
+        }
+        Err(RespiteError::WrongSecret)
+    }
+
+    /// Unlocks with a recovery code, typed in any case, with or without separators.
+    pub fn unlock_with_recovery_code(&self, code: String) -> Result<()> {
+        let code = RecoveryCode::parse(&code)?;
+        for slot in self.state.slots_of(KeySlotKind::RecoveryCode)? {
+            if let Some(key) = slot.open_with_recovery_code(&code)? {
+                self.state.set_keys(Some(Keys::new(key)));
+                return Ok(());
+            }
+        }
+        Err(RespiteError::WrongSecret)
+    }
+
+    /// Unlocks with this device's platform key store.
+    pub fn unlock_with_device(&self, store: Arc<dyn DeviceKeyStore>) -> Result<()> {
+        for slot in self.state.slots_of(KeySlotKind::Device)? {
+            if let Some(key) = slot.open_with_device(store.as_ref())? {
+                self.state.set_keys(Some(Keys::new(key)));
+                return Ok(());
+            }
+        }
+        Err(RespiteError::WrongSecret)
+    }
+
+    /// Locks the vault: the keys are wiped and every later call returns `Locked`
+    /// until the vault is unlocked again.
+    pub fn lock(&self) {
+        self.state.set_keys(None);
+    }
+
+    /// Whether the vault is locked.
+    pub fn is_locked(&self) -> bool {
+        self.state.keys().is_err()
+    }
+
+    /// The vault's key slots. Available while locked, so a shell can offer the
+    /// matching ways to unlock.
+    pub fn key_slots(&self) -> Result<Vec<KeySlot>> {
+        self.state.slots()?.iter().map(StoredSlot::info).collect()
+    }
+
+    /// Sets a new passphrase, replacing the passphrase slot (or adding one). Only the
+    /// vault key is rewrapped: no record is re-encrypted.
+    pub fn change_passphrase(&self, new_passphrase: String) -> Result<KeySlot> {
+        let keys = self.state.keys()?;
+        let slot =
+            StoredSlot::passphrase(&keys.vault_key, &new_passphrase, DEFAULT_KDF_ITERATIONS)?;
+        self.state.replace_slots_of_kind(&slot)?;
+        slot.info()
+    }
+
+    /// Creates a new recovery code, replacing any earlier one, and returns it for the
+    /// user to write down. It is shown this once: only its wrapped key is stored.
+    pub fn create_recovery_code(&self) -> Result<String> {
+        let keys = self.state.keys()?;
+        let (slot, code) = StoredSlot::recovery_code(&keys.vault_key)?;
+        self.state.replace_slots_of_kind(&slot)?;
+        Ok(code.display())
+    }
+
+    /// Lets this device's platform key store unlock the vault, replacing an earlier
+    /// device slot.
+    pub fn add_device_slot(&self, store: Arc<dyn DeviceKeyStore>) -> Result<KeySlot> {
+        let keys = self.state.keys()?;
+        let slot = StoredSlot::device(&keys.vault_key, store.as_ref())?;
+        self.state.replace_slots_of_kind(&slot)?;
+        slot.info()
+    }
+
+    /// Removes a key slot. The vault must be unlocked, and its last slot stays.
+    pub fn remove_key_slot(&self, id: String) -> Result<()> {
+        self.state.keys()?;
+        let mut conn = self.state.conn();
+        let tx = conn.transaction()?;
+        let count: i64 = tx.query_row("SELECT count(*) FROM key_slots", [], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM key_slots WHERE id = ?1)",
+            [&id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(RespiteError::NotFound {
+                what: "no key slot with that id".to_owned(),
+            });
+        }
+        if count <= 1 {
+            return Err(RespiteError::LastKeySlot);
+        }
+        tx.execute("DELETE FROM key_slots WHERE id = ?1", [&id])?;
+        tx.commit()?;
+        db::checkpoint_truncate(&conn)?;
+        Ok(())
+    }
+
+    /// The journal of this vault.
+    pub fn journal(&self) -> Arc<Journal> {
+        Arc::new(Journal::new(Arc::clone(&self.state)))
+    }
+}
+
+impl Vault {
+    fn from_connection(conn: Connection) -> Self {
+        Vault {
+            state: Arc::new(VaultState {
+                conn: Mutex::new(conn),
+                keys: RwLock::new(None),
+            }),
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Unlocking through every kind of key slot, and managing slots.
+
+mod common;
+
+use common::*;
+use respite_core::{KeySlotKind, RespiteError, Vault, MIN_KDF_ITERATIONS};
+
+#[test]
+fn a_new_vault_is_unlocked_and_reopens_locked() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    assert!(!vault.is_locked());
+    let id = vault
+        .journal()
+        .add(draft("first", "2026-05-04T08:00:00+02:00"))
+        .unwrap()
+        .id;
+    drop(vault);
+
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert!(vault.is_locked());
+    assert_eq!(
+        vault.journal().get(id.clone()).err(),
+        Some(RespiteError::Locked)
+    );
+    vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+    assert_eq!(vault.journal().get(id).unwrap().body, "first");
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_leaves_the_vault_locked() {
+    let (_dir, path) = vault_path();
+    drop(new_vault(&path));
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert_eq!(
+        vault.unlock_with_passphrase("a quiet harbour at dawn".into()),
+        Err(RespiteError::WrongSecret)
+    );
+    assert!(vault.is_locked());
+}
+
+#[test]
+fn the_kdf_floor_is_enforced() {
+    let (_dir, path) = vault_path();
+    let err = Vault::create(
+        path_str(&path),
+        PASSPHRASE.into(),
+        Some(MIN_KDF_ITERATIONS - 1),
+    )
+    .err()
+    .unwrap();
+    assert!(
+        matches!(err, RespiteError::InvalidInput { ref field, .. } if field == "kdf_iterations")
+    );
+    assert!(!path.exists(), "a refused vault leaves no file behind");
+}
+
+#[test]
+fn too_short_a_passphrase_is_refused() {
+    let (_dir, path) = vault_path();
+    let err = Vault::create(path_str(&path), "short".into(), None)
+        .err()
+        .unwrap();
+    assert!(matches!(err, RespiteError::InvalidInput { ref field, .. } if field == "passphrase"));
+}
+
+#[test]
+fn lock_drops_the_keys_and_every_area_call_says_locked() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    let id = journal
+        .add(draft("x", "2026-05-04T08:00:00+02:00"))
+        .unwrap()
+        .id;
+    vault.lock();
+    assert!(vault.is_locked());
+    assert_eq!(journal.get(id.clone()).err(), Some(RespiteError::Locked));
+    assert_eq!(journal.list(0, 10).err(), Some(RespiteError::Locked));
+    assert_eq!(
+        journal.add(draft("y", "2026-05-04T08:00:00+02:00")).err(),
+        Some(RespiteError::Locked)
+    );
+    assert_eq!(journal.delete(id.clone()).err(), Some(RespiteError::Locked));
+    assert_eq!(
+        vault.create_recovery_code().err(),
+        Some(RespiteError::Locked)
+    );
+    assert_eq!(
+        vault.change_passphrase("another long one".into()).err(),
+        Some(RespiteError::Locked)
+    );
+    // Slot metadata stays readable while locked.
+    assert_eq!(vault.key_slots().unwrap().len(), 1);
+    vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+    assert!(journal.get(id).is_ok());
+}
+
+#[test]
+fn the_device_slot_unlocks_with_its_store_only() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let store = TestDeviceStore::random();
+    let slot = vault.add_device_slot(store.clone()).unwrap();
+    assert_eq!(slot.kind, KeySlotKind::Device);
+    vault.lock();
+    vault.unlock_with_device(store).unwrap();
+    assert!(!vault.is_locked());
+
+    vault.lock();
+    // Another device's store cannot open the sealed secret: the platform error comes back.
+    assert!(matches!(
+        vault.unlock_with_device(TestDeviceStore::random()),
+        Err(RespiteError::DeviceKey { .. })
+    ));
+    assert!(vault.is_locked());
+}
+
+#[test]
+fn the_recovery_code_unlocks_in_any_typed_form_and_is_replaced_by_a_new_one() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let code = vault.create_recovery_code().unwrap();
+    assert_eq!(code.split('-').count(), 7);
+    for typed in [code.clone(), code.to_lowercase(), code.replace('-', "")] {
+        vault.lock();
+        vault.unlock_with_recovery_code(typed).unwrap();
+    }
+    let newer = vault.create_recovery_code().unwrap();
+    assert_ne!(newer, code);
+    vault.lock();
+    assert_eq!(
+        vault.unlock_with_recovery_code(code),
+        Err(RespiteError::WrongSecret)
+    );
+    vault.unlock_with_recovery_code(newer).unwrap();
+    let kinds: Vec<_> = vault.key_slots().unwrap().iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![KeySlotKind::Passphrase, KeySlotKind::RecoveryCode]
+    );
+}
+
+#[test]
+fn a_malformed_recovery_code_is_called_a_typo() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    vault.create_recovery_code().unwrap();
+    vault.lock();
+    assert!(matches!(
+        vault.unlock_with_recovery_code("not-a-code".into()),
+        Err(RespiteError::InvalidInput { ref field, .. }) if field == "recovery_code"
+    ));
+}
+
+#[test]
+fn unlocking_with_a_kind_the_vault_lacks_says_so() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    vault.lock();
+    assert!(matches!(
+        vault.unlock_with_device(TestDeviceStore::random()),
+        Err(RespiteError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn slots_can_be_removed_but_never_the_last() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let store = TestDeviceStore::random();
+    vault.add_device_slot(store.clone()).unwrap();
+    let slots = vault.key_slots().unwrap();
+    assert_eq!(slots.len(), 2);
+    let passphrase_slot = slots
+        .iter()
+        .find(|s| s.kind == KeySlotKind::Passphrase)
+        .unwrap();
+    let device_slot = slots
+        .iter()
+        .find(|s| s.kind == KeySlotKind::Device)
+        .unwrap();
+
+    vault.remove_key_slot(passphrase_slot.id.clone()).unwrap();
+    vault.lock();
+    assert!(matches!(
+        vault.unlock_with_passphrase(PASSPHRASE.into()),
+        Err(RespiteError::NotFound { .. })
+    ));
+    vault.unlock_with_device(store).unwrap();
+    assert_eq!(
+        vault.remove_key_slot(device_slot.id.clone()),
+        Err(RespiteError::LastKeySlot)
+    );
+    assert!(matches!(
+        vault.remove_key_slot("0".repeat(32)),
+        Err(RespiteError::NotFound { .. })
+    ));
+    vault.lock();
+    assert_eq!(
+        vault.remove_key_slot(device_slot.id.clone()),
+        Err(RespiteError::Locked)
+    );
+}
+
+#[test]
+fn changing_the_passphrase_rewraps_the_key_and_leaves_every_record_untouched() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    for i in 0..5 {
+        journal
+            .add(draft(&format!("entry {i}"), "2026-05-04T08:00:00+02:00"))
+            .unwrap();
+    }
+    let snapshot = || -> Vec<(String, i64, Vec<u8>)> {
+        let conn = raw(&path);
+        let mut stmt = conn
+            .prepare("SELECT id, revision, sealed FROM journal_entries ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = snapshot();
+    let old_slot = vault.key_slots().unwrap()[0].clone();
+    let new_slot = vault
+        .change_passphrase("a brand new passphrase".into())
+        .unwrap();
+    assert_ne!(old_slot.id, new_slot.id);
+    assert_eq!(
+        snapshot(),
+        before,
+        "record ciphertexts must be byte-for-byte unchanged"
+    );
+
+    drop(journal);
+    drop(vault);
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert_eq!(
+        vault.unlock_with_passphrase(PASSPHRASE.into()),
+        Err(RespiteError::WrongSecret)
+    );
+    vault
+        .unlock_with_passphrase("a brand new passphrase".into())
+        .unwrap();
+    assert_eq!(vault.journal().count().unwrap(), 5);
+    assert_eq!(vault.key_slots().unwrap().len(), 1);
+}
+
+#[test]
+fn a_forgotten_passphrase_can_be_reset_through_the_recovery_code() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let code = vault.create_recovery_code().unwrap();
+    drop(vault);
+    let vault = Vault::open(path_str(&path)).unwrap();
+    vault.unlock_with_recovery_code(code).unwrap();
+    vault
+        .change_passphrase("remembered this time".into())
+        .unwrap();
+    vault.lock();
+    vault
+        .unlock_with_passphrase("remembered this time".into())
+        .unwrap();
+}
+
+#[test]
+fn a_tampered_slot_does_not_unlock() {
+    let (_dir, path) = vault_path();
+    drop(new_vault(&path));
+    let conn = raw(&path);
+    let wrapped: Vec<u8> = conn
+        .query_row("SELECT wrapped_key FROM key_slots", [], |r| r.get(0))
+        .unwrap();
+    for i in 0..wrapped.len() {
+        let mut bad = wrapped.clone();
+        bad[i] ^= 0x80;
+        conn.execute("UPDATE key_slots SET wrapped_key = ?1", [&bad])
+            .unwrap();
+        let vault = Vault::open(path_str(&path)).unwrap();
+        assert_eq!(
+            vault.unlock_with_passphrase(PASSPHRASE.into()),
+            Err(RespiteError::WrongSecret)
+        );
+    }
+}
