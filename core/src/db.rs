@@ -95,6 +95,17 @@ fn check_header(path: &Path) -> Result<u32> {
     }
     let version = be32(60);
     check_version(version)?;
+    // The page count at offset 28 is valid when the change counters at 24 and 92 agree.
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if be32(24) == be32(92) {
+        let expected = page_size * u64::from(be32(28));
+        if file.metadata()?.len() < expected {
+            return Err(RespiteError::integrity("the vault file is truncated"));
+        }
+    }
     Ok(version)
 }
 

@@ -70,6 +70,11 @@ impl From<rusqlite::Error> for RespiteError {
         use rusqlite::ffi::ErrorCode;
         let code = match &err {
             rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
+            // Stored values of the wrong type can only come from a damaged file.
+            rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+            | rusqlite::Error::Utf8Error(..) => Some(ErrorCode::DatabaseCorrupt),
             _ => None,
         };
         let detail = match code {
