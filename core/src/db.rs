@@ -38,6 +38,7 @@ pub(crate) fn create(path: &Path) -> Result<Connection> {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        restrict_to_owner(path)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
         configure(&conn)?;
         migrate(&mut conn, 0)?;
@@ -47,6 +48,19 @@ pub(crate) fn create(path: &Path) -> Result<Connection> {
         remove_vault_files(path);
     }
     result
+}
+
+/// Makes the vault file readable by its owner only; SQLite gives its WAL companions
+/// the same permissions.
+fn restrict_to_owner(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// Opens an existing vault, migrating an older format forward.
@@ -184,6 +198,17 @@ mod tests {
             .pragma_query_value(None, "secure_delete", |r| r.get(0))
             .unwrap();
         assert_eq!(secure, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_vault_is_private_to_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        drop(create(&path).unwrap());
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

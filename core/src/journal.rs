@@ -37,6 +37,18 @@ pub enum JournalKind {
     Free,
 }
 
+impl JournalKind {
+    /// The stable name of this kind, as used by the CLI and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JournalKind::AfterSession => "after-session",
+            JournalKind::Transition => "transition",
+            JournalKind::Evening => "evening",
+            JournalKind::Free => "free",
+        }
+    }
+}
+
 /// A new entry, as written by the user.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalDraft {
@@ -123,13 +135,19 @@ struct Row {
 impl Row {
     const COLUMNS: &'static str = "id, day, updated_at, revision, sealed";
 
+    /// Reads a row. Only the id must be intact: a row whose other columns were
+    /// damaged still reads, and then fails to open, so it is reported by id.
     fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+        use rusqlite::types::ValueRef;
         Ok(Row {
             id: r.get(0)?,
-            day: r.get(1)?,
-            updated_at: r.get(2)?,
-            revision: r.get(3)?,
-            sealed: r.get(4)?,
+            day: r.get(1).unwrap_or_default(),
+            updated_at: r.get(2).unwrap_or_default(),
+            revision: r.get(3).unwrap_or_default(),
+            sealed: match r.get_ref(4)? {
+                ValueRef::Blob(bytes) | ValueRef::Text(bytes) => bytes.to_vec(),
+                _ => Vec::new(),
+            },
         })
     }
 
@@ -230,7 +248,7 @@ impl Journal {
             let conn = self.state.conn();
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {} FROM journal_entries
-                 ORDER BY day DESC, occurred_at DESC, id LIMIT ?1 OFFSET ?2",
+                 ORDER BY day DESC, occurred_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
                 Row::COLUMNS
             ))?;
             let rows = stmt

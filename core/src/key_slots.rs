@@ -48,7 +48,8 @@ pub enum KeySlotKind {
 }
 
 impl KeySlotKind {
-    pub(crate) fn as_str(self) -> &'static str {
+    /// The stable name of this kind, as stored and shown by the CLI.
+    pub fn as_str(self) -> &'static str {
         match self {
             KeySlotKind::Passphrase => "passphrase",
             KeySlotKind::Device => "device",

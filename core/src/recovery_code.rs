@@ -16,6 +16,8 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RANDOM_CHARS: usize = 26;
 const CHECK_CHARS: usize = 2;
 const GROUP: usize = 4;
+// 26 characters of a 32-symbol alphabet carry at least 128 random bits.
+const _: () = assert!(RANDOM_CHARS * 5 >= 128 && ALPHABET.len() == 32);
 
 /// A recovery code in canonical form (uppercase, no separators), wiped on drop.
 pub(crate) struct RecoveryCode(Zeroizing<String>);
@@ -139,10 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_carry_130_random_bits() {
-        // 26 characters of a 32-symbol alphabet.
-        assert_eq!(ALPHABET.len(), 32);
-        assert!(RANDOM_CHARS * 5 >= 128);
+    fn codes_differ_each_time() {
         let a = RecoveryCode::generate().unwrap();
         let b = RecoveryCode::generate().unwrap();
         assert_ne!(a.secret(), b.secret());

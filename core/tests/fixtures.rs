@@ -19,15 +19,6 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
-fn kind_name(kind: JournalKind) -> &'static str {
-    match kind {
-        JournalKind::AfterSession => "after-session",
-        JournalKind::Transition => "transition",
-        JournalKind::Evening => "evening",
-        JournalKind::Free => "free",
-    }
-}
-
 /// Every fixture, as (format version, vault file, description).
 fn fixtures() -> Vec<(u32, PathBuf, Value)> {
     let mut found = Vec::new();
@@ -73,7 +64,7 @@ fn check_contents(vault: &Vault, description: &Value) {
     assert_eq!(page.entries.len(), expected.len());
     for (entry, want) in page.entries.iter().zip(expected) {
         assert_eq!(entry.id, want["id"].as_str().unwrap());
-        assert_eq!(kind_name(entry.kind), want["kind"].as_str().unwrap());
+        assert_eq!(entry.kind.as_str(), want["kind"].as_str().unwrap());
         assert_eq!(entry.title.as_deref(), want["title"].as_str());
         assert_eq!(entry.body, want["body"].as_str().unwrap());
         let tags: Vec<&str> = want["tags"]
@@ -118,7 +109,8 @@ fn every_frozen_fixture_opens_with_each_of_its_key_slots() {
     );
     assert!(all.iter().all(|f| f.0 <= FORMAT_VERSION));
     for (version, fixture, description) in &all {
-        let unlockers: [(&str, Box<dyn Fn(&Vault)>); 3] = [
+        type Unlock<'a> = Box<dyn Fn(&Vault) + 'a>;
+        let unlockers: [(&str, Unlock); 3] = [
             (
                 "passphrase",
                 Box::new(|v: &Vault| {
@@ -280,7 +272,7 @@ fn write_fixture_for_the_current_format() {
             .map(|h| h.body)
             .collect();
         entries.push(json!({
-            "id": e.id, "kind": kind_name(e.kind), "title": e.title, "body": e.body, "tags": e.tags,
+            "id": e.id, "kind": e.kind.as_str(), "title": e.title, "body": e.body, "tags": e.tags,
             "local_day": e.local_day, "at": e.moment.at.to_rfc3339(),
             "utc_offset_minutes": e.moment.utc_offset_minutes, "revision": e.revision, "history": history,
         }));

@@ -22,7 +22,7 @@ CREATE TABLE journal_entries (
     sealed      BLOB NOT NULL
 );
 
-CREATE INDEX journal_entries_newest ON journal_entries (day DESC, occurred_at DESC, id);
+CREATE INDEX journal_entries_by_time ON journal_entries (day, occurred_at);
 
 -- Earlier revisions of journal entries; the current one lives in journal_entries.
 CREATE TABLE journal_revisions (

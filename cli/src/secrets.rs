@@ -1,0 +1,65 @@
+//! Where secrets come from: environment variables or a hidden terminal prompt, never
+//! command-line arguments (they are visible to other users and kept in shell history).
+
+use respite_core::Vault;
+use std::env;
+
+use crate::CliError;
+
+const PASSPHRASE: &str = "RESPITE_PASSPHRASE";
+const NEW_PASSPHRASE: &str = "RESPITE_NEW_PASSPHRASE";
+const RECOVERY_CODE: &str = "RESPITE_RECOVERY_CODE";
+
+/// Unlocks `vault` with RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, else a prompt
+/// (for the recovery code when `prompt_for_code`).
+pub fn unlock(vault: &Vault, prompt_for_code: bool) -> Result<(), CliError> {
+    if let Ok(passphrase) = env::var(PASSPHRASE) {
+        return Ok(vault.unlock_with_passphrase(passphrase)?);
+    }
+    if let Ok(code) = env::var(RECOVERY_CODE) {
+        return Ok(vault.unlock_with_recovery_code(code)?);
+    }
+    if prompt_for_code {
+        let code = prompt("Recovery code: ", RECOVERY_CODE)?;
+        Ok(vault.unlock_with_recovery_code(code)?)
+    } else {
+        let passphrase = prompt("Passphrase: ", PASSPHRASE)?;
+        Ok(vault.unlock_with_passphrase(passphrase)?)
+    }
+}
+
+/// The passphrase for a new vault: RESPITE_PASSPHRASE, else RESPITE_NEW_PASSPHRASE,
+/// else typed twice at a prompt.
+pub fn passphrase_for_new_vault() -> Result<String, CliError> {
+    match env::var(PASSPHRASE).or_else(|_| env::var(NEW_PASSPHRASE)) {
+        Ok(passphrase) => Ok(passphrase),
+        Err(_) => prompt_twice(PASSPHRASE),
+    }
+}
+
+/// A replacement passphrase: RESPITE_NEW_PASSPHRASE, else typed twice at a prompt.
+pub fn new_passphrase() -> Result<String, CliError> {
+    match env::var(NEW_PASSPHRASE) {
+        Ok(passphrase) => Ok(passphrase),
+        Err(_) => prompt_twice(NEW_PASSPHRASE),
+    }
+}
+
+fn prompt_twice(variable: &str) -> Result<String, CliError> {
+    let first = prompt("New passphrase: ", variable)?;
+    let second = prompt("The same passphrase again: ", variable)?;
+    if first != second {
+        return Err(CliError::Usage(
+            "the two passphrases differ; nothing was changed".into(),
+        ));
+    }
+    Ok(first)
+}
+
+fn prompt(label: &str, variable: &str) -> Result<String, CliError> {
+    rpassword::prompt_password(label).map_err(|_| {
+        CliError::Usage(format!(
+            "no terminal to ask for a secret: set {variable} in the environment"
+        ))
+    })
+}

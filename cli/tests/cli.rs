@@ -1,0 +1,416 @@
+//! The `respite` binary as a user runs it: a subprocess with environment, stdin, stdout,
+//! stderr and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const PASSPHRASE: &str = "steady hands, steady heart";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(vault: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_respite"));
+    cmd.arg("--vault").arg(vault).args(args);
+    for var in [
+        "RESPITE_VAULT",
+        "RESPITE_PASSPHRASE",
+        "RESPITE_NEW_PASSPHRASE",
+        "RESPITE_RECOVERY_CODE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied());
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    Run {
+        code: status.code().unwrap(),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn with_pass(vault: &Path, args: &[&str]) -> Run {
+    run(vault, args, &[("RESPITE_PASSPHRASE", PASSPHRASE)], None)
+}
+
+fn ok(r: Run) -> Run {
+    assert_eq!(r.code, 0, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
+    r
+}
+
+fn new_vault() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("v.db");
+    ok(with_pass(&vault, &["init", "--kdf-iterations", "100000"]));
+    (dir, vault)
+}
+
+fn add(vault: &Path, text: &str, extra: &[&str]) -> String {
+    let mut args = vec!["journal", "add", "--text", text];
+    args.extend_from_slice(extra);
+    ok(with_pass(vault, &args)).stdout.trim().to_owned()
+}
+
+#[test]
+fn a_journal_entry_lives_its_whole_life_through_the_cli() {
+    let (_dir, vault) = new_vault();
+    let first = add(
+        &vault,
+        "Quiet morning before clinic.",
+        &["--at", "2026-05-04T08:00:00+02:00"],
+    );
+    assert_eq!(first.len(), 32, "add prints the new id: {first:?}");
+    let from_stdin = ok(run(
+        &vault,
+        &[
+            "journal",
+            "add",
+            "--kind",
+            "after-session",
+            "--title",
+            "After group",
+            "--tag",
+            "heavy",
+            "--at",
+            "2026-05-04T16:00:00+02:00",
+        ],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("Intensity 7.\nBreathing helped.\n"),
+    ))
+    .stdout
+    .trim()
+    .to_owned();
+
+    let list = ok(with_pass(&vault, &["journal", "list"])).stdout;
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with(&from_stdin)
+            && lines[0].contains("after-session")
+            && lines[0].contains("After group")
+    );
+    assert!(lines[1].starts_with(&first));
+
+    let shown = ok(with_pass(&vault, &["journal", "show", &from_stdin])).stdout;
+    assert!(shown.contains("Intensity 7.\nBreathing helped."));
+    assert!(shown.contains("heavy"));
+
+    let edited = ok(with_pass(
+        &vault,
+        &[
+            "journal",
+            "edit",
+            &first,
+            "--text",
+            "Quiet morning, then a hard afternoon.",
+        ],
+    ));
+    assert!(edited.stdout.contains("revision 2"));
+    ok(run(
+        &vault,
+        &["journal", "edit", &first],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("Third try.\n"),
+    ));
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "show", &first])).stdout)
+            .unwrap();
+    assert_eq!(json["body"], "Third try.");
+    assert_eq!(json["revision"], 3);
+    assert_eq!(json["local_day"], "2026-05-04");
+    let history = ok(with_pass(&vault, &["journal", "history", &first])).stdout;
+    assert!(
+        history.contains("Quiet morning, then a hard afternoon.")
+            && history.contains("Quiet morning before clinic.")
+    );
+
+    ok(with_pass(&vault, &["journal", "delete", &first]));
+    let missing = with_pass(&vault, &["journal", "show", &first]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(missing.stderr.lines().count(), 1);
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "list"])).stdout)
+            .unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(json["entries"][0]["id"], from_stdin.as_str());
+}
+
+#[test]
+fn the_vault_path_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("nested/dir/env.db");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_respite"));
+    let status = cmd
+        .args(["init", "--kdf-iterations", "100000"])
+        .env("RESPITE_VAULT", &vault)
+        .env("RESPITE_PASSPHRASE", PASSPHRASE)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert!(vault.exists());
+}
+
+#[test]
+fn a_wrong_passphrase_exits_3_without_echoing_it() {
+    let (_dir, vault) = new_vault();
+    let r = run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_PASSPHRASE", "not the passphrase at all")],
+        None,
+    );
+    assert_eq!(r.code, 3);
+    assert_eq!(r.stderr.lines().count(), 1);
+    assert!(!r.stderr.contains("not the passphrase"));
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn the_recovery_code_is_printed_last_and_accepted_in_any_form() {
+    let (_dir, vault) = new_vault();
+    add(&vault, "kept safe", &[]);
+    let out = ok(with_pass(&vault, &["recovery-code", "create"])).stdout;
+    let code = out.lines().last().unwrap().trim().to_owned();
+    assert_eq!(code.len(), 34, "{code:?}");
+    for typed in [
+        code.clone(),
+        code.to_lowercase(),
+        code.replace('-', ""),
+        code.to_lowercase().replace('-', ""),
+    ] {
+        let r = ok(run(
+            &vault,
+            &["journal", "list"],
+            &[("RESPITE_RECOVERY_CODE", &typed)],
+            None,
+        ));
+        assert!(r.stdout.contains("kept safe"));
+    }
+    let wrong = run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_RECOVERY_CODE", "AAAA-BBBB")],
+        None,
+    );
+    assert_eq!(wrong.code, 3);
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "recovery-code", "create"])).stdout)
+            .unwrap();
+    let newer = json["recovery_code"].as_str().unwrap();
+    assert_eq!(
+        run(
+            &vault,
+            &["journal", "list"],
+            &[("RESPITE_RECOVERY_CODE", &code)],
+            None
+        )
+        .code,
+        3
+    );
+    ok(run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_RECOVERY_CODE", newer)],
+        None,
+    ));
+}
+
+#[test]
+fn changing_the_passphrase_takes_effect_and_the_recovery_code_can_reset_it() {
+    let (_dir, vault) = new_vault();
+    add(&vault, "still here", &[]);
+    ok(run(
+        &vault,
+        &["passphrase", "change"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("RESPITE_NEW_PASSPHRASE", "a second passphrase"),
+        ],
+        None,
+    ));
+    assert_eq!(with_pass(&vault, &["journal", "list"]).code, 3);
+    let r = ok(run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_PASSPHRASE", "a second passphrase")],
+        None,
+    ));
+    assert!(r.stdout.contains("still here"));
+
+    let code = ok(run(
+        &vault,
+        &["recovery-code", "create"],
+        &[("RESPITE_PASSPHRASE", "a second passphrase")],
+        None,
+    ))
+    .stdout
+    .lines()
+    .last()
+    .unwrap()
+    .to_owned();
+    ok(run(
+        &vault,
+        &["passphrase", "change"],
+        &[
+            ("RESPITE_RECOVERY_CODE", &code),
+            ("RESPITE_NEW_PASSPHRASE", "a third passphrase"),
+        ],
+        None,
+    ));
+    ok(run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_PASSPHRASE", "a third passphrase")],
+        None,
+    ));
+    let slots: Value = serde_json::from_str(
+        &ok(run(
+            &vault,
+            &["--json", "key-slots", "list"],
+            &[("RESPITE_PASSPHRASE", "a third passphrase")],
+            None,
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(slots["key_slots"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (_dir, vault) = new_vault();
+    for args in [
+        vec!["frobnicate"],
+        vec!["journal", "add", "--kind", "nonsense", "--text", "x"],
+        vec!["journal", "show"],
+        vec!["journal", "add", "--text", "x", "--at", "yesterday"],
+        vec!["init", "--kdf-iterations", "many"],
+    ] {
+        let r = with_pass(&vault, &args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn refused_input_exits_1_with_one_clear_line() {
+    let (_dir, vault) = new_vault();
+    for (args, words) in [
+        (vec!["journal", "show", "not-an-id"], "id"),
+        (vec!["journal", "add", "--text", "   "], "body"),
+        (
+            vec!["key-slots", "remove", "00000000000000000000000000000000"],
+            "key slot",
+        ),
+    ] {
+        let r = with_pass(&vault, &args);
+        assert_eq!(r.code, 1, "{args:?}");
+        assert_eq!(r.stderr.lines().count(), 1);
+        assert!(r.stderr.contains(words), "{}", r.stderr);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let weak = run(
+        &dir.path().join("w.db"),
+        &["init"],
+        &[("RESPITE_PASSPHRASE", "short")],
+        None,
+    );
+    assert_eq!(weak.code, 1);
+    assert!(weak.stderr.contains("at least 8 characters"));
+    assert!(!dir.path().join("w.db").exists());
+    let floor = with_pass(
+        &dir.path().join("f.db"),
+        &["init", "--kdf-iterations", "99999"],
+    );
+    assert_eq!(floor.code, 1);
+    assert!(with_pass(&vault, &["init"])
+        .stderr
+        .contains("already exists"));
+}
+
+#[test]
+fn integrity_failures_exit_4_and_leave_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_vault = dir.path().join("notes.txt");
+    std::fs::write(&not_a_vault, "just some notes").unwrap();
+    let r = with_pass(&not_a_vault, &["journal", "list"]);
+    assert_eq!(r.code, 4);
+    assert_eq!(
+        std::fs::read_to_string(&not_a_vault).unwrap(),
+        "just some notes"
+    );
+
+    let (_dir, vault) = new_vault();
+    let intact = add(
+        &vault,
+        "intact entry",
+        &["--at", "2026-05-03T08:00:00+02:00"],
+    );
+    let victim = add(
+        &vault,
+        "tampered entry",
+        &["--at", "2026-05-04T08:00:00+02:00"],
+    );
+    {
+        let conn = rusqlite::Connection::open(&vault).unwrap();
+        conn.execute(
+            "UPDATE journal_entries SET sealed = CAST(sealed AS BLOB) || x'00' WHERE id = ?1",
+            [&victim],
+        )
+        .unwrap();
+    }
+    let r = with_pass(&vault, &["journal", "list"]);
+    assert_eq!(r.code, 4);
+    assert!(r.stdout.contains(&intact) && !r.stdout.contains(&victim));
+    assert!(r.stderr.contains(&victim));
+    assert_eq!(with_pass(&vault, &["journal", "show", &victim]).code, 4);
+
+    let whole = std::fs::read(&vault).unwrap();
+    let truncated = dir.path().join("truncated.db");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+    assert_eq!(with_pass(&truncated, &["journal", "list"]).code, 4);
+}
+
+#[test]
+fn the_tour_runs_alone_and_proves_nothing_leaks() {
+    let r = Command::new(env!("CARGO_BIN_EXE_respite"))
+        .arg("tour")
+        .env_remove("RESPITE_PASSPHRASE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(r.stdout).unwrap();
+    assert!(
+        r.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert!(stdout.contains(
+        "None of the sample text, passphrases or the recovery code is in the vault files"
+    ));
+    assert!(!stdout.contains("FOUND"));
+}
