@@ -1,0 +1,84 @@
+"""Syntax-checks Swift sources with tree-sitter (no Swift toolchain is needed).
+
+    check_syntax.py FILE_OR_DIR...
+
+Every .swift file found is parsed; any ERROR or MISSING node is reported with its
+line and column. Prints "swift: N passed, M failed" and exits 1 on failure.
+
+tree-sitter-swift cannot parse an attribute wrapped in a compiler-version conditional
+(`#if swift(>=5.8) @_documentation(...) #endif` before a declaration, as UniFFI
+writes). Such `#if swift(...)` / `#if compiler(...)` blocks are resolved first as a
+current toolchain would (the condition holds), keeping line numbers unchanged.
+"""
+import pathlib
+import re
+import sys
+
+VERSION_CONDITION = re.compile(r"^\s*#if\s+(swift|compiler)\s*\(\s*>=\s*[\d.]+\s*\)\s*$")
+
+
+def resolve_version_conditionals(source):
+    """Keeps the true branch of `#if swift(>=x)` blocks; blanks directives and else branches."""
+    out = []
+    # One entry per open #if: None for conditions left alone, else whether we are in the kept branch.
+    stack = []
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("#if"):
+            stack.append(True if VERSION_CONDITION.match(line) else None)
+            if stack[-1] is not None:
+                out.append("")
+                continue
+        elif stripped.startswith(("#else", "#elseif")) and stack and stack[-1] is not None:
+            stack[-1] = False
+            out.append("")
+            continue
+        elif stripped.startswith("#endif") and stack:
+            if stack.pop() is not None:
+                out.append("")
+                continue
+        dropping = any(state is False for state in stack)
+        out.append("" if dropping else line)
+    return "\n".join(out)
+
+import tree_sitter
+import tree_sitter_swift
+
+
+def problems(tree):
+    """Yields (line, column, kind) for every ERROR or MISSING node."""
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            kind = "missing " + node.type if node.is_missing else "syntax error"
+            yield node.start_point[0] + 1, node.start_point[1] + 1, kind
+        elif node.has_error:
+            stack.extend(node.children)
+
+
+def main(paths):
+    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_swift.language()))
+    files = []
+    for p in map(pathlib.Path, paths):
+        files.extend(sorted(p.rglob("*.swift")) if p.is_dir() else [p])
+    if not files:
+        print("swift: no .swift files found", file=sys.stderr)
+        return 1
+    passed = failed = 0
+    for f in files:
+        source = resolve_version_conditionals(f.read_text(encoding="utf-8"))
+        found = list(problems(parser.parse(source.encode("utf-8"))))
+        if found:
+            failed += 1
+            for line, col, kind in found[:10]:
+                print(f"{f}:{line}:{col}: {kind}")
+        else:
+            passed += 1
+            print(f"ok  {f}")
+    print(f"swift: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
