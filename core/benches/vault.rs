@@ -1,1 +1,415 @@
-fn main() {}
+//! Vault benchmarks. Each measurement is printed next to a baseline measured in the
+//! same run, as a ratio, with the goal it is held to:
+//!
+//! | measurement                               | baseline                                   | goal    |
+//! |-------------------------------------------|--------------------------------------------|---------|
+//! | add a 1 KB journal entry                  | plaintext insert of the same bytes, schema | ≤ 1.2×  |
+//! | open + decrypt all of 10,000 entries      | the same scan of plaintext rows            | ≤ 1.5×  |
+//! | list the 50 newest of 10,000              | the same query on plaintext rows           | ≤ 5 ms  |
+//! | unlock by device slot (platform excluded) | reading the key slots in plaintext         | ≤ 5 ms  |
+//! | unlock by passphrase, default cost        | PBKDF2 alone at the same cost              | report  |
+//!
+//! Plaintext baselines use the same schema, pragmas and payload encoding (JSON), so
+//! the ratio is the cost of encryption and key handling alone.
+//!
+//! Run: `cargo bench -p respite-core` (filters like `-- list` work as usual).
+
+use criterion::{BatchSize, Criterion};
+use respite_core::{
+    DeviceKeyStore, JournalDraft, JournalKind, LocalMoment, RespiteError, Vault,
+    DEFAULT_KDF_ITERATIONS,
+};
+use ring::rand::{SecureRandom, SystemRandom};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use std::hint::black_box;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+const ENTRIES: usize = 10_000;
+const PASSPHRASE: &str = "benchmark passphrase";
+
+/// A device key store that does no work, so platform time is excluded.
+struct NoPlatform;
+
+impl DeviceKeyStore for NoPlatform {
+    fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, RespiteError> {
+        Ok(plaintext)
+    }
+    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, RespiteError> {
+        Ok(sealed)
+    }
+}
+
+/// The payload a plaintext app would store: the same fields the vault seals.
+#[derive(Serialize, Deserialize)]
+struct PlainPayload {
+    kind: String,
+    title: Option<String>,
+    body: String,
+    tags: Vec<String>,
+    at_ms: i64,
+    utc_offset_minutes: i32,
+}
+
+/// A plaintext entry as read back, mirroring what the vault returns.
+#[allow(dead_code)]
+struct PlainEntry {
+    id: String,
+    day: String,
+    updated_at: i64,
+    revision: u32,
+    payload: PlainPayload,
+}
+
+fn body_of_1kb(i: usize) -> String {
+    let text = format!(
+        "Entry {i}. After the afternoon session I noticed my shoulders were up by my ears. \
+         Two minutes of slow breathing, a glass of water, and a short walk to the car helped. \
+         What I need tonight: an early night and no screens after nine. "
+    );
+    text.repeat(4).chars().take(1000).collect()
+}
+
+fn moment(i: usize) -> LocalMoment {
+    let at = chrono::DateTime::from_timestamp(1_700_000_000 + (i as i64) * 3_600, 0).unwrap();
+    LocalMoment {
+        at,
+        utc_offset_minutes: 60,
+    }
+}
+
+fn draft(i: usize) -> JournalDraft {
+    JournalDraft {
+        kind: JournalKind::AfterSession,
+        title: Some(format!("Session reflection {i}")),
+        body: body_of_1kb(i),
+        tags: vec!["work".into(), "breathing".into()],
+        moment: moment(i),
+    }
+}
+
+fn plain_payload(i: usize) -> Vec<u8> {
+    let d = draft(i);
+    serde_json::to_vec(&PlainPayload {
+        kind: "after-session".into(),
+        title: d.title,
+        body: d.body,
+        tags: d.tags,
+        at_ms: d.moment.at.timestamp_millis(),
+        utc_offset_minutes: d.moment.utc_offset_minutes,
+    })
+    .unwrap()
+}
+
+/// A plaintext database with the vault's schema and pragmas.
+fn plain_db(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    configure_plain(&conn);
+    conn.execute_batch(include_str!("../src/schema/v1.sql"))
+        .unwrap();
+    conn
+}
+
+fn configure_plain(conn: &Connection) {
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    conn.pragma_update(None, "secure_delete", true).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+}
+
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    SystemRandom::new().fill(&mut bytes).unwrap();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn plain_insert(conn: &Connection, i: usize, payload: &[u8]) {
+    let m = moment(i);
+    conn.execute(
+        "INSERT INTO journal_entries (id, day, occurred_at, updated_at, revision, sealed)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+        params![
+            random_id(),
+            m.at.format("%Y-%m-%d").to_string(),
+            m.at.timestamp_millis(),
+            m.at.timestamp_millis(),
+            payload
+        ],
+    )
+    .unwrap();
+}
+
+fn plain_read(conn: &Connection, sql: &str) -> Vec<PlainEntry> {
+    let mut stmt = conn.prepare_cached(sql).unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            let sealed: Vec<u8> = r.get(4)?;
+            Ok(PlainEntry {
+                id: r.get(0)?,
+                day: r.get(1)?,
+                updated_at: r.get(2)?,
+                revision: r.get(3)?,
+                payload: serde_json::from_slice(&sealed).unwrap(),
+            })
+        })
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+const SCAN_ALL: &str = "SELECT id, day, updated_at, revision, sealed FROM journal_entries
+     ORDER BY day DESC, occurred_at DESC, rowid DESC";
+const NEWEST_50: &str = "SELECT id, day, updated_at, revision, sealed FROM journal_entries
+     ORDER BY day DESC, occurred_at DESC, rowid DESC LIMIT 50";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    vault_path: String,
+    plain_path: PathBuf,
+}
+
+/// A 10,000-entry vault (with a device slot) and its plaintext twin.
+fn ten_thousand() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let vault_path = dir.path().join("vault.db").to_str().unwrap().to_owned();
+    let plain_path = dir.path().join("plain.db");
+    let vault = Vault::create(vault_path.clone(), PASSPHRASE.into(), None).unwrap();
+    vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
+    let journal = vault.journal();
+    let plain = plain_db(&plain_path);
+    plain.pragma_update(None, "synchronous", "OFF").unwrap();
+    eprintln!("Writing {ENTRIES} entries to a vault and to a plaintext twin…");
+    for i in 0..ENTRIES {
+        journal.add(draft(i)).unwrap();
+        plain_insert(&plain, i, &plain_payload(i));
+    }
+    Fixture {
+        _dir: dir,
+        vault_path,
+        plain_path,
+    }
+}
+
+fn bench_add(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::create(
+        dir.path().join("add.db").to_str().unwrap().to_owned(),
+        PASSPHRASE.into(),
+        Some(100_000),
+    )
+    .unwrap();
+    let journal = vault.journal();
+    let plain = plain_db(&dir.path().join("plain-add.db"));
+    let mut g = c.benchmark_group("add-1kb");
+    let mut i = 0;
+    g.bench_function("vault", |b| {
+        b.iter_batched(
+            || {
+                i += 1;
+                draft(i)
+            },
+            |d| journal.add(d).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    let mut i = 0;
+    g.bench_function("plaintext", |b| {
+        b.iter_batched(
+            || {
+                i += 1;
+                (i, plain_payload(i))
+            },
+            |(n, p)| plain_insert(&plain, n, &p),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+fn bench_scan_and_list(c: &mut Criterion, f: &Fixture) {
+    let mut g = c.benchmark_group("open-decrypt-10k");
+    g.sample_size(20).measurement_time(Duration::from_secs(10));
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            let vault = Vault::open(f.vault_path.clone()).unwrap();
+            vault.unlock_with_device(Arc::new(NoPlatform)).unwrap();
+            let journal = vault.journal();
+            let mut n = 0;
+            loop {
+                let page = journal.list(n, 1_000).unwrap();
+                n += page.entries.len() as u32;
+                black_box(&page);
+                if !page.has_more {
+                    break;
+                }
+            }
+            assert_eq!(n as usize, ENTRIES);
+        })
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| {
+            let conn = Connection::open(&f.plain_path).unwrap();
+            configure_plain(&conn);
+            let all = plain_read(&conn, SCAN_ALL);
+            assert_eq!(all.len(), ENTRIES);
+            black_box(all);
+        })
+    });
+    g.finish();
+
+    let vault = Vault::open(f.vault_path.clone()).unwrap();
+    vault.unlock_with_device(Arc::new(NoPlatform)).unwrap();
+    let journal = vault.journal();
+    let plain = Connection::open(&f.plain_path).unwrap();
+    configure_plain(&plain);
+    let mut g = c.benchmark_group("list-50-of-10k");
+    g.bench_function("vault", |b| {
+        b.iter(|| black_box(journal.list(0, 50).unwrap()))
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| black_box(plain_read(&plain, NEWEST_50)))
+    });
+    g.finish();
+}
+
+fn bench_unlock(c: &mut Criterion, f: &Fixture) {
+    let vault = Vault::open(f.vault_path.clone()).unwrap();
+    let store: Arc<dyn DeviceKeyStore> = Arc::new(NoPlatform);
+    let plain = Connection::open(&f.vault_path).unwrap();
+    let mut g = c.benchmark_group("unlock-device");
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            vault.lock();
+            vault.unlock_with_device(Arc::clone(&store)).unwrap();
+        })
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| {
+            let mut stmt = plain
+                .prepare_cached("SELECT id, kind, created_at, params, wrapped_key FROM key_slots")
+                .unwrap();
+            let n = stmt
+                .query_map([], |r| r.get::<_, Vec<u8>>(4))
+                .unwrap()
+                .count();
+            black_box(n)
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("unlock-passphrase-600k");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            vault.lock();
+            vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+        })
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| {
+            let mut out = [0u8; 32];
+            ring::pbkdf2::derive(
+                ring::pbkdf2::PBKDF2_HMAC_SHA256,
+                NonZeroU32::new(DEFAULT_KDF_ITERATIONS).unwrap(),
+                b"0123456789abcdef",
+                PASSPHRASE.as_bytes(),
+                &mut out,
+            );
+            black_box(out)
+        })
+    });
+    g.finish();
+}
+
+/// Reads criterion's median estimate (ns) for `group/function`, if it was measured.
+fn median_ns(out: &Path, group: &str, function: &str) -> Option<f64> {
+    let path = out.join(group).join(function).join("new/estimates.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["median"]["point_estimate"].as_f64()
+}
+
+fn show(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.1} µs", ns / 1e3)
+    }
+}
+
+enum Goal {
+    Ratio(f64),
+    Absolute(f64),
+    Report,
+}
+
+fn report(out: &Path) {
+    let rows = [
+        ("add-1kb", "add a 1 KB journal entry", Goal::Ratio(1.2)),
+        (
+            "open-decrypt-10k",
+            "open + decrypt 10,000 entries",
+            Goal::Ratio(1.5),
+        ),
+        (
+            "list-50-of-10k",
+            "list 50 newest of 10,000",
+            Goal::Absolute(5e6),
+        ),
+        (
+            "unlock-device",
+            "unlock by device slot",
+            Goal::Absolute(5e6),
+        ),
+        (
+            "unlock-passphrase-600k",
+            "unlock by passphrase (600,000)",
+            Goal::Report,
+        ),
+    ];
+    println!(
+        "\n{:<34} {:>11} {:>11} {:>8}  goal",
+        "benchmark", "respite", "baseline", "ratio"
+    );
+    for (group, label, goal) in rows {
+        let (Some(vault), Some(base)) = (
+            median_ns(out, group, "vault"),
+            median_ns(out, group, "plaintext"),
+        ) else {
+            println!("{label:<34} (not measured in this run)");
+            continue;
+        };
+        let ratio = vault / base;
+        let verdict = match goal {
+            Goal::Ratio(max) => {
+                format!("≤ {max}×  {}", if ratio <= max { "met" } else { "MISSED" })
+            }
+            Goal::Absolute(max) => format!(
+                "≤ {}  {}",
+                show(max),
+                if vault <= max { "met" } else { "MISSED" }
+            ),
+            Goal::Report => "reported".to_owned(),
+        };
+        println!(
+            "{label:<34} {:>11} {:>11} {ratio:>7.2}×  {verdict}",
+            show(vault),
+            show(base)
+        );
+    }
+}
+
+fn main() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion");
+    let mut c = Criterion::default()
+        .output_directory(&out)
+        .configure_from_args();
+    bench_add(&mut c);
+    let fixture = ten_thousand();
+    bench_scan_and_list(&mut c, &fixture);
+    bench_unlock(&mut c, &fixture);
+    c.final_summary();
+    report(&out);
+}

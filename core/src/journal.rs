@@ -152,12 +152,17 @@ impl Row {
     }
 
     fn open(&self, keys: &Keys) -> Result<JournalEntry> {
-        let row = RowRef {
+        let payload = RowRef {
             table: TABLE,
             id: &self.id,
             revision: self.revision,
-        };
-        let p: Payload = row.open(&keys.records, &self.sealed)?;
+        }
+        .open(&keys.records, &self.sealed)?;
+        self.entry(payload)
+    }
+
+    /// The entry this row holds, given its opened payload.
+    fn entry(&self, p: Payload) -> Result<JournalEntry> {
         Ok(JournalEntry {
             id: self.id.clone(),
             kind: p.kind,
@@ -223,7 +228,7 @@ impl Journal {
             revision: 1,
             sealed,
         }
-        .open(&keys)
+        .entry(payload)
     }
 
     /// The current revision of an entry.
@@ -342,7 +347,7 @@ impl Journal {
             revision,
             sealed,
         }
-        .open(&keys)
+        .entry(payload)
     }
 
     /// Earlier revisions of an entry, newest first (the current one excluded).
