@@ -16,8 +16,26 @@ pub type Timestamp = DateTime<Utc>;
 uniffi::custom_type!(Timestamp, SystemTime, {
     remote,
     lower: |instant| SystemTime::from(instant),
-    try_lift: |system_time| Ok(Timestamp::from(system_time)),
+    try_lift: |system_time| Ok(timestamp_from_system_time(system_time)?),
 });
+
+/// Converts an instant from a shell, refusing ones beyond chrono's range
+/// (about ±262,000 years) instead of panicking.
+fn timestamp_from_system_time(system_time: SystemTime) -> Result<Timestamp> {
+    let (secs, nanos) = match system_time.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(after) => (i64::try_from(after.as_secs()).ok(), after.subsec_nanos()),
+        Err(before) => {
+            let before = before.duration();
+            let secs = i64::try_from(before.as_secs()).ok().map(|s| -s);
+            match before.subsec_nanos() {
+                0 => (secs, 0),
+                n => (secs.and_then(|s| s.checked_sub(1)), 1_000_000_000 - n),
+            }
+        }
+    };
+    secs.and_then(|s| DateTime::from_timestamp(s, nanos))
+        .ok_or_else(|| RespiteError::invalid("timestamp", "instant is out of range"))
+}
 
 /// The largest UTC offset accepted, in minutes (ISO 8601 allows ±18:00).
 const MAX_OFFSET_MINUTES: i32 = 18 * 60;
@@ -120,6 +138,25 @@ mod tests {
         ));
         let m = moment("1800-01-01T10:00:00+00:00");
         assert!(m.validate("at").is_err());
+    }
+
+    #[test]
+    fn instants_from_shells_convert_exactly_or_are_refused() {
+        use std::time::Duration;
+        let epoch = SystemTime::UNIX_EPOCH;
+        for st in [
+            epoch,
+            epoch + Duration::new(1_700_000_000, 123_456_789),
+            epoch - Duration::new(86_400, 1),
+        ] {
+            assert_eq!(
+                SystemTime::from(timestamp_from_system_time(st).unwrap()),
+                st
+            );
+        }
+        let far = Duration::from_secs(400_000 * 366 * 86_400);
+        assert!(timestamp_from_system_time(epoch + far).is_err());
+        assert!(timestamp_from_system_time(epoch - far).is_err());
     }
 
     #[test]

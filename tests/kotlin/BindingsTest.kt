@@ -181,6 +181,16 @@ fun main(args: Array<String>) {
                     journal.add(draft("x", moment = LocalMoment(Instant.now(), 24 * 60)))
                 }
                 assertEquals("moment", offset.field)
+                for (instant in listOf(Instant.MAX, Instant.MIN)) {
+                    val far = assertFailsWith<RespiteException.InvalidInput> {
+                        journal.add(draft("x", moment = LocalMoment(instant, 0)))
+                    }
+                    assertEquals("timestamp", far.field)
+                }
+                val ancient = assertFailsWith<RespiteException.InvalidInput> {
+                    journal.add(draft("x", moment = LocalMoment(Instant.parse("1066-10-14T09:00:00Z"), 0)))
+                }
+                assertEquals("moment", ancient.field)
                 assertEquals("limit", assertFailsWith<RespiteException.InvalidInput> { journal.list(0u, 0u) }.field)
                 assertEquals("id", assertFailsWith<RespiteException.InvalidInput> { journal.get("nope") }.field)
                 assertEquals(
