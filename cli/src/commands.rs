@@ -98,6 +98,8 @@ fn journal(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 body,
                 tags,
                 moment,
+                practice_ids: vec![],
+                reflection: None,
             })?;
             out.print(&entry.id, entry_json(&entry));
         }
@@ -157,6 +159,7 @@ fn journal(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 title,
                 body,
                 tags: (!tags.is_empty()).then_some(tags),
+                ..Default::default()
             };
             let entry = journal.edit(id, update)?;
             out.print(

@@ -71,6 +71,8 @@ fn walk(path: &Path) -> Result<(), CliError> {
         body: REFLECTION.into(),
         tags: TAGS.iter().map(|t| t.to_string()).collect(),
         moment: now(),
+        practice_ids: vec![],
+        reflection: None,
     })?;
     say(&format!(
         "Saved as entry {} (sealed with AES-256-GCM).",
@@ -88,6 +90,8 @@ fn walk(path: &Path) -> Result<(), CliError> {
         body: TRANSITION.into(),
         tags: vec![],
         moment: now(),
+        practice_ids: vec![],
+        reflection: None,
     })?;
     say(&format!("Saved as entry {}.", transition.id));
 

@@ -88,6 +88,8 @@ fn draft(i: usize) -> JournalDraft {
         body: body_of_1kb(i),
         tags: vec!["work".into(), "breathing".into()],
         moment: moment(i),
+        practice_ids: vec![],
+        reflection: None,
     }
 }
 

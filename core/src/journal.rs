@@ -1,26 +1,22 @@
-//! Journal entries: sealed, revisioned, listed newest first.
+//! Journal entries: after-session reflections, transition and evening writing, free
+//! entries. Sealed, revisioned, listed newest first, searchable in memory.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+use crate::catalogue;
 use crate::db;
 use crate::error::{RespiteError, Result};
-use crate::records::{self, DamagedRecord, RowRef};
+use crate::records::{self, DamagedRecord, DayRange, StoredRow};
+use crate::search::{self, SearchQuery, SearchResults};
 use crate::time::{self, LocalMoment, Timestamp};
+use crate::validate::{self, MAX_LINE_CHARS};
 use crate::vault::{Keys, VaultState};
 
-const TABLE: &str = "journal_entries";
+pub(crate) const TABLE: &str = "journal_entries";
 
-/// Longest body accepted, in characters.
-pub const MAX_BODY_CHARS: usize = 100_000;
-/// Longest title accepted, in characters.
-pub const MAX_TITLE_CHARS: usize = 200;
-/// Most tags on one entry.
-pub const MAX_TAGS: usize = 30;
-/// Longest tag accepted, in characters.
-pub const MAX_TAG_CHARS: usize = 50;
-/// Most entries returned by one page of [`Journal::list`].
+/// Most entries returned by one page of a listing.
 pub const MAX_PAGE: u32 = 1_000;
 
 /// What kind of writing an entry is.
@@ -49,33 +45,105 @@ impl JournalKind {
     }
 }
 
+/// The structured part of an after-session reflection. Every field is optional: the
+/// quick path is one value and a tap.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(default)]
+pub struct SessionReflection {
+    /// How intense the session was, 0–10.
+    #[uniffi(default)]
+    pub intensity: Option<u8>,
+    /// How activated I feel now, 0–10.
+    #[uniffi(default)]
+    pub activation_before: Option<u8>,
+    /// How activated I feel after a regulation practice, 0–10.
+    #[uniffi(default)]
+    pub activation_after: Option<u8>,
+    /// Feeling labels (emotion ids from the catalogue).
+    #[uniffi(default)]
+    pub feelings: Vec<String>,
+    /// Body sensations (ids from the catalogue).
+    #[uniffi(default)]
+    pub body_sensations: Vec<String>,
+    /// What I need now (ids from the catalogue).
+    #[uniffi(default)]
+    pub needs: Vec<String>,
+    /// The regulation practice used (a practice id).
+    #[uniffi(default)]
+    pub practice: Option<String>,
+}
+
+impl SessionReflection {
+    fn is_empty(&self) -> bool {
+        self == &SessionReflection::default()
+    }
+
+    fn validated(self) -> Result<Self> {
+        validate::scale("intensity", self.intensity, 0, 10)?;
+        validate::scale("activation_before", self.activation_before, 0, 10)?;
+        validate::scale("activation_after", self.activation_after, 0, 10)?;
+        if let Some(practice) = &self.practice {
+            validate::practice_ids("practice", vec![practice.clone()])?;
+        }
+        Ok(SessionReflection {
+            feelings: validate::known_ids("feelings", self.feelings, catalogue::is_emotion)?,
+            body_sensations: validate::known_ids(
+                "body_sensations",
+                self.body_sensations,
+                catalogue::is_body_sensation,
+            )?,
+            needs: validate::known_ids("needs", self.needs, catalogue::is_need)?,
+            ..self
+        })
+    }
+}
+
 /// A new entry, as written by the user.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalDraft {
     /// What kind of writing this is.
     pub kind: JournalKind,
-    /// An optional short title.
-    pub title: Option<String>,
-    /// The text.
-    pub body: String,
-    /// Free-form tags.
-    pub tags: Vec<String>,
     /// When it was written, with the local UTC offset at that moment.
     pub moment: LocalMoment,
+    /// An optional short title.
+    #[uniffi(default)]
+    pub title: Option<String>,
+    /// The text (for a reflection: the short note).
+    #[uniffi(default)]
+    pub body: String,
+    /// Free-form tags.
+    #[uniffi(default)]
+    pub tags: Vec<String>,
+    /// Practices from the plan this entry is about.
+    #[uniffi(default)]
+    pub practice_ids: Vec<String>,
+    /// For after-session entries: the structured reflection.
+    #[uniffi(default)]
+    pub reflection: Option<SessionReflection>,
 }
 
-/// A change to an entry: fields left `None` stay as they are. An empty title
-/// removes the title.
+/// A change to an entry: fields left `None` stay as they are. An empty title removes
+/// the title; an empty reflection removes the reflection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct JournalUpdate {
     /// A new kind.
+    #[uniffi(default)]
     pub kind: Option<JournalKind>,
     /// A new title; `Some("")` removes it.
+    #[uniffi(default)]
     pub title: Option<String>,
     /// A new body.
+    #[uniffi(default)]
     pub body: Option<String>,
     /// New tags, replacing the old ones.
+    #[uniffi(default)]
     pub tags: Option<Vec<String>>,
+    /// New practice links, replacing the old ones.
+    #[uniffi(default)]
+    pub practice_ids: Option<Vec<String>>,
+    /// A new reflection, replacing the old one.
+    #[uniffi(default)]
+    pub reflection: Option<SessionReflection>,
 }
 
 /// A journal entry at one revision.
@@ -91,6 +159,10 @@ pub struct JournalEntry {
     pub body: String,
     /// Tags.
     pub tags: Vec<String>,
+    /// Linked practices.
+    pub practice_ids: Vec<String>,
+    /// The structured reflection of an after-session entry.
+    pub reflection: Option<SessionReflection>,
     /// When it was written, with the local UTC offset then.
     pub moment: LocalMoment,
     /// The local day it belongs to, `YYYY-MM-DD`.
@@ -112,72 +184,68 @@ pub struct JournalPage {
     pub has_more: bool,
 }
 
-/// The sealed part of an entry.
-#[derive(Serialize, Deserialize)]
-struct Payload {
-    kind: JournalKind,
-    title: Option<String>,
-    body: String,
-    tags: Vec<String>,
+/// The sealed part of an entry. Fields added after format 1 default when absent.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Payload {
+    pub(crate) kind: JournalKind,
+    pub(crate) title: Option<String>,
+    pub(crate) body: String,
+    pub(crate) tags: Vec<String>,
     at_ms: i64,
     utc_offset_minutes: i32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    practice_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reflection: Option<SessionReflection>,
 }
 
-/// A stored row before it is opened.
-struct Row {
-    id: String,
-    day: String,
-    updated_at: i64,
-    revision: u32,
-    sealed: Vec<u8>,
-}
-
-impl Row {
-    const COLUMNS: &'static str = "id, day, updated_at, revision, sealed";
-
-    /// Reads a row. Only the id must be intact: a row whose other columns were
-    /// damaged still reads, and then fails to open, so it is reported by id.
-    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-        use rusqlite::types::ValueRef;
-        Ok(Row {
-            id: r.get(0)?,
-            day: r.get(1).unwrap_or_default(),
-            updated_at: r.get(2).unwrap_or_default(),
-            revision: r.get(3).unwrap_or_default(),
-            sealed: match r.get_ref(4)? {
-                ValueRef::Blob(bytes) | ValueRef::Text(bytes) => bytes.to_vec(),
-                _ => Vec::new(),
-            },
-        })
-    }
-
-    fn open(&self, keys: &Keys) -> Result<JournalEntry> {
-        let payload = RowRef {
-            table: TABLE,
-            id: &self.id,
-            revision: self.revision,
+impl Payload {
+    fn check(&self) -> Result<()> {
+        if self.reflection.is_some() && self.kind != JournalKind::AfterSession {
+            return Err(RespiteError::invalid(
+                "reflection",
+                "only after-session entries carry a reflection",
+            ));
         }
-        .open(&keys.records, &self.sealed)?;
-        self.entry(payload)
+        let nothing = self.title.is_none()
+            && self.body.trim().is_empty()
+            && self.tags.is_empty()
+            && self.practice_ids.is_empty()
+            && self.reflection.is_none();
+        if nothing {
+            return Err(RespiteError::invalid(
+                "body",
+                "an entry needs some text, a title, a tag or a reflection value",
+            ));
+        }
+        Ok(())
     }
+}
 
-    /// The entry this row holds, given its opened payload.
-    fn entry(&self, p: Payload) -> Result<JournalEntry> {
-        Ok(JournalEntry {
-            id: self.id.clone(),
-            kind: p.kind,
-            title: p.title,
-            body: p.body,
-            tags: p.tags,
-            moment: LocalMoment {
-                at: time::from_millis(p.at_ms)?,
-                utc_offset_minutes: p.utc_offset_minutes,
-            },
-            local_day: self.day.clone(),
-            revision: self.revision,
-            updated_at: time::from_millis(self.updated_at)?,
-        })
-    }
+/// Opens a stored journal row.
+pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<(Payload, JournalEntry)> {
+    let payload: Payload = row.place(TABLE).open(&keys.records, &row.sealed)?;
+    let entry = entry_of(row, payload.clone())?;
+    Ok((payload, entry))
+}
+
+fn entry_of(row: &StoredRow, p: Payload) -> Result<JournalEntry> {
+    Ok(JournalEntry {
+        id: row.id.clone(),
+        kind: p.kind,
+        title: p.title,
+        body: p.body,
+        tags: p.tags,
+        practice_ids: p.practice_ids,
+        reflection: p.reflection,
+        moment: LocalMoment {
+            at: time::from_millis(p.at_ms)?,
+            utc_offset_minutes: p.utc_offset_minutes,
+        },
+        local_day: row.day.clone(),
+        revision: row.revision,
+        updated_at: time::from_millis(row.updated_at)?,
+    })
 }
 
 /// The journal: reflections and free writing, sealed at rest.
@@ -194,73 +262,68 @@ impl Journal {
 
 #[uniffi::export]
 impl Journal {
-    /// Writes a new entry and returns it.
+    /// Writes a new entry and returns it. The local day follows the vault's
+    /// `day_start_hour` setting.
     pub fn add(&self, draft: JournalDraft) -> Result<JournalEntry> {
         draft.moment.validate("moment")?;
         let payload = Payload {
             kind: draft.kind,
-            title: clean_title(draft.title)?,
-            body: clean_body(draft.body)?,
-            tags: clean_tags(draft.tags)?,
+            title: validate::optional_line("title", draft.title, MAX_LINE_CHARS)?,
+            body: validate::long_text("body", draft.body)?,
+            tags: validate::tags("tags", draft.tags)?,
             at_ms: time::to_millis(draft.moment.at),
             utc_offset_minutes: draft.moment.utc_offset_minutes,
+            practice_ids: validate::practice_ids("practice_ids", draft.practice_ids)?,
+            reflection: reflection(draft.reflection)?,
         };
-        check_not_empty(&payload)?;
+        payload.check()?;
         let keys = self.state.keys()?;
+        let conn = self.state.conn();
+        let day_start = crate::settings::load(&conn, &keys)?.day_start_hour;
         let id = records::new_id()?;
-        let now = time::to_millis(time::now());
-        let day = draft.moment.local_day(0).to_string();
-        let sealed = RowRef {
-            table: TABLE,
-            id: &id,
+        let mut row = StoredRow {
+            day: draft.moment.local_day(day_start).to_string(),
+            occurred_at: payload.at_ms,
+            updated_at: time::to_millis(time::now()),
             revision: 1,
-        }
-        .seal(&keys.records, &payload)?;
-        self.state.conn().execute(
-            "INSERT INTO journal_entries (id, day, occurred_at, updated_at, revision, sealed)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-            params![id, day, payload.at_ms, now, sealed],
-        )?;
-        Row {
+            sealed: Vec::new(),
             id,
-            day,
-            updated_at: now,
-            revision: 1,
-            sealed,
-        }
-        .entry(payload)
+        };
+        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
+        row.insert(&conn, TABLE)?;
+        drop(conn);
+        let entry = entry_of(&row, payload)?;
+        self.state.index_entry(&entry);
+        Ok(entry)
     }
 
     /// The current revision of an entry.
     pub fn get(&self, id: String) -> Result<JournalEntry> {
         records::check_id(&id)?;
         let keys = self.state.keys()?;
-        let row = select_current(&self.state.conn(), &id)?;
-        row.open(&keys)
+        let row = records::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+        Ok(open_row(&row, &keys)?.1)
     }
 
     /// A page of entries, newest first (by local day, then time written).
     /// `limit` is between 1 and 1,000. Damaged entries are named, not fatal.
     pub fn list(&self, offset: u32, limit: u32) -> Result<JournalPage> {
-        if !(1..=MAX_PAGE).contains(&limit) {
-            return Err(RespiteError::invalid(
-                "limit",
-                format!("must be between 1 and {MAX_PAGE}"),
-            ));
-        }
+        self.list_days(None, None, offset, limit)
+    }
+
+    /// Like [`Journal::list`], limited to local days `from_day..=to_day`
+    /// (`YYYY-MM-DD`, each optional).
+    pub fn list_days(
+        &self,
+        from_day: Option<String>,
+        to_day: Option<String>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<JournalPage> {
+        check_limit(limit)?;
+        let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
         let keys = self.state.keys()?;
-        let mut rows = {
-            let conn = self.state.conn();
-            let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {} FROM journal_entries
-                 ORDER BY day DESC, occurred_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
-                Row::COLUMNS
-            ))?;
-            let rows = stmt
-                .query_map(params![i64::from(limit) + 1, i64::from(offset)], Row::read)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            rows
-        };
+        let mut rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
         let has_more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
         let mut page = JournalPage {
@@ -269,8 +332,8 @@ impl Journal {
             has_more,
         };
         for row in rows {
-            match row.open(&keys) {
-                Ok(entry) => page.entries.push(entry),
+            match open_row(&row, &keys) {
+                Ok((_, entry)) => page.entries.push(entry),
                 Err(err) => page.damaged.push(records::damaged(row.id, &err)),
             }
         }
@@ -280,11 +343,7 @@ impl Journal {
     /// How many entries the journal holds.
     pub fn count(&self) -> Result<u64> {
         self.state.keys()?;
-        let n: i64 =
-            self.state
-                .conn()
-                .query_row("SELECT count(*) FROM journal_entries", [], |r| r.get(0))?;
-        Ok(n as u64)
+        records::count(&self.state.conn(), TABLE)
     }
 
     /// Changes an entry, keeping the previous revision in its history.
@@ -293,19 +352,25 @@ impl Journal {
         if update == JournalUpdate::default() {
             return Err(RespiteError::invalid("update", "nothing to change"));
         }
-        let title = update.title.map(|t| clean_title(Some(t))).transpose()?;
-        let body = update.body.map(clean_body).transpose()?;
-        let tags = update.tags.map(clean_tags).transpose()?;
+        let title = update
+            .title
+            .map(|t| validate::optional_line("title", Some(t), MAX_LINE_CHARS))
+            .transpose()?;
+        let body = update
+            .body
+            .map(|b| validate::long_text("body", b))
+            .transpose()?;
+        let tags = update.tags.map(|t| validate::tags("tags", t)).transpose()?;
+        let practice_ids = update
+            .practice_ids
+            .map(|p| validate::practice_ids("practice_ids", p))
+            .transpose()?;
+        let new_reflection = update.reflection.map(|r| reflection(Some(r))).transpose()?;
         let keys = self.state.keys()?;
         let mut conn = self.state.conn();
         let tx = conn.transaction()?;
-        let current = select_current(&tx, &id)?;
-        let mut payload: Payload = RowRef {
-            table: TABLE,
-            id: &id,
-            revision: current.revision,
-        }
-        .open(&keys.records, &current.sealed)?;
+        let current = records::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
+        let (mut payload, _) = open_row(&current, &keys)?;
         if let Some(kind) = update.kind {
             payload.kind = kind;
         }
@@ -318,56 +383,63 @@ impl Journal {
         if let Some(tags) = tags {
             payload.tags = tags;
         }
-        check_not_empty(&payload)?;
-        let revision = current
-            .revision
-            .checked_add(1)
-            .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?;
-        let now = time::to_millis(time::now()).max(current.updated_at);
-        let sealed = RowRef {
-            table: TABLE,
-            id: &id,
-            revision,
+        if let Some(practice_ids) = practice_ids {
+            payload.practice_ids = practice_ids;
         }
-        .seal(&keys.records, &payload)?;
+        if let Some(reflection) = new_reflection {
+            payload.reflection = reflection;
+        }
+        payload.check()?;
+        let mut row = StoredRow {
+            revision: current
+                .revision
+                .checked_add(1)
+                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
+            updated_at: time::to_millis(time::now()).max(current.updated_at),
+            ..current.clone()
+        };
+        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
         tx.execute(
             "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
              VALUES (?1, ?2, ?3, ?4)",
             params![id, current.revision, current.updated_at, current.sealed],
         )?;
-        tx.execute(
-            "UPDATE journal_entries SET revision = ?2, updated_at = ?3, sealed = ?4 WHERE id = ?1",
-            params![id, revision, now, sealed],
-        )?;
+        row.update(&tx, TABLE)?;
         tx.commit()?;
-        Row {
-            id,
-            day: current.day,
-            updated_at: now,
-            revision,
-            sealed,
-        }
-        .entry(payload)
+        drop(conn);
+        let entry = entry_of(&row, payload)?;
+        self.state.index_entry(&entry);
+        Ok(entry)
     }
 
     /// Earlier revisions of an entry, newest first (the current one excluded).
     pub fn history(&self, id: String) -> Result<Vec<JournalEntry>> {
         records::check_id(&id)?;
         let keys = self.state.keys()?;
-        let older = {
+        let (current, older) = {
             let conn = self.state.conn();
-            let day = select_current(&conn, &id)?.day;
-            // Older revisions share the entry's day; select it alongside to reuse `Row`.
+            let current = records::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
             let mut stmt = conn.prepare_cached(
-                "SELECT entry_id, ?2, updated_at, revision, sealed FROM journal_revisions
+                "SELECT revision, updated_at, sealed FROM journal_revisions
                  WHERE entry_id = ?1 ORDER BY revision DESC",
             )?;
-            let rows = stmt
-                .query_map(params![id, day], Row::read)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            rows
+            let older = stmt
+                .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<(u32, i64, Vec<u8>)>>>()?;
+            (current, older)
         };
-        older.iter().map(|row| row.open(&keys)).collect()
+        older
+            .into_iter()
+            .map(|(revision, updated_at, sealed)| {
+                let row = StoredRow {
+                    revision,
+                    updated_at,
+                    sealed,
+                    ..current.clone()
+                };
+                Ok(open_row(&row, &keys)?.1)
+            })
+            .collect()
     }
 
     /// Deletes an entry and all its revisions. The ciphertext is overwritten in the
@@ -376,86 +448,44 @@ impl Journal {
         records::check_id(&id)?;
         self.state.keys()?;
         let conn = self.state.conn();
-        let deleted = conn.execute("DELETE FROM journal_entries WHERE id = ?1", [&id])?;
-        if deleted == 0 {
+        if !records::delete(&conn, TABLE, &id)? {
             return Err(not_found());
         }
         db::checkpoint_truncate(&conn)?;
+        drop(conn);
+        self.state.unindex(&id);
         Ok(())
+    }
+
+    /// Ranked full-text search over journal entries and check-in notes. The index is
+    /// built in memory from decrypted records on the first search after unlocking and
+    /// dropped on lock; nothing of it is ever written to disk.
+    pub fn search(&self, query: SearchQuery) -> Result<SearchResults> {
+        search::run(&self.state, query)
     }
 }
 
-fn select_current(conn: &rusqlite::Connection, id: &str) -> Result<Row> {
-    conn.prepare_cached(&format!(
-        "SELECT {} FROM journal_entries WHERE id = ?1",
-        Row::COLUMNS
-    ))?
-    .query_row([id], Row::read)
-    .optional()?
-    .ok_or_else(not_found)
+fn reflection(reflection: Option<SessionReflection>) -> Result<Option<SessionReflection>> {
+    match reflection {
+        Some(r) if r.is_empty() => Ok(None),
+        Some(r) => Ok(Some(r.validated()?)),
+        None => Ok(None),
+    }
+}
+
+/// Refuses page sizes outside 1..=[`MAX_PAGE`].
+pub(crate) fn check_limit(limit: u32) -> Result<()> {
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(RespiteError::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    Ok(())
 }
 
 fn not_found() -> RespiteError {
     RespiteError::NotFound {
         what: "no journal entry with that id".to_owned(),
     }
-}
-
-fn check_text(field: &str, text: &str, max_chars: usize, multiline: bool) -> Result<()> {
-    if text.chars().count() > max_chars {
-        return Err(RespiteError::invalid(
-            field,
-            format!("longer than {max_chars} characters"),
-        ));
-    }
-    let bad_control = text
-        .chars()
-        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')));
-    if bad_control {
-        return Err(RespiteError::invalid(field, "contains control characters"));
-    }
-    Ok(())
-}
-
-fn clean_title(title: Option<String>) -> Result<Option<String>> {
-    let Some(title) = title else { return Ok(None) };
-    let title = title.trim();
-    check_text("title", title, MAX_TITLE_CHARS, false)?;
-    Ok((!title.is_empty()).then(|| title.to_owned()))
-}
-
-fn clean_body(body: String) -> Result<String> {
-    check_text("body", &body, MAX_BODY_CHARS, true)?;
-    Ok(body)
-}
-
-fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::with_capacity(tags.len());
-    for tag in tags {
-        let tag = tag.trim();
-        if tag.is_empty() {
-            return Err(RespiteError::invalid("tags", "a tag is empty"));
-        }
-        check_text("tags", tag, MAX_TAG_CHARS, false)?;
-        if !out.iter().any(|t| t == tag) {
-            out.push(tag.to_owned());
-        }
-    }
-    if out.len() > MAX_TAGS {
-        return Err(RespiteError::invalid(
-            "tags",
-            format!("more than {MAX_TAGS} tags"),
-        ));
-    }
-    Ok(out)
-}
-
-fn check_not_empty(p: &Payload) -> Result<()> {
-    if p.title.is_none() && p.body.trim().is_empty() && p.tags.is_empty() {
-        return Err(RespiteError::invalid(
-            "body",
-            "an entry needs some text, a title or a tag",
-        ));
-    }
-    Ok(())
 }

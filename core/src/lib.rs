@@ -2,33 +2,50 @@
 //!
 //! Everything is reached through [`Vault`]: open or create one, unlock it with a key
 //! slot (passphrase, device key store, recovery code), then use its areas
-//! ([`Journal`], ...). The same API is exported to Kotlin and Swift through UniFFI.
+//! ([`Journal`], [`CheckIns`]) and the functions that need no vault
+//! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
 uniffi::setup_scaffolding!();
 
+mod catalogue;
+mod checkins;
 mod crypto;
 mod db;
 mod device_key;
 mod error;
 mod journal;
 mod key_slots;
+mod privacy;
 mod records;
 mod recovery_code;
+mod search;
+mod settings;
+mod text;
 mod time;
+mod validate;
 mod vault;
 
+pub use catalogue::{
+    catalogue, Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience,
+    RecoveryItem, ScalePoint, StressZone, StressZoneText,
+};
+pub use checkins::{CheckIn, CheckInData, CheckInPage, CheckIns};
 pub use db::FORMAT_VERSION;
 pub use device_key::DeviceKeyStore;
 pub use error::{RespiteError, Result};
 pub use journal::{
-    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, MAX_BODY_CHARS,
-    MAX_PAGE, MAX_TAGS, MAX_TAG_CHARS, MAX_TITLE_CHARS,
+    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate,
+    SessionReflection, MAX_PAGE,
 };
 pub use key_slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
+pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
 pub use records::DamagedRecord;
+pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
+pub use settings::Settings;
 pub use time::{LocalMoment, Timestamp};
+pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};
 pub use vault::Vault;

@@ -1,12 +1,21 @@
-//! Sealed rows: record ids, the associated data that pins a ciphertext to its row, and
-//! the report of records that failed to open.
+//! Sealed rows: record ids, the associated data that pins a ciphertext to its row, the
+//! SQL shared by every table of sealed records, and the report of records that failed
+//! to open.
+//!
+//! A table of sealed records has the columns `id, day, occurred_at, updated_at,
+//! revision, sealed` and an index on `(day, occurred_at)`; see `schema/`.
 
 use ring::aead::LessSafeKey;
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::crypto::{self, Aad};
-use crate::db::FORMAT_VERSION;
 use crate::error::{RespiteError, Result};
+
+/// The version of the sealed-record format (envelope, associated data, JSON payload),
+/// bound into every record's associated data. It is not the vault's schema version:
+/// schema migrations leave sealed records as they are.
+const RECORD_FORMAT: u32 = 1;
 
 /// Length of a record id: 16 random bytes as lowercase hex.
 const ID_LEN: usize = 32;
@@ -31,7 +40,7 @@ pub(crate) struct RowRef<'a> {
 impl RowRef<'_> {
     fn aad(&self) -> Aad {
         Aad::new("respite/record")
-            .field(&FORMAT_VERSION.to_be_bytes())
+            .field(&RECORD_FORMAT.to_be_bytes())
             .field(self.table.as_bytes())
             .field(self.id.as_bytes())
             .field(&u64::from(self.revision).to_be_bytes())
@@ -56,6 +65,175 @@ impl RowRef<'_> {
     fn damaged(&self) -> RespiteError {
         RespiteError::integrity(format!("record {} could not be opened", self.id))
     }
+}
+
+/// A stored row of a sealed-record table, before it is opened.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredRow {
+    pub(crate) id: String,
+    pub(crate) day: String,
+    pub(crate) occurred_at: i64,
+    pub(crate) updated_at: i64,
+    pub(crate) revision: u32,
+    pub(crate) sealed: Vec<u8>,
+}
+
+const COLUMNS: &str = "id, day, occurred_at, updated_at, revision, sealed";
+const NEWEST_FIRST: &str = "ORDER BY day DESC, occurred_at DESC, rowid DESC";
+
+impl StoredRow {
+    /// Reads a row. Only the id must be intact: a row whose other columns were
+    /// damaged still reads, and then fails to open, so it is reported by id.
+    pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRow> {
+        use rusqlite::types::ValueRef;
+        Ok(StoredRow {
+            id: r.get(0)?,
+            day: r.get(1).unwrap_or_default(),
+            occurred_at: r.get(2).unwrap_or_default(),
+            updated_at: r.get(3).unwrap_or_default(),
+            revision: r.get(4).unwrap_or_default(),
+            sealed: match r.get_ref(5)? {
+                ValueRef::Blob(bytes) | ValueRef::Text(bytes) => bytes.to_vec(),
+                _ => Vec::new(),
+            },
+        })
+    }
+
+    /// Where this row's ciphertext belongs.
+    pub(crate) fn place(&self, table: &'static str) -> RowRef<'_> {
+        RowRef {
+            table,
+            id: &self.id,
+            revision: self.revision,
+        }
+    }
+
+    /// Inserts this row into `table`.
+    pub(crate) fn insert(&self, conn: &Connection, table: &'static str) -> Result<()> {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {table} ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        ))?
+        .execute(params![
+            self.id,
+            self.day,
+            self.occurred_at,
+            self.updated_at,
+            self.revision,
+            self.sealed
+        ])?;
+        Ok(())
+    }
+
+    /// Replaces the stored row with the same id in `table`.
+    pub(crate) fn update(&self, conn: &Connection, table: &'static str) -> Result<()> {
+        conn.prepare_cached(&format!(
+            "UPDATE {table} SET day = ?2, occurred_at = ?3, updated_at = ?4, revision = ?5,
+             sealed = ?6 WHERE id = ?1"
+        ))?
+        .execute(params![
+            self.id,
+            self.day,
+            self.occurred_at,
+            self.updated_at,
+            self.revision,
+            self.sealed
+        ])?;
+        Ok(())
+    }
+}
+
+/// The row with `id` in `table`, if any.
+pub(crate) fn select(
+    conn: &Connection,
+    table: &'static str,
+    id: &str,
+) -> Result<Option<StoredRow>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM {table} WHERE id = ?1"))?
+        .query_row([id], StoredRow::read)
+        .optional()?)
+}
+
+/// Rows of `table` whose day is within `days`, newest first.
+pub(crate) fn list(
+    conn: &Connection,
+    table: &'static str,
+    days: &DayRange,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<StoredRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM {table} WHERE day >= ?1 AND day <= ?2 {NEWEST_FIRST}
+         LIMIT ?3 OFFSET ?4"
+    ))?;
+    let rows = stmt
+        .query_map(
+            params![days.from, days.to, i64::from(limit), i64::from(offset)],
+            StoredRow::read,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Deletes the row with `id` from `table`; whether there was one.
+pub(crate) fn delete(conn: &Connection, table: &'static str, id: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+        .execute([id])?;
+    Ok(n > 0)
+}
+
+/// How many rows `table` holds.
+pub(crate) fn count(conn: &Connection, table: &'static str) -> Result<u64> {
+    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+/// An inclusive range of local days, `YYYY-MM-DD`, compared as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DayRange {
+    pub(crate) from: String,
+    pub(crate) to: String,
+}
+
+impl DayRange {
+    /// Every day.
+    pub(crate) fn all() -> Self {
+        DayRange {
+            from: "0000-00-00".to_owned(),
+            to: "9999-99-99".to_owned(),
+        }
+    }
+
+    /// The days from `from` to `to`, each optional and checked to be a real date.
+    pub(crate) fn new(from: Option<&str>, to: Option<&str>) -> Result<Self> {
+        let all = DayRange::all();
+        let from = match from {
+            Some(day) => parse_day("from_day", day)?.to_string(),
+            None => all.from,
+        };
+        let to = match to {
+            Some(day) => parse_day("to_day", day)?.to_string(),
+            None => all.to,
+        };
+        if from > to {
+            return Err(RespiteError::invalid("to_day", "is before from_day"));
+        }
+        Ok(DayRange { from, to })
+    }
+
+    /// Whether `day` is within the range.
+    pub(crate) fn contains(&self, day: &str) -> bool {
+        self.from.as_str() <= day && day <= self.to.as_str()
+    }
+}
+
+/// A local day from `YYYY-MM-DD` text.
+pub(crate) fn parse_day(field: &str, text: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
+        .ok_or_else(|| RespiteError::invalid(field, "not a date in the form YYYY-MM-DD"))
 }
 
 /// A new random record id.

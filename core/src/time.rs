@@ -41,9 +41,13 @@ fn timestamp_from_system_time(system_time: SystemTime) -> Result<Timestamp> {
 const MAX_OFFSET_MINUTES: i32 = 18 * 60;
 
 /// An instant together with the UTC offset of the device's clock at that instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+/// Stored (sealed) as `{"at": milliseconds since the epoch, "utc_offset_minutes": n}`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, uniffi::Record,
+)]
 pub struct LocalMoment {
     /// When it happened.
+    #[serde(with = "millis")]
     pub at: Timestamp,
     /// The local UTC offset at `at`, in minutes (e.g. 60 for UTC+01:00).
     pub utc_offset_minutes: i32,
@@ -78,6 +82,20 @@ impl LocalMoment {
     /// (0 = midnight; 4 means 03:59 still counts as the previous day).
     pub(crate) fn local_day(&self, day_start_hour: u8) -> NaiveDate {
         (self.local() - Duration::hours(i64::from(day_start_hour))).date_naive()
+    }
+}
+
+/// Serde for instants as whole milliseconds since the epoch.
+mod millis {
+    use super::{from_millis, to_millis, Timestamp};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(to_millis(*t))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        from_millis(i64::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -5,13 +5,16 @@ use rusqlite::{params, Connection};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use crate::checkins::{CheckIn, CheckIns};
 use crate::crypto::SecretKey;
 use crate::db;
 use crate::device_key::DeviceKeyStore;
 use crate::error::{RespiteError, Result};
-use crate::journal::Journal;
+use crate::journal::{Journal, JournalEntry};
 use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
 use crate::recovery_code::RecoveryCode;
+use crate::search::Index;
+use crate::settings::{self, Settings};
 
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
 pub(crate) struct Keys {
@@ -31,6 +34,8 @@ impl Keys {
 pub(crate) struct VaultState {
     conn: Mutex<Connection>,
     keys: RwLock<Option<Arc<Keys>>>,
+    /// The in-memory search index: built on first search, dropped on lock.
+    search: Mutex<Option<Index>>,
 }
 
 impl VaultState {
@@ -52,10 +57,53 @@ impl VaultState {
     }
 
     fn set_keys(&self, keys: Option<Keys>) {
+        *self.search_index() = None;
         *self
             .keys
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = keys.map(Arc::new);
+    }
+
+    fn search_index(&self) -> MutexGuard<'_, Option<Index>> {
+        self.search
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` on the search index, building it with `build` first if needed.
+    pub(crate) fn with_index<T>(
+        &self,
+        build: impl FnOnce(&VaultState) -> Result<Index>,
+        f: impl FnOnce(&Index) -> T,
+    ) -> Result<T> {
+        let mut index = self.search_index();
+        if index.is_none() {
+            *index = Some(build(self)?);
+        }
+        // A lock between building and now would have emptied the slot: check again.
+        self.keys()?;
+        Ok(f(index.as_ref().expect("index was just built")))
+    }
+
+    /// Keeps a built search index up to date with a written journal entry.
+    pub(crate) fn index_entry(&self, entry: &JournalEntry) {
+        if let Some(index) = self.search_index().as_mut() {
+            index.put_entry(entry);
+        }
+    }
+
+    /// Keeps a built search index up to date with a written check-in.
+    pub(crate) fn index_checkin(&self, checkin: &CheckIn) {
+        if let Some(index) = self.search_index().as_mut() {
+            index.put_checkin(checkin);
+        }
+    }
+
+    /// Removes a deleted record from a built search index.
+    pub(crate) fn unindex(&self, id: &str) {
+        if let Some(index) = self.search_index().as_mut() {
+            index.remove(id);
+        }
     }
 
     fn slots(&self) -> Result<Vec<StoredSlot>> {
@@ -282,6 +330,24 @@ impl Vault {
     pub fn journal(&self) -> Arc<Journal> {
         Arc::new(Journal::new(Arc::clone(&self.state)))
     }
+
+    /// The mood and recovery check-ins of this vault.
+    pub fn checkins(&self) -> Arc<CheckIns> {
+        Arc::new(CheckIns::new(Arc::clone(&self.state)))
+    }
+
+    /// The vault's settings (defaults until changed).
+    pub fn settings(&self) -> Result<Settings> {
+        let keys = self.state.keys()?;
+        settings::load(&self.state.conn(), &keys)
+    }
+
+    /// Changes the vault's settings and returns them.
+    pub fn update_settings(&self, settings: Settings) -> Result<Settings> {
+        let keys = self.state.keys()?;
+        settings::save(&self.state.conn(), &keys, &settings)?;
+        Ok(settings)
+    }
 }
 
 impl Vault {
@@ -290,6 +356,7 @@ impl Vault {
             state: Arc::new(VaultState {
                 conn: Mutex::new(conn),
                 keys: RwLock::new(None),
+                search: Mutex::new(None),
             }),
         }
     }

@@ -242,6 +242,8 @@ fn write_fixture_for_the_current_format() {
                 body: body.to_owned(),
                 tags: tags.into_iter().map(str::to_owned).collect(),
                 moment: moment(at),
+                practice_ids: vec![],
+                reflection: None,
             })
             .unwrap();
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use respite_core::{JournalDraft, JournalKind, JournalUpdate, RespiteError, Vault, MAX_BODY_CHARS};
+use respite_core::{JournalDraft, JournalKind, JournalUpdate, RespiteError, Vault, MAX_TEXT_CHARS};
 use std::sync::Arc;
 
 #[test]
@@ -17,6 +17,8 @@ fn an_entry_round_trips_with_every_field() {
         body: "Heavy. Breathed for two minutes before the next one.\nStill a bit shaky.".into(),
         tags: vec!["grief".into(), " breathing ".into(), "grief".into()],
         moment: moment("2026-05-04T15:50:00+02:00"),
+        practice_ids: vec![],
+        reflection: None,
     };
     let added = vault.journal().add(draft.clone()).unwrap();
     assert_eq!(added.id.len(), 32);
@@ -140,7 +142,7 @@ fn invalid_input_is_refused_and_nothing_is_written() {
             other => panic!("expected InvalidInput, got {other:?}"),
         }
     }
-    let long = "x".repeat(MAX_BODY_CHARS + 1);
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
     assert_eq!(
         field_of(journal.add(draft(&long, "2026-05-04T08:00:00+02:00"))),
         "body"
@@ -315,6 +317,8 @@ fn no_sample_text_is_ever_in_the_vault_files() {
             body: secret.into(),
             tags: vec!["secondary-trauma".into()],
             moment: moment("2026-05-04T15:00:00+02:00"),
+            practice_ids: vec![],
+            reflection: None,
         })
         .unwrap();
     journal

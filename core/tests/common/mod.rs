@@ -45,6 +45,8 @@ pub fn draft(body: &str, at: &str) -> JournalDraft {
         body: body.into(),
         tags: vec![],
         moment: moment(at),
+        practice_ids: vec![],
+        reflection: None,
     }
 }
 

@@ -1,0 +1,338 @@
+//! Mood and recovery check-ins: quick, any time of day, every field optional.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, MutexGuard};
+
+use crate::catalogue::{self, CheckInContext, StressZone};
+use crate::db;
+use crate::error::{RespiteError, Result};
+use crate::journal::check_limit;
+use crate::records::{self, DamagedRecord, DayRange, StoredRow};
+use crate::time::{self, LocalMoment, Timestamp};
+use crate::validate;
+use crate::vault::{Keys, VaultState};
+
+pub(crate) const TABLE: &str = "checkins";
+
+/// The most sleep hours accepted.
+const MAX_SLEEP_HOURS: f64 = 24.0;
+
+/// What a check-in records. Only the moment is required; at least one other field
+/// must be given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CheckInData {
+    /// When, with the local UTC offset then.
+    pub moment: LocalMoment,
+    /// How pleasant, from -1 (very unpleasant) to 1 (very pleasant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub pleasantness: Option<f64>,
+    /// How much energy, from 0 (depleted) to 1 (highly energised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub energy: Option<f64>,
+    /// Emotion ids from the catalogue.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub emotions: Vec<String>,
+    /// Where on the stress continuum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub stress_zone: Option<StressZone>,
+    /// Self-rated burnout, 1–5 (wording in the catalogue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub burnout: Option<u8>,
+    /// Hours slept last night, 0–24.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub sleep_hours: Option<f64>,
+    /// Sleep quality, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub sleep_quality: Option<u8>,
+    /// Recovery: mentally leaving work behind, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub detachment: Option<u8>,
+    /// Recovery: unhurried, restful time, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub relaxation: Option<u8>,
+    /// Recovery: growth or a good challenge outside work, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub mastery: Option<u8>,
+    /// Recovery: free time shaped on one's own terms, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub control: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub work_intrusion: Option<u8>,
+    /// Practices done (practice ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default)]
+    pub practices: Vec<String>,
+    /// Workday, transition or home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub context: Option<CheckInContext>,
+    /// A short note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub note: Option<String>,
+}
+
+impl CheckInData {
+    /// Checks every field and returns the data in stored form.
+    fn validated(self) -> Result<Self> {
+        self.moment.validate("moment")?;
+        validate::number("pleasantness", self.pleasantness, -1.0, 1.0)?;
+        validate::number("energy", self.energy, 0.0, 1.0)?;
+        validate::number("sleep_hours", self.sleep_hours, 0.0, MAX_SLEEP_HOURS)?;
+        validate::scale("burnout", self.burnout, 1, 5)?;
+        validate::scale("sleep_quality", self.sleep_quality, 1, 5)?;
+        for (field, value) in [
+            ("detachment", self.detachment),
+            ("relaxation", self.relaxation),
+            ("mastery", self.mastery),
+            ("control", self.control),
+        ] {
+            validate::scale(field, value, 1, 5)?;
+        }
+        validate::scale("work_intrusion", self.work_intrusion, 0, 4)?;
+        let note = match self.note {
+            Some(note) => Some(validate::long_text("note", note)?).filter(|n| !n.trim().is_empty()),
+            None => None,
+        };
+        let data = CheckInData {
+            moment: LocalMoment {
+                at: time::from_millis(time::to_millis(self.moment.at))?,
+                ..self.moment
+            },
+            emotions: validate::known_ids("emotions", self.emotions, catalogue::is_emotion)?,
+            practices: validate::practice_ids("practices", self.practices)?,
+            note,
+            ..self
+        };
+        let values = CheckInData {
+            context: None,
+            ..data.clone()
+        };
+        if values == CheckInData::empty(data.moment) {
+            return Err(RespiteError::invalid(
+                "check_in",
+                "a check-in needs at least one value",
+            ));
+        }
+        Ok(data)
+    }
+
+    /// A check-in with nothing but its moment.
+    fn empty(moment: LocalMoment) -> Self {
+        CheckInData {
+            moment,
+            pleasantness: None,
+            energy: None,
+            emotions: Vec::new(),
+            stress_zone: None,
+            burnout: None,
+            sleep_hours: None,
+            sleep_quality: None,
+            detachment: None,
+            relaxation: None,
+            mastery: None,
+            control: None,
+            work_intrusion: None,
+            practices: Vec::new(),
+            context: None,
+            note: None,
+        }
+    }
+}
+
+/// A stored check-in.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckIn {
+    /// Random identifier.
+    pub id: String,
+    /// The local day it belongs to, `YYYY-MM-DD`.
+    pub local_day: String,
+    /// Revision number, raised by every update.
+    pub revision: u32,
+    /// When this revision was saved.
+    pub updated_at: Timestamp,
+    /// What was recorded.
+    pub data: CheckInData,
+}
+
+/// One page of check-ins, newest first.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckInPage {
+    /// The check-ins that opened.
+    pub checkins: Vec<CheckIn>,
+    /// Check-ins on this page that could not be opened.
+    pub damaged: Vec<DamagedRecord>,
+    /// Whether there are check-ins after this page.
+    pub has_more: bool,
+}
+
+/// Opens a stored check-in row.
+pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<CheckIn> {
+    let data: CheckInData = row.place(TABLE).open(&keys.records, &row.sealed)?;
+    Ok(CheckIn {
+        id: row.id.clone(),
+        local_day: row.day.clone(),
+        revision: row.revision,
+        updated_at: time::from_millis(row.updated_at)?,
+        data,
+    })
+}
+
+/// Mood and recovery check-ins, sealed at rest.
+#[derive(uniffi::Object)]
+pub struct CheckIns {
+    state: Arc<VaultState>,
+}
+
+impl CheckIns {
+    pub(crate) fn new(state: Arc<VaultState>) -> Self {
+        CheckIns { state }
+    }
+
+    /// Seals `data` into `row` (whose id and revision are set), writes it, and adds it
+    /// to the search index.
+    fn store(
+        &self,
+        conn: MutexGuard<'_, Connection>,
+        keys: &Keys,
+        mut row: StoredRow,
+        data: CheckInData,
+        insert: bool,
+    ) -> Result<CheckIn> {
+        let day_start = crate::settings::load(&conn, keys)?.day_start_hour;
+        row.day = data.moment.local_day(day_start).to_string();
+        row.occurred_at = time::to_millis(data.moment.at);
+        row.updated_at = time::to_millis(time::now()).max(row.updated_at);
+        row.sealed = row.place(TABLE).seal(&keys.records, &data)?;
+        if insert {
+            row.insert(&conn, TABLE)?;
+        } else {
+            row.update(&conn, TABLE)?;
+        }
+        drop(conn);
+        let checkin = CheckIn {
+            id: row.id,
+            local_day: row.day,
+            revision: row.revision,
+            updated_at: time::from_millis(row.updated_at)?,
+            data,
+        };
+        self.state.index_checkin(&checkin);
+        Ok(checkin)
+    }
+}
+
+#[uniffi::export]
+impl CheckIns {
+    /// Records a check-in and returns it.
+    pub fn add(&self, data: CheckInData) -> Result<CheckIn> {
+        let data = data.validated()?;
+        let keys = self.state.keys()?;
+        let row = StoredRow {
+            id: records::new_id()?,
+            day: String::new(),
+            occurred_at: 0,
+            updated_at: 0,
+            revision: 1,
+            sealed: Vec::new(),
+        };
+        self.store(self.state.conn(), &keys, row, data, true)
+    }
+
+    /// A check-in by id.
+    pub fn get(&self, id: String) -> Result<CheckIn> {
+        records::check_id(&id)?;
+        let keys = self.state.keys()?;
+        let row = records::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+        open_row(&row, &keys)
+    }
+
+    /// Check-ins on local days `from_day..=to_day` (`YYYY-MM-DD`, each optional),
+    /// newest first. `limit` is between 1 and 1,000.
+    pub fn list(
+        &self,
+        from_day: Option<String>,
+        to_day: Option<String>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<CheckInPage> {
+        check_limit(limit)?;
+        let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
+        let keys = self.state.keys()?;
+        let mut rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
+        let has_more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        let mut page = CheckInPage {
+            checkins: Vec::with_capacity(rows.len()),
+            damaged: Vec::new(),
+            has_more,
+        };
+        for row in rows {
+            match open_row(&row, &keys) {
+                Ok(checkin) => page.checkins.push(checkin),
+                Err(err) => page.damaged.push(records::damaged(row.id, &err)),
+            }
+        }
+        Ok(page)
+    }
+
+    /// How many check-ins there are.
+    pub fn count(&self) -> Result<u64> {
+        self.state.keys()?;
+        records::count(&self.state.conn(), TABLE)
+    }
+
+    /// Replaces a check-in's data (a correction), raising its revision.
+    pub fn update(&self, id: String, data: CheckInData) -> Result<CheckIn> {
+        records::check_id(&id)?;
+        let data = data.validated()?;
+        let keys = self.state.keys()?;
+        let conn = self.state.conn();
+        let current = records::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+        if open_row(&current, &keys)?.data == data {
+            return Err(RespiteError::invalid("update", "nothing to change"));
+        }
+        let row = StoredRow {
+            revision: current
+                .revision
+                .checked_add(1)
+                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
+            ..current
+        };
+        self.store(conn, &keys, row, data, false)
+    }
+
+    /// Deletes a check-in for good.
+    pub fn delete(&self, id: String) -> Result<()> {
+        records::check_id(&id)?;
+        self.state.keys()?;
+        let conn = self.state.conn();
+        if !records::delete(&conn, TABLE, &id)? {
+            return Err(not_found());
+        }
+        db::checkpoint_truncate(&conn)?;
+        drop(conn);
+        self.state.unindex(&id);
+        Ok(())
+    }
+}
+
+fn not_found() -> RespiteError {
+    RespiteError::NotFound {
+        what: "no check-in with that id".to_owned(),
+    }
+}

@@ -1,0 +1,402 @@
+//! Private full-text search. The index lives only in memory: it is built from
+//! decrypted journal entries and check-in notes on the first search after unlock,
+//! kept up to date by writes, and dropped when the vault locks. Ranking is BM25.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalogue;
+use crate::checkins::{self, CheckIn};
+use crate::error::{RespiteError, Result};
+use crate::journal::{self, JournalEntry, JournalKind};
+use crate::records::{self, DamagedRecord, DayRange};
+use crate::text;
+use crate::validate;
+use crate::vault::VaultState;
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// Characters of context in a snippet.
+const SNIPPET_CHARS: usize = 160;
+/// Most hits returned by one search.
+pub const MAX_HITS: u32 = 200;
+
+/// What to search for. Text is matched word by word (case, accents and simple
+/// English word endings ignored); an empty text lists whatever the filters allow.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SearchQuery {
+    /// The words to look for.
+    pub text: String,
+    /// Earliest local day, `YYYY-MM-DD`.
+    #[uniffi(default)]
+    pub from_day: Option<String>,
+    /// Latest local day, `YYYY-MM-DD`.
+    #[uniffi(default)]
+    pub to_day: Option<String>,
+    /// Only journal entries of this kind (check-ins are left out).
+    #[uniffi(default)]
+    pub kind: Option<JournalKind>,
+    /// Only journal entries with this tag (case and accents ignored).
+    #[uniffi(default)]
+    pub tag: Option<String>,
+    /// Most hits to return, 1–200.
+    #[uniffi(default = 20)]
+    pub limit: u32,
+}
+
+/// Where a hit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum SearchSource {
+    /// A journal entry.
+    JournalEntry,
+    /// A check-in's note.
+    CheckIn,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SearchHit {
+    /// Whether this is a journal entry or a check-in.
+    pub source: SearchSource,
+    /// The record's id.
+    pub id: String,
+    /// Its local day.
+    pub local_day: String,
+    /// The journal kind (none for check-ins).
+    pub kind: Option<JournalKind>,
+    /// The entry's title, if any.
+    pub title: Option<String>,
+    /// A short excerpt around the first match.
+    pub snippet: String,
+    /// BM25 relevance; higher is better (0 when there were no search words).
+    pub score: f64,
+}
+
+/// Results of a search.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SearchResults {
+    /// The best hits, best first (newest first when there were no search words).
+    pub hits: Vec<SearchHit>,
+    /// How many records matched in all.
+    pub total_matches: u32,
+    /// Records that could not be opened and so were not searched.
+    pub damaged: Vec<DamagedRecord>,
+}
+
+/// A searchable record.
+struct Doc {
+    id: String,
+    source: SearchSource,
+    day: String,
+    /// For ordering hits without search words: newest first.
+    occurred_at: i64,
+    kind: Option<JournalKind>,
+    tags: Vec<String>,
+    title: Option<String>,
+    /// The text snippets are cut from.
+    text: String,
+    /// Distinct terms and their frequencies.
+    terms: HashMap<String, u32>,
+    len: u32,
+}
+
+impl Doc {
+    fn of_entry(e: &JournalEntry) -> Doc {
+        let labels = e
+            .reflection
+            .iter()
+            .flat_map(|r| r.feelings.iter().chain(&r.body_sensations).chain(&r.needs))
+            .filter_map(|id| catalogue::text_of(id));
+        let parts = [e.title.as_deref().unwrap_or(""), e.body.as_str()]
+            .into_iter()
+            .chain(e.tags.iter().map(String::as_str))
+            .chain(labels);
+        let (terms, len) = count_terms(parts);
+        Doc {
+            id: e.id.clone(),
+            source: SearchSource::JournalEntry,
+            day: e.local_day.clone(),
+            occurred_at: e.moment.at.timestamp_millis(),
+            kind: Some(e.kind),
+            tags: e.tags.iter().map(|t| text::fold(t)).collect(),
+            title: e.title.clone(),
+            text: e.body.clone(),
+            terms,
+            len,
+        }
+    }
+
+    fn of_checkin(c: &CheckIn) -> Doc {
+        let note = c.data.note.clone().unwrap_or_default();
+        let labels = c
+            .data
+            .emotions
+            .iter()
+            .filter_map(|id| catalogue::text_of(id));
+        let (terms, len) = count_terms(std::iter::once(note.as_str()).chain(labels));
+        Doc {
+            id: c.id.clone(),
+            source: SearchSource::CheckIn,
+            day: c.local_day.clone(),
+            occurred_at: c.data.moment.at.timestamp_millis(),
+            kind: None,
+            tags: Vec::new(),
+            title: None,
+            text: note,
+            terms,
+            len,
+        }
+    }
+}
+
+/// Term frequencies over several pieces of text, and the total number of terms.
+fn count_terms<'a>(parts: impl Iterator<Item = &'a str>) -> (HashMap<String, u32>, u32) {
+    let mut terms: HashMap<String, u32> = HashMap::new();
+    let mut len = 0;
+    for part in parts {
+        for term in text::terms(part) {
+            *terms.entry(term).or_default() += 1;
+            len += 1;
+        }
+    }
+    (terms, len)
+}
+
+/// The in-memory inverted index.
+#[derive(Default)]
+pub(crate) struct Index {
+    docs: HashMap<String, Doc>,
+    postings: HashMap<String, HashMap<String, u32>>,
+    total_len: u64,
+    damaged: Vec<DamagedRecord>,
+}
+
+impl Index {
+    fn insert(&mut self, doc: Doc) {
+        self.remove(&doc.id);
+        for (term, tf) in &doc.terms {
+            self.postings
+                .entry(term.clone())
+                .or_default()
+                .insert(doc.id.clone(), *tf);
+        }
+        self.total_len += u64::from(doc.len);
+        self.docs.insert(doc.id.clone(), doc);
+    }
+
+    /// Forgets a record (after it was deleted).
+    pub(crate) fn remove(&mut self, id: &str) {
+        if let Some(doc) = self.docs.remove(id) {
+            for term in doc.terms.keys() {
+                if let Some(list) = self.postings.get_mut(term) {
+                    list.remove(id);
+                    if list.is_empty() {
+                        self.postings.remove(term);
+                    }
+                }
+            }
+            self.total_len -= u64::from(doc.len);
+        }
+        self.damaged.retain(|d| d.id != id);
+    }
+
+    /// Adds or replaces a journal entry.
+    pub(crate) fn put_entry(&mut self, entry: &JournalEntry) {
+        self.insert(Doc::of_entry(entry));
+    }
+
+    /// Adds or replaces a check-in.
+    pub(crate) fn put_checkin(&mut self, checkin: &CheckIn) {
+        self.insert(Doc::of_checkin(checkin));
+    }
+
+    fn search(&self, query: &Filter, terms: &[String], limit: usize) -> (Vec<SearchHit>, u32) {
+        let n = self.docs.len() as f64;
+        let avg_len = if self.docs.is_empty() {
+            1.0
+        } else {
+            (self.total_len as f64 / n).max(1.0)
+        };
+        let mut scored: Vec<(f64, &Doc)> = if terms.is_empty() {
+            self.docs
+                .values()
+                .filter(|d| query.accepts(d))
+                .map(|d| (0.0, d))
+                .collect()
+        } else {
+            let mut scores: HashMap<&str, f64> = HashMap::new();
+            for term in terms {
+                let Some(list) = self.postings.get(term) else {
+                    continue;
+                };
+                let df = list.len() as f64;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                for (id, &tf) in list {
+                    let doc = &self.docs[id];
+                    let tf = f64::from(tf);
+                    let norm = K1 * (1.0 - B + B * f64::from(doc.len) / avg_len);
+                    *scores.entry(id.as_str()).or_default() += idf * tf * (K1 + 1.0) / (tf + norm);
+                }
+            }
+            scores
+                .into_iter()
+                .map(|(id, score)| (score, &self.docs[id]))
+                .filter(|(_, d)| query.accepts(d))
+                .collect()
+        };
+        let total = scored.len() as u32;
+        scored.sort_by(|(sa, a), (sb, b)| {
+            sb.total_cmp(sa)
+                .then_with(|| b.day.cmp(&a.day))
+                .then_with(|| b.occurred_at.cmp(&a.occurred_at))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let wanted: HashSet<&str> = terms.iter().map(String::as_str).collect();
+        let hits = scored
+            .into_iter()
+            .take(limit)
+            .map(|(score, d)| SearchHit {
+                source: d.source,
+                id: d.id.clone(),
+                local_day: d.day.clone(),
+                kind: d.kind,
+                title: d.title.clone(),
+                snippet: snippet(&d.text, &wanted),
+                score,
+            })
+            .collect();
+        (hits, total)
+    }
+}
+
+/// The filters of a query, checked.
+struct Filter {
+    days: DayRange,
+    kind: Option<JournalKind>,
+    tag: Option<String>,
+}
+
+impl Filter {
+    fn accepts(&self, d: &Doc) -> bool {
+        if !self.days.contains(&d.day) {
+            return false;
+        }
+        if self.kind.is_some() && d.kind != self.kind {
+            return false;
+        }
+        match &self.tag {
+            Some(tag) => d.tags.iter().any(|t| t == tag),
+            None => true,
+        }
+    }
+}
+
+/// A window of `text` around the first word whose term is wanted (the start of the
+/// text when none is), on word boundaries, with ellipses where it was cut.
+fn snippet(text: &str, wanted: &HashSet<&str>) -> String {
+    let first = text::words(text)
+        .find(|(_, w)| wanted.contains(text::term(w).as_str()))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = chars.partition_point(|(i, _)| *i < first);
+    let mut start = at.saturating_sub(SNIPPET_CHARS / 3);
+    while start > 0 && !chars[start - 1].1.is_whitespace() {
+        start -= 1;
+    }
+    let mut end = (start + SNIPPET_CHARS).min(chars.len());
+    while end < chars.len() && !chars[end].1.is_whitespace() {
+        end += 1;
+    }
+    let body: String = chars[start..end]
+        .iter()
+        .map(|(_, c)| if c.is_whitespace() { ' ' } else { *c })
+        .collect();
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(body.trim());
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Builds the index from every journal entry and check-in.
+fn build(state: &VaultState) -> Result<Index> {
+    let keys = state.keys()?;
+    let (entries, checkin_rows) = {
+        let conn = state.conn();
+        let all = DayRange::all();
+        (
+            records::list(&conn, journal::TABLE, &all, 0, u32::MAX)?,
+            records::list(&conn, checkins::TABLE, &all, 0, u32::MAX)?,
+        )
+    };
+    let mut index = Index::default();
+    for row in entries {
+        match journal::open_row(&row, &keys) {
+            Ok((_, entry)) => index.put_entry(&entry),
+            Err(err) => index.damaged.push(records::damaged(row.id, &err)),
+        }
+    }
+    for row in checkin_rows {
+        match checkins::open_row(&row, &keys) {
+            Ok(checkin) => index.put_checkin(&checkin),
+            Err(err) => index.damaged.push(records::damaged(row.id, &err)),
+        }
+    }
+    Ok(index)
+}
+
+/// Runs `query`, building the index first if this is the first search since unlock.
+pub(crate) fn run(state: &VaultState, query: SearchQuery) -> Result<SearchResults> {
+    validate::check_text("text", &query.text, validate::MAX_LINE_CHARS, false)?;
+    if !(1..=MAX_HITS).contains(&query.limit) {
+        return Err(RespiteError::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_HITS}"),
+        ));
+    }
+    let filter = Filter {
+        days: DayRange::new(query.from_day.as_deref(), query.to_day.as_deref())?,
+        kind: query.kind,
+        tag: query
+            .tag
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(text::fold),
+    };
+    let mut terms: Vec<String> = text::terms(&query.text).collect();
+    terms.sort();
+    terms.dedup();
+    state.with_index(build, |index| {
+        let (hits, total_matches) = index.search(&filter, &terms, query.limit as usize);
+        SearchResults {
+            hits,
+            total_matches,
+            damaged: index.damaged.clone(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_centre_on_the_first_match_and_mark_cuts() {
+        let text = format!(
+            "{} the breathing exercise helped {}",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
+        let wanted: HashSet<&str> = ["breath"].into_iter().collect();
+        let s = snippet(&text, &wanted);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("breathing exercise"));
+        assert!(s.chars().count() <= SNIPPET_CHARS + 20);
+        assert_eq!(snippet("short text", &wanted), "short text");
+    }
+}
