@@ -662,8 +662,7 @@ fn textual_date(
 // Phone numbers and long digit runs
 
 const PHONE_WORDS: &[&str] = &[
-    "call", "called", "phone", "tel", "cell", "mobile", "text", "texted", "number", "ring",
-    "whatsapp",
+    "call", "called", "phone", "tel", "cell", "mobile", "text", "texted", "ring", "whatsapp",
 ];
 const UNITS: &[&str] = &[
     "mg", "mcg", "ml", "g", "kg", "steps", "am", "pm", "min", "mins", "minutes", "hours", "hrs",
