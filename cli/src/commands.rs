@@ -1,17 +1,16 @@
 //! Carrying out each command against the core, and printing the result.
 
-use chrono::{DateTime, FixedOffset, Local, Utc};
-use respite_core::{
-    JournalDraft, JournalEntry, JournalKind, JournalUpdate, KeySlot, LocalMoment, Vault, MAX_PAGE,
-};
+use chrono::{DateTime, Local, Utc};
+use respite_core::{catalogue, privacy_check, LocalMoment, Settings, Vault};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::format::{finding_json, slot_json, Output};
 use crate::{
-    secrets, Cli, CliError, Command, JournalCommand, KeySlotsCommand, PassphraseCommand,
-    RecoveryCodeCommand,
+    checkins, journal, secrets, Cli, CliError, Command, KeySlotsCommand, PassphraseCommand,
+    RecoveryCodeCommand, SettingsCommand,
 };
 
 /// Runs the parsed command line.
@@ -25,7 +24,22 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match cli.command {
         Command::Init { kdf_iterations } => init(&out, &path, kdf_iterations),
-        Command::Journal(command) => journal(&out, &*open()?, command),
+        Command::Journal(command) => journal::run(&out, &*open()?, command),
+        Command::Reflect(args) => journal::reflect(&out, &*open()?, args),
+        Command::Checkin {
+            command: Some(command),
+            ..
+        } => checkins::run(&out, &*open()?, command),
+        Command::Checkin {
+            command: None,
+            data,
+        } => checkins::add(&out, &*open()?, data),
+        Command::PrivacyCheck => privacy(&out),
+        Command::Catalogue => {
+            show_catalogue(&out);
+            Ok(())
+        }
+        Command::Settings(command) => settings(&out, &*open()?, command),
         Command::Passphrase(PassphraseCommand::Change) => {
             let vault = open()?;
             let slot = vault.change_passphrase(secrets::new_passphrase()?)?;
@@ -74,124 +88,6 @@ fn init(out: &Output, path: &Path, kdf_iterations: Option<u32>) -> Result<(), Cl
     Ok(())
 }
 
-fn journal(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), CliError> {
-    let journal = vault.journal();
-    match command {
-        JournalCommand::Add {
-            kind,
-            title,
-            tags,
-            text,
-            at,
-        } => {
-            let body = match text {
-                Some(text) => text,
-                None => read_stdin()?,
-            };
-            let moment = match at {
-                Some(at) => parse_moment(&at)?,
-                None => now(),
-            };
-            let entry = journal.add(JournalDraft {
-                kind: kind.into(),
-                title,
-                body,
-                tags,
-                moment,
-                practice_ids: vec![],
-                reflection: None,
-            })?;
-            out.print(&entry.id, entry_json(&entry));
-        }
-        JournalCommand::List { limit } => {
-            let limit = limit.unwrap_or(u32::MAX);
-            let mut entries = Vec::new();
-            let mut damaged = Vec::new();
-            let mut offset = 0;
-            while (entries.len() as u32) < limit {
-                let page = journal.list(offset, (limit - entries.len() as u32).min(MAX_PAGE))?;
-                offset += (page.entries.len() + page.damaged.len()) as u32;
-                entries.extend(page.entries);
-                damaged.extend(page.damaged);
-                if !page.has_more {
-                    break;
-                }
-            }
-            if out.json {
-                let damaged: Vec<Value> = damaged
-                    .iter()
-                    .map(|d| json!({ "id": d.id, "reason": d.reason }))
-                    .collect();
-                out.print("", json!({ "entries": entries.iter().map(entry_json).collect::<Vec<_>>(), "damaged": damaged }));
-            } else {
-                for entry in &entries {
-                    println!("{}", entry_line(entry));
-                }
-                for d in &damaged {
-                    eprintln!("respite: entry {} could not be opened: {}", d.id, d.reason);
-                }
-            }
-            if !damaged.is_empty() {
-                return Err(CliError::Core(respite_core::RespiteError::Integrity {
-                    detail: format!("{} entries could not be opened", damaged.len()),
-                }));
-            }
-        }
-        JournalCommand::Show { id } => {
-            let entry = journal.get(id)?;
-            out.print(&entry_text(&entry), entry_json(&entry));
-        }
-        JournalCommand::Edit {
-            id,
-            text,
-            title,
-            kind,
-            tags,
-        } => {
-            let nothing_else = title.is_none() && kind.is_none() && tags.is_empty();
-            let body = match text {
-                Some(text) => Some(text),
-                None if nothing_else => Some(read_stdin()?),
-                None => None,
-            };
-            let update = JournalUpdate {
-                kind: kind.map(JournalKind::from),
-                title,
-                body,
-                tags: (!tags.is_empty()).then_some(tags),
-                ..Default::default()
-            };
-            let entry = journal.edit(id, update)?;
-            out.print(
-                &format!("Saved revision {} of entry {}.", entry.revision, entry.id),
-                entry_json(&entry),
-            );
-        }
-        JournalCommand::History { id } => {
-            let revisions = journal.history(id)?;
-            if out.json {
-                out.print(
-                    "",
-                    json!({ "revisions": revisions.iter().map(entry_json).collect::<Vec<_>>() }),
-                );
-            } else if revisions.is_empty() {
-                println!("This entry has not been edited.");
-            } else {
-                let texts: Vec<String> = revisions.iter().map(entry_text).collect();
-                println!("{}", texts.join("\n\n"));
-            }
-        }
-        JournalCommand::Delete { id } => {
-            journal.delete(id.clone())?;
-            out.print(
-                &format!("Deleted entry {id} and all its revisions."),
-                json!({ "deleted": id }),
-            );
-        }
-    }
-    Ok(())
-}
-
 fn key_slots(out: &Output, vault: &Vault, command: KeySlotsCommand) -> Result<(), CliError> {
     match command {
         KeySlotsCommand::List => {
@@ -220,19 +116,188 @@ fn key_slots(out: &Output, vault: &Vault, command: KeySlotsCommand) -> Result<()
     Ok(())
 }
 
-/// Prints either the text or the JSON form of a result.
-struct Output {
-    json: bool,
+fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(), CliError> {
+    let current = vault.settings()?;
+    let shown = match command {
+        SettingsCommand::Show => current,
+        SettingsCommand::Set { day_start_hour } => {
+            if day_start_hour.is_none() {
+                return Err(CliError::Usage(
+                    "nothing to set: try --day-start-hour".into(),
+                ));
+            }
+            vault.update_settings(Settings {
+                day_start_hour: day_start_hour.unwrap_or(current.day_start_hour),
+            })?
+        }
+    };
+    out.print(
+        &format!("day-start-hour: {}", shown.day_start_hour),
+        json!({ "day_start_hour": shown.day_start_hour }),
+    );
+    Ok(())
 }
 
-impl Output {
-    fn print(&self, text: &str, value: Value) {
-        if self.json {
-            println!("{value}");
-        } else if !text.is_empty() {
-            println!("{text}");
+/// `privacy-check`: reads standard input, prints findings; exit code 5 when any.
+fn privacy(out: &Output) -> Result<(), CliError> {
+    let text = read_stdin()?;
+    let report = privacy_check(text);
+    if out.json {
+        let findings: Vec<Value> = report.findings.iter().map(finding_json).collect();
+        out.print(
+            "",
+            json!({ "findings": findings, "redacted": report.redacted }),
+        );
+    } else if report.findings.is_empty() {
+        println!("Nothing that looks like a client identifier was found.");
+    } else {
+        println!("These details could identify someone:");
+        for f in &report.findings {
+            println!("  {:<15} {}", f.kind.as_str(), f.text);
+        }
+        println!(
+            "
+With placeholders instead:
+{}",
+            report.redacted
+        );
+    }
+    if report.findings.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Findings)
+    }
+}
+
+fn show_catalogue(out: &Output) {
+    let c = catalogue();
+    let labels = |items: &[respite_core::Label]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|l| json!({ "id": l.id, "text": l.text }))
+            .collect()
+    };
+    let points = |items: &[respite_core::ScalePoint]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|p| json!({ "value": p.value, "text": p.text }))
+            .collect()
+    };
+    let value = json!({
+        "emotions": c.emotions.iter().map(|e| json!({ "id": e.id, "text": e.text, "quadrant": format!("{:?}", e.quadrant) })).collect::<Vec<_>>(),
+        "body_sensations": labels(&c.body_sensations),
+        "needs": labels(&c.needs),
+        "stress_zones": c.stress_zones.iter().map(|z| json!({ "id": z.zone.as_str(), "name": z.name, "description": z.description })).collect::<Vec<_>>(),
+        "burnout_levels": points(&c.burnout_levels),
+        "recovery_items": c.recovery_items.iter().map(|r| json!({ "experience": format!("{:?}", r.experience).to_lowercase(), "text": r.text })).collect::<Vec<_>>(),
+        "recovery_scale": points(&c.recovery_scale),
+        "work_intrusion_levels": points(&c.work_intrusion_levels),
+        "sleep_quality_levels": points(&c.sleep_quality_levels),
+    });
+    let mut text = String::from(
+        "Emotions (--emotion, --feeling):
+",
+    );
+    for e in &c.emotions {
+        text.push_str(&format!(
+            "  {:<14} {}
+",
+            e.id, e.text
+        ));
+    }
+    text.push_str(
+        "Body sensations (--body):
+",
+    );
+    for l in &c.body_sensations {
+        text.push_str(&format!(
+            "  {:<16} {}
+",
+            l.id, l.text
+        ));
+    }
+    text.push_str(
+        "Needs (--need):
+",
+    );
+    for l in &c.needs {
+        text.push_str(&format!(
+            "  {:<15} {}
+",
+            l.id, l.text
+        ));
+    }
+    text.push_str(
+        "Stress zones (--zone):
+",
+    );
+    for z in &c.stress_zones {
+        text.push_str(&format!(
+            "  {:<9} {}
+",
+            z.zone.as_str(),
+            z.description
+        ));
+    }
+    text.push_str(
+        "Burnout (--burnout):
+",
+    );
+    for p in &c.burnout_levels {
+        text.push_str(&format!(
+            "  {}  {}
+",
+            p.value, p.text
+        ));
+    }
+    text.push_str(
+        "Recovery after work, 1 (not at all) to 5 (fully):
+",
+    );
+    for r in &c.recovery_items {
+        text.push_str(&format!(
+            "  --{:<12} {}
+",
+            format!("{:?}", r.experience).to_lowercase(),
+            r.text
+        ));
+    }
+    text.push_str(
+        "Work thoughts (--intrusion):
+",
+    );
+    for p in &c.work_intrusion_levels {
+        text.push_str(&format!(
+            "  {}  {}
+",
+            p.value, p.text
+        ));
+    }
+    out.print(text.trim_end(), value);
+}
+
+/// Collects pages from `fetch(offset, limit)` until `limit` items or the end.
+/// Returns the items and the records that could not be opened.
+pub fn all_pages<T>(
+    limit: Option<u32>,
+    mut fetch: impl FnMut(
+        u32,
+        u32,
+    ) -> Result<(Vec<T>, Vec<respite_core::DamagedRecord>, bool), CliError>,
+) -> Result<(Vec<T>, Vec<respite_core::DamagedRecord>), CliError> {
+    let limit = limit.unwrap_or(u32::MAX);
+    let (mut items, mut damaged, mut offset) = (Vec::new(), Vec::new(), 0);
+    while (items.len() as u32) < limit {
+        let want = (limit - items.len() as u32).min(respite_core::MAX_PAGE);
+        let (page, page_damaged, has_more) = fetch(offset, want)?;
+        offset += (page.len() + page_damaged.len()) as u32;
+        items.extend(page);
+        damaged.extend(page_damaged);
+        if !has_more {
+            break;
         }
     }
+    Ok((items, damaged))
 }
 
 /// `--vault`, else RESPITE_VAULT, else the per-user data directory.
@@ -255,7 +320,8 @@ fn path_text(path: &Path) -> Result<String, CliError> {
         .ok_or_else(|| CliError::Usage("the vault path must be valid UTF-8".into()))
 }
 
-fn read_stdin() -> Result<String, CliError> {
+/// All of standard input as text, trailing white space removed.
+pub fn read_stdin() -> Result<String, CliError> {
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
         eprintln!("Write your entry, then press Ctrl-D on a new line:");
@@ -276,6 +342,14 @@ pub fn now() -> LocalMoment {
     }
 }
 
+/// The moment given with `--at` (RFC 3339 with offset), or now.
+pub fn moment_or_now(at: Option<&str>) -> Result<LocalMoment, CliError> {
+    match at {
+        Some(text) => parse_moment(text),
+        None => Ok(now()),
+    }
+}
+
 fn parse_moment(text: &str) -> Result<LocalMoment, CliError> {
     let t = DateTime::parse_from_rfc3339(text).map_err(|_| {
         CliError::Usage(
@@ -286,69 +360,4 @@ fn parse_moment(text: &str) -> Result<LocalMoment, CliError> {
         at: t.with_timezone(&Utc),
         utc_offset_minutes: t.offset().local_minus_utc() / 60,
     })
-}
-
-fn local_time(m: &LocalMoment) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(m.utc_offset_minutes * 60)
-        .unwrap_or(FixedOffset::east_opt(0).unwrap());
-    m.at.with_timezone(&offset)
-}
-
-fn entry_line(e: &JournalEntry) -> String {
-    let first_line = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let headline = match &e.title {
-        Some(title) => title.as_str(),
-        None => first_line,
-    };
-    let mut headline: String = headline.chars().take(60).collect();
-    if headline.chars().count() < e.title.as_deref().unwrap_or(first_line).chars().count() {
-        headline.push('…');
-    }
-    format!(
-        "{}  {}  {:<13}  {}",
-        e.id,
-        local_time(&e.moment).format("%Y-%m-%d %H:%M"),
-        e.kind.as_str(),
-        headline
-    )
-}
-
-fn entry_text(e: &JournalEntry) -> String {
-    let mut text = format!(
-        "id:       {}\nkind:     {}\nwritten:  {} (day {})\nrevision: {} (saved {})\n",
-        e.id,
-        e.kind.as_str(),
-        local_time(&e.moment).format("%Y-%m-%d %H:%M %:z"),
-        e.local_day,
-        e.revision,
-        e.updated_at.format("%Y-%m-%d %H:%M UTC"),
-    );
-    if let Some(title) = &e.title {
-        text.push_str(&format!("title:    {title}\n"));
-    }
-    if !e.tags.is_empty() {
-        text.push_str(&format!("tags:     {}\n", e.tags.join(", ")));
-    }
-    text.push('\n');
-    text.push_str(&e.body);
-    text
-}
-
-fn entry_json(e: &JournalEntry) -> Value {
-    json!({
-        "id": e.id,
-        "kind": e.kind.as_str(),
-        "title": e.title,
-        "body": e.body,
-        "tags": e.tags,
-        "at": e.moment.at.to_rfc3339(),
-        "utc_offset_minutes": e.moment.utc_offset_minutes,
-        "local_day": e.local_day,
-        "revision": e.revision,
-        "updated_at": e.updated_at.to_rfc3339(),
-    })
-}
-
-fn slot_json(s: &KeySlot) -> Value {
-    json!({ "id": s.id, "kind": s.kind.as_str(), "created_at": s.created_at.to_rfc3339() })
 }

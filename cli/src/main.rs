@@ -1,15 +1,19 @@
 //! `respite`: the desktop shell over Respite's core.
 //!
 //! Exit codes: 0 success, 1 other error, 2 usage, 3 wrong passphrase or recovery code,
-//! 4 integrity failure (tampered, corrupt or unsupported vault). Errors are one line
-//! on stderr and never contain journal text or secrets.
+//! 4 integrity failure (tampered, corrupt or unsupported vault), 5 the privacy check
+//! found something. Errors are one line on stderr and never contain journal text or
+//! secrets.
 
+mod checkins;
 mod commands;
+mod format;
+mod journal;
 mod secrets;
 mod tour;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use respite_core::{JournalKind, RespiteError};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use respite_core::{CheckInContext, JournalKind, RespiteError, StressZone};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,9 +46,29 @@ enum Command {
         #[arg(long, value_name = "N")]
         kdf_iterations: Option<u32>,
     },
-    /// Write, read and manage journal entries.
+    /// Write, read, search and manage journal entries.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Record an after-session reflection: values by flags, the note from --note or
+    /// standard input. Prints the new entry's id.
+    Reflect(ReflectArgs),
+    /// Record a mood and recovery check-in (flags per field), or list them.
+    #[command(args_conflicts_with_subcommands = true)]
+    Checkin {
+        #[command(subcommand)]
+        command: Option<CheckinCommand>,
+        #[command(flatten)]
+        data: CheckinArgs,
+    },
+    /// Check text from standard input for details that could identify a client.
+    /// Exit code 0 when nothing is found, 5 when something is.
+    #[command(name = "privacy-check")]
+    PrivacyCheck,
+    /// The ids and wording of emotions, body sensations, needs and scales.
+    Catalogue,
+    /// Show or change the vault's settings.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Change the vault's passphrase.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
@@ -78,6 +102,12 @@ enum JournalCommand {
         /// When it was written, RFC 3339 with offset (default: now).
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Practice ids from your plan this entry is about.
+        #[arg(long = "practice", value_name = "ID")]
+        practices: Vec<String>,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
     },
     /// List entries, newest first, one a line.
     List {
@@ -102,8 +132,154 @@ enum JournalCommand {
     },
     /// Show the earlier revisions of an entry.
     History { id: String },
+    /// Ranked search over journal entries and check-in notes; each result with its id.
+    Search {
+        /// Words to look for (case, accents and simple word endings are ignored).
+        #[arg(default_value = "")]
+        query: String,
+        /// Earliest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Latest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        to: Option<String>,
+        /// Only journal entries of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only journal entries with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Most results to show (1–200).
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
     /// Delete an entry and all its revisions for good.
     Delete { id: String },
+}
+
+/// Flags of `respite reflect`.
+#[derive(Debug, Args)]
+struct ReflectArgs {
+    /// How intense the session was, 0–10.
+    #[arg(long, value_name = "0-10")]
+    intensity: Option<u8>,
+    /// How activated I feel now, 0–10.
+    #[arg(long, value_name = "0-10")]
+    activation: Option<u8>,
+    /// How activated I feel after a regulation practice, 0–10.
+    #[arg(long, value_name = "0-10")]
+    activation_after: Option<u8>,
+    /// A feeling (emotion id, see `respite catalogue`); repeat for more.
+    #[arg(long = "feeling", value_name = "ID")]
+    feelings: Vec<String>,
+    /// A body sensation id; repeat for more.
+    #[arg(long = "body", value_name = "ID")]
+    body: Vec<String>,
+    /// What I need now (need id); repeat for more.
+    #[arg(long = "need", value_name = "ID")]
+    needs: Vec<String>,
+    /// The regulation practice used (a practice id).
+    #[arg(long, value_name = "ID")]
+    practice: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// The short note (default: standard input, when it is not a terminal).
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Replace details that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
+}
+
+/// Flags of `respite checkin`.
+#[derive(Debug, Args)]
+struct CheckinArgs {
+    /// How pleasant, -1 (very unpleasant) to 1 (very pleasant).
+    #[arg(long, allow_negative_numbers = true, value_name = "-1..1")]
+    pleasantness: Option<f64>,
+    /// How much energy, 0 to 1.
+    #[arg(long, value_name = "0..1")]
+    energy: Option<f64>,
+    /// An emotion id (see `respite catalogue`); repeat for more.
+    #[arg(long = "emotion", value_name = "ID")]
+    emotions: Vec<String>,
+    /// Stress continuum zone.
+    #[arg(long, value_enum)]
+    zone: Option<ZoneArg>,
+    /// Self-rated burnout, 1–5.
+    #[arg(long, value_name = "1-5")]
+    burnout: Option<u8>,
+    /// Hours slept.
+    #[arg(long, value_name = "HOURS")]
+    sleep_hours: Option<f64>,
+    /// Sleep quality, 1–5.
+    #[arg(long, value_name = "1-5")]
+    sleep_quality: Option<u8>,
+    /// Recovery: mentally leaving work behind, 1–5.
+    #[arg(long, value_name = "1-5")]
+    detachment: Option<u8>,
+    /// Recovery: unhurried, restful time, 1–5.
+    #[arg(long, value_name = "1-5")]
+    relaxation: Option<u8>,
+    /// Recovery: growth or a good challenge outside work, 1–5.
+    #[arg(long, value_name = "1-5")]
+    mastery: Option<u8>,
+    /// Recovery: free time on my own terms, 1–5.
+    #[arg(long, value_name = "1-5")]
+    control: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[arg(long, value_name = "0-4")]
+    intrusion: Option<u8>,
+    /// A practice done (practice id); repeat for more.
+    #[arg(long = "practice", value_name = "ID")]
+    practices: Vec<String>,
+    /// Where: workday, transition or home.
+    #[arg(long, value_enum)]
+    context: Option<ContextArg>,
+    /// A short note.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum CheckinCommand {
+    /// List check-ins, newest first.
+    List {
+        /// Earliest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Latest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        to: Option<String>,
+        /// Show at most N check-ins.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
+    /// Show one check-in.
+    Show { id: String },
+    /// Delete a check-in for good.
+    Delete { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum SettingsCommand {
+    /// Show the settings.
+    Show,
+    /// Change settings.
+    Set {
+        /// The hour (0–12) a new day starts, for late or night work.
+        #[arg(long, value_name = "HOUR")]
+        day_start_hour: Option<u8>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,6 +322,44 @@ impl From<KindArg> for JournalKind {
     }
 }
 
+/// Stress zones as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ZoneArg {
+    Ready,
+    Reacting,
+    Injured,
+    Ill,
+}
+
+impl From<ZoneArg> for StressZone {
+    fn from(zone: ZoneArg) -> Self {
+        match zone {
+            ZoneArg::Ready => StressZone::Ready,
+            ZoneArg::Reacting => StressZone::Reacting,
+            ZoneArg::Injured => StressZone::Injured,
+            ZoneArg::Ill => StressZone::Ill,
+        }
+    }
+}
+
+/// Check-in contexts as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ContextArg {
+    Workday,
+    Transition,
+    Home,
+}
+
+impl From<ContextArg> for CheckInContext {
+    fn from(context: ContextArg) -> Self {
+        match context {
+            ContextArg::Workday => CheckInContext::Workday,
+            ContextArg::Transition => CheckInContext::Transition,
+            ContextArg::Home => CheckInContext::Home,
+        }
+    }
+}
+
 /// A failure of a command, carrying its exit code.
 #[derive(Debug)]
 pub enum CliError {
@@ -155,6 +369,8 @@ pub enum CliError {
     Usage(String),
     /// Anything else (exit code 1).
     Other(String),
+    /// The privacy check found something (exit code 5); the report was printed.
+    Findings,
 }
 
 impl From<RespiteError> for CliError {
@@ -178,6 +394,7 @@ impl CliError {
                 | RespiteError::UnsupportedFormat { .. },
             ) => 4,
             CliError::Usage(_) => 2,
+            CliError::Findings => 5,
             _ => 1,
         }
     }
@@ -186,16 +403,28 @@ impl CliError {
         match self {
             CliError::Core(err) => err.to_string(),
             CliError::Usage(msg) | CliError::Other(msg) => msg.clone(),
+            CliError::Findings => String::new(),
         }
     }
 }
 
 fn main() -> ExitCode {
+    // Like other command-line tools, stop quietly when the reader of our output goes
+    // away (`respite journal list | head`) instead of failing to print.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("respite: {}", err.message());
+            let message = err.message();
+            if !message.is_empty() {
+                eprintln!("respite: {message}");
+            }
             ExitCode::from(err.exit_code())
         }
     }

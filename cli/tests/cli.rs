@@ -414,3 +414,279 @@ fn the_tour_runs_alone_and_proves_nothing_leaks() {
     ));
     assert!(!stdout.contains("FOUND"));
 }
+
+#[test]
+fn reflect_records_values_from_flags_and_the_note_from_stdin() {
+    let (_dir, vault) = new_vault();
+    let id = ok(run(
+        &vault,
+        &[
+            "reflect",
+            "--intensity",
+            "8",
+            "--activation",
+            "7",
+            "--activation-after",
+            "4",
+            "--feeling",
+            "heavy",
+            "--body",
+            "tight-chest",
+            "--need",
+            "pause",
+            "--practice",
+            "box-breathing",
+            "--at",
+            "2026-05-04T15:50:00+02:00",
+        ],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("A loss story that echoed my own.\n"),
+    ))
+    .stdout
+    .trim()
+    .to_owned();
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "show", &id])).stdout)
+            .unwrap();
+    assert_eq!(json["kind"], "after-session");
+    assert_eq!(json["body"], "A loss story that echoed my own.");
+    assert_eq!(json["reflection"]["intensity"], 8);
+    assert_eq!(json["reflection"]["activation_after"], 4);
+    assert_eq!(json["reflection"]["feelings"][0], "heavy");
+    // The quick path: one value, no note.
+    ok(with_pass(&vault, &["reflect", "--intensity", "3"]));
+    let bad = with_pass(&vault, &["reflect", "--intensity", "11"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("intensity"));
+    let unknown = with_pass(&vault, &["reflect", "--feeling", "elated-ish"]);
+    assert_eq!(unknown.code, 1);
+    assert!(unknown.stderr.contains("feelings"));
+}
+
+#[test]
+fn checkin_takes_a_flag_per_field_and_lists_by_day() {
+    let (_dir, vault) = new_vault();
+    let id = ok(with_pass(
+        &vault,
+        &[
+            "checkin",
+            "--pleasantness",
+            "-0.4",
+            "--energy",
+            "0.3",
+            "--emotion",
+            "drained",
+            "--zone",
+            "reacting",
+            "--burnout",
+            "3",
+            "--sleep-hours",
+            "6.5",
+            "--sleep-quality",
+            "2",
+            "--detachment",
+            "2",
+            "--relaxation",
+            "3",
+            "--mastery",
+            "1",
+            "--control",
+            "4",
+            "--intrusion",
+            "3",
+            "--practice",
+            "evening-walk",
+            "--context",
+            "home",
+            "--note",
+            "Long day.",
+            "--at",
+            "2026-05-04T21:00:00+02:00",
+        ],
+    ))
+    .stdout
+    .trim()
+    .to_owned();
+    ok(with_pass(
+        &vault,
+        &[
+            "checkin",
+            "--energy",
+            "0.8",
+            "--at",
+            "2026-05-06T08:00:00+02:00",
+        ],
+    ));
+    let json: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "checkin", "list", "--to", "2026-05-05"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    let list = json["checkins"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["id"], id.as_str());
+    assert_eq!(list[0]["pleasantness"], -0.4);
+    assert_eq!(list[0]["stress_zone"], "reacting");
+    assert_eq!(list[0]["control"], 4);
+    assert_eq!(list[0]["context"], "home");
+    for (args, field) in [
+        (vec!["checkin", "--energy", "1.5"], "energy"),
+        (vec!["checkin", "--energy", "NaN"], "energy"),
+        (vec!["checkin", "--burnout", "9"], "burnout"),
+        (vec!["checkin", "--emotion", "unknown-feeling"], "emotions"),
+        (vec!["checkin"], "at least one value"),
+    ] {
+        let r = with_pass(&vault, &args);
+        assert_eq!(r.code, 1, "{args:?}");
+        assert!(r.stderr.contains(field), "{args:?}: {}", r.stderr);
+    }
+    assert_eq!(with_pass(&vault, &["checkin", "--zone", "fine"]).code, 2);
+}
+
+#[test]
+fn journal_search_ranks_and_filters_with_ids() {
+    let (_dir, vault) = new_vault();
+    let grief2 = add(
+        &vault,
+        "Grief, and more grief, after the ward round.",
+        &["--tag", "grief", "--at", "2026-05-01T15:00:00+02:00"],
+    );
+    let grief1 = add(
+        &vault,
+        "A little grief in the evening.",
+        &["--kind", "evening", "--at", "2026-05-03T21:00:00+02:00"],
+    );
+    add(
+        &vault,
+        "Swimming cleared my head.",
+        &["--at", "2026-05-04T09:00:00+02:00"],
+    );
+    let out = ok(with_pass(&vault, &["journal", "search", "GRIEF"])).stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with(&grief2) && lines[1].starts_with(&grief1),
+        "{out}"
+    );
+    let json: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "journal", "search", "grief", "--kind", "evening"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(json["hits"][0]["id"], grief1.as_str());
+    let dated = ok(with_pass(
+        &vault,
+        &[
+            "journal",
+            "search",
+            "grief",
+            "--from",
+            "2026-05-02",
+            "--to",
+            "2026-05-31",
+        ],
+    ))
+    .stdout;
+    assert!(dated.starts_with(&grief1) && !dated.contains(&grief2));
+    let tagged = ok(with_pass(&vault, &["journal", "search", "--tag", "grief"])).stdout;
+    assert!(tagged.starts_with(&grief2) && !tagged.contains(&grief1));
+    assert!(ok(with_pass(&vault, &["journal", "search", "xylophone"]))
+        .stdout
+        .contains("Nothing found"));
+    assert_eq!(
+        with_pass(&vault, &["journal", "search", "x", "--from", "soon"]).code,
+        1
+    );
+}
+
+#[test]
+fn privacy_check_exits_5_on_findings_and_reports_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("unused.db");
+    let clean = run(
+        &vault,
+        &["privacy-check"],
+        &[],
+        Some("I felt Monday was heavy."),
+    );
+    assert_eq!(clean.code, 0);
+    let found = run(
+        &vault,
+        &["--json", "privacy-check"],
+        &[],
+        Some("My client Sarah Miller, 555-201-3344."),
+    );
+    assert_eq!(found.code, 5);
+    let json: Value = serde_json::from_str(&found.stdout).unwrap();
+    let kinds: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["person-name", "phone-number"]);
+    assert_eq!(json["findings"][0]["text"], "Sarah Miller");
+    assert_eq!(json["redacted"], "My client [name], [phone number].");
+    let text = run(&vault, &["privacy-check"], &[], Some("DOB 03/14/1985"));
+    assert_eq!(text.code, 5);
+    assert!(text.stdout.contains("birth-date"));
+    assert!(!vault.exists(), "privacy-check needs no vault");
+}
+
+#[test]
+fn saving_warns_about_identifiers_and_redact_replaces_them() {
+    let (_dir, vault) = new_vault();
+    let kept = ok(with_pass(
+        &vault,
+        &["journal", "add", "--text", "Call back 555-201-3344."],
+    ));
+    assert!(kept.stderr.contains("may identify someone"));
+    let redacted = ok(with_pass(
+        &vault,
+        &[
+            "journal",
+            "add",
+            "--redact",
+            "--text",
+            "Call back 555-201-3344.",
+        ],
+    ));
+    let id = redacted.stdout.trim();
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "show", id])).stdout)
+            .unwrap();
+    assert_eq!(json["body"], "Call back [phone number].");
+}
+
+#[test]
+fn the_day_start_hour_setting_moves_late_entries_to_the_evening_before() {
+    let (_dir, vault) = new_vault();
+    ok(with_pass(
+        &vault,
+        &["settings", "set", "--day-start-hour", "4"],
+    ));
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "settings", "show"])).stdout)
+            .unwrap();
+    assert_eq!(json["day_start_hour"], 4);
+    let id = add(
+        &vault,
+        "Charting at 2 am.",
+        &["--at", "2026-05-05T02:00:00+02:00"],
+    );
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "show", &id])).stdout)
+            .unwrap();
+    assert_eq!(json["local_day"], "2026-05-04");
+    assert_eq!(
+        with_pass(&vault, &["settings", "set", "--day-start-hour", "20"]).code,
+        1
+    );
+}

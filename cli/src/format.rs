@@ -1,0 +1,233 @@
+//! How results are printed: readable text, or one JSON object with `--json`.
+
+use chrono::{DateTime, FixedOffset};
+use respite_core::{
+    CheckIn, JournalEntry, KeySlot, LocalMoment, PrivacyFinding, SearchHit, SearchSource,
+    SessionReflection,
+};
+use serde_json::{json, Value};
+
+/// Prints either the text or the JSON form of a result.
+pub struct Output {
+    /// Whether to print JSON.
+    pub json: bool,
+}
+
+impl Output {
+    /// Prints `value` with `--json`, else `text` (nothing when it is empty).
+    pub fn print(&self, text: &str, value: Value) {
+        if self.json {
+            println!("{value}");
+        } else if !text.is_empty() {
+            println!("{text}");
+        }
+    }
+}
+
+/// A moment as wall-clock time at its own offset.
+pub fn local_time(m: &LocalMoment) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(m.utc_offset_minutes * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    m.at.with_timezone(&offset)
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+/// One line per entry: id, time, kind, title or first line.
+pub fn entry_line(e: &JournalEntry) -> String {
+    let first_line = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut headline = truncate(e.title.as_deref().unwrap_or(first_line), 60);
+    if headline.is_empty() {
+        if let Some(i) = e.reflection.as_ref().and_then(|r| r.intensity) {
+            headline = format!("(intensity {i}/10)");
+        }
+    }
+    format!(
+        "{}  {}  {:<13}  {}",
+        e.id,
+        local_time(&e.moment).format("%Y-%m-%d %H:%M"),
+        e.kind.as_str(),
+        headline
+    )
+}
+
+/// An entry in full.
+pub fn entry_text(e: &JournalEntry) -> String {
+    let mut text = String::new();
+    let mut field = |name: &str, value: String| {
+        if !value.is_empty() {
+            text.push_str(&format!("{name:<11} {value}\n"));
+        }
+    };
+    field("id:", e.id.clone());
+    field("kind:", e.kind.as_str().to_owned());
+    let written = local_time(&e.moment).format("%Y-%m-%d %H:%M %:z");
+    field("written:", format!("{written} (day {})", e.local_day));
+    let saved = e.updated_at.format("%Y-%m-%d %H:%M UTC");
+    field("revision:", format!("{} (saved {saved})", e.revision));
+    field("title:", e.title.clone().unwrap_or_default());
+    field("tags:", e.tags.join(", "));
+    field("practices:", e.practice_ids.join(", "));
+    if let Some(r) = &e.reflection {
+        let scale = |v: Option<u8>| v.map(|v| format!("{v}/10")).unwrap_or_default();
+        field("intensity:", scale(r.intensity));
+        let activation = match (r.activation_before, r.activation_after) {
+            (Some(b), Some(a)) => format!("{b}/10 → {a}/10"),
+            (b, a) => scale(b.or(a)),
+        };
+        field("activation:", activation);
+        field("feelings:", r.feelings.join(", "));
+        field("body:", r.body_sensations.join(", "));
+        field("needs:", r.needs.join(", "));
+        field("practice:", r.practice.clone().unwrap_or_default());
+    }
+    text.push('\n');
+    text.push_str(&e.body);
+    text.trim_end().to_owned()
+}
+
+fn reflection_json(r: &SessionReflection) -> Value {
+    json!({
+        "intensity": r.intensity,
+        "activation_before": r.activation_before,
+        "activation_after": r.activation_after,
+        "feelings": r.feelings,
+        "body_sensations": r.body_sensations,
+        "needs": r.needs,
+        "practice": r.practice,
+    })
+}
+
+/// An entry as JSON.
+pub fn entry_json(e: &JournalEntry) -> Value {
+    json!({
+        "id": e.id,
+        "kind": e.kind.as_str(),
+        "title": e.title,
+        "body": e.body,
+        "tags": e.tags,
+        "practice_ids": e.practice_ids,
+        "reflection": e.reflection.as_ref().map(reflection_json),
+        "at": e.moment.at.to_rfc3339(),
+        "utc_offset_minutes": e.moment.utc_offset_minutes,
+        "local_day": e.local_day,
+        "revision": e.revision,
+        "updated_at": e.updated_at.to_rfc3339(),
+    })
+}
+
+/// One line per check-in: id, time, and the values given.
+pub fn checkin_line(c: &CheckIn) -> String {
+    let d = &c.data;
+    let mut parts = Vec::new();
+    if let Some(p) = d.pleasantness {
+        parts.push(format!("pleasant {p:+.2}"));
+    }
+    if let Some(e) = d.energy {
+        parts.push(format!("energy {e:.2}"));
+    }
+    if let Some(z) = d.stress_zone {
+        parts.push(z.as_str().to_owned());
+    }
+    if let Some(b) = d.burnout {
+        parts.push(format!("burnout {b}/5"));
+    }
+    if let Some(h) = d.sleep_hours {
+        parts.push(format!("slept {h}h"));
+    }
+    if let Some(w) = d.work_intrusion {
+        parts.push(format!("work thoughts {w}/4"));
+    }
+    if !d.emotions.is_empty() {
+        parts.push(d.emotions.join(","));
+    }
+    if let Some(note) = &d.note {
+        parts.push(format!(
+            "\"{}\"",
+            truncate(note.lines().next().unwrap_or(""), 40)
+        ));
+    }
+    format!(
+        "{}  {}  {}",
+        c.id,
+        local_time(&d.moment).format("%Y-%m-%d %H:%M"),
+        parts.join("  ")
+    )
+}
+
+/// A check-in as JSON.
+pub fn checkin_json(c: &CheckIn) -> Value {
+    let d = &c.data;
+    json!({
+        "id": c.id,
+        "local_day": c.local_day,
+        "revision": c.revision,
+        "updated_at": c.updated_at.to_rfc3339(),
+        "at": d.moment.at.to_rfc3339(),
+        "utc_offset_minutes": d.moment.utc_offset_minutes,
+        "pleasantness": d.pleasantness,
+        "energy": d.energy,
+        "emotions": d.emotions,
+        "stress_zone": d.stress_zone.map(|z| z.as_str()),
+        "burnout": d.burnout,
+        "sleep_hours": d.sleep_hours,
+        "sleep_quality": d.sleep_quality,
+        "detachment": d.detachment,
+        "relaxation": d.relaxation,
+        "mastery": d.mastery,
+        "control": d.control,
+        "work_intrusion": d.work_intrusion,
+        "practices": d.practices,
+        "context": d.context.map(|c| c.as_str()),
+        "note": d.note,
+    })
+}
+
+fn source_name(hit: &SearchHit) -> &'static str {
+    match (hit.source, hit.kind) {
+        (SearchSource::JournalEntry, Some(kind)) => kind.as_str(),
+        (SearchSource::JournalEntry, None) => "journal",
+        (SearchSource::CheckIn, _) => "check-in",
+    }
+}
+
+/// One line per search hit: id, day, kind, score, snippet.
+pub fn hit_line(hit: &SearchHit) -> String {
+    format!(
+        "{}  {}  {:<13}  {:>5.2}  {}",
+        hit.id,
+        hit.local_day,
+        source_name(hit),
+        hit.score,
+        hit.snippet
+    )
+}
+
+/// A search hit as JSON.
+pub fn hit_json(hit: &SearchHit) -> Value {
+    json!({
+        "id": hit.id,
+        "source": match hit.source { SearchSource::JournalEntry => "journal", SearchSource::CheckIn => "check-in" },
+        "kind": hit.kind.map(|k| k.as_str()),
+        "local_day": hit.local_day,
+        "title": hit.title,
+        "snippet": hit.snippet,
+        "score": hit.score,
+    })
+}
+
+/// A privacy finding as JSON (offsets in UTF-16 code units).
+pub fn finding_json(f: &PrivacyFinding) -> Value {
+    json!({ "kind": f.kind.as_str(), "start": f.start, "end": f.end, "text": f.text })
+}
+
+/// A key slot as JSON.
+pub fn slot_json(s: &KeySlot) -> Value {
+    json!({ "id": s.id, "kind": s.kind.as_str(), "created_at": s.created_at.to_rfc3339() })
+}
