@@ -2,10 +2,11 @@
 //!
 //! It needs no input and no terminal. It ends by reading every byte of the vault's
 //! files and showing that none of the sample text, passphrases or recovery code are
-//! there in plaintext; if any were, the tour fails.
+//! there in plaintext, and that the client's name was kept out; if not, it fails.
 
 use respite_core::{
-    JournalDraft, JournalKind, JournalUpdate, RespiteError, Vault, DEFAULT_KDF_ITERATIONS,
+    privacy_check, CheckInContext, CheckInData, JournalDraft, JournalKind, JournalUpdate,
+    RespiteError, SearchQuery, SessionReflection, StressZone, Vault, DEFAULT_KDF_ITERATIONS,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -17,16 +18,18 @@ const FIRST_PASSPHRASE: &str = "slow breath in, slow breath out";
 const SECOND_PASSPHRASE: &str = "the kettle is on at home";
 
 const REFLECTION_TITLE: &str = "After the 2 pm session";
-const REFLECTION: &str = "Intensity 8 out of 10. A story of loss that echoed my own. \
-My chest was tight; two minutes of slow breathing before the next client helped a little. \
-What I need now: water and five quiet minutes.";
-const REFLECTION_LATER: &str = "Activation went from 7 to 4 after the breathing. \
-I noticed I wanted to fix everything for them. That is not my job today.";
+const REFLECTION_DRAFT: &str = "A story of loss that echoed my own; my client Dana Whitfield \
+cried for most of the hour. My chest was tight, and two minutes of slow breathing before the \
+next session helped a little.";
+const CLIENT_NAME: &str = "Dana Whitfield";
+const REFLECTION_LATER: &str =
+    "I noticed I wanted to fix everything for them. That is not my job today.";
+const CHECKIN_NOTE: &str = "Walked home the long way by the river; the day loosened its grip.";
 const TRANSITION: &str =
     "Parked: the discharge summary. I will pick it up tomorrow at 9, at my desk. \
 Setting down: I cannot carry every story home. What went well: the group laughed together. \
 On the way home I get to be a partner and a friend.";
-const TAGS: [&str; 2] = ["heavy-session", "breathing"];
+const TAGS: [&str; 2] = ["heavy-session", "grief"];
 
 /// Runs the tour; keeps its directory when `keep`.
 pub fn run(keep: bool) -> Result<(), CliError> {
@@ -61,49 +64,108 @@ fn walk(path: &Path) -> Result<(), CliError> {
 
     step(
         2,
-        "A reflection after a difficult session",
-        "respite journal add --kind after-session --title … --tag heavy-session",
+        "Before saving a reflection: keep client details out",
+        "respite privacy-check",
+    );
+    let report = privacy_check(REFLECTION_DRAFT.into());
+    for f in &report.findings {
+        say(&format!(
+            "Found a {} (\"{}\"); offering to replace it with a placeholder.",
+            f.kind.as_str(),
+            f.text
+        ));
+    }
+    if report.findings.is_empty() {
+        return Err(CliError::Other(
+            "the privacy check missed the client's name".into(),
+        ));
+    }
+
+    step(
+        3,
+        "A reflection after a difficult session, redacted",
+        "respite reflect --intensity 8 --activation 7 --activation-after 4 --feeling heavy --need pause --redact",
     );
     let journal = vault.journal();
     let reflection = journal.add(JournalDraft {
         kind: JournalKind::AfterSession,
-        title: Some(REFLECTION_TITLE.into()),
-        body: REFLECTION.into(),
-        tags: TAGS.iter().map(|t| t.to_string()).collect(),
         moment: now(),
+        title: Some(REFLECTION_TITLE.into()),
+        body: report.redacted.clone(),
+        tags: TAGS.iter().map(|t| t.to_string()).collect(),
         practice_ids: vec![],
-        reflection: None,
+        reflection: Some(SessionReflection {
+            intensity: Some(8),
+            activation_before: Some(7),
+            activation_after: Some(4),
+            feelings: vec!["heavy".into(), "tender".into()],
+            body_sensations: vec!["tight-chest".into()],
+            needs: vec!["pause".into(), "water-food".into()],
+            practice: Some("slow-breathing".into()),
+        }),
     })?;
     say(&format!(
         "Saved as entry {} (sealed with AES-256-GCM).",
         reflection.id
     ));
+    say(&format!(
+        "\"{}…\"",
+        reflection.body.chars().take(64).collect::<String>()
+    ));
 
     step(
-        3,
+        4,
         "On the way home: park what is unfinished",
         "respite journal add --kind transition",
     );
     let transition = journal.add(JournalDraft {
         kind: JournalKind::Transition,
+        moment: now(),
         title: None,
         body: TRANSITION.into(),
         tags: vec![],
-        moment: now(),
         practice_ids: vec![],
         reflection: None,
     })?;
     say(&format!("Saved as entry {}.", transition.id));
 
     step(
-        4,
+        5,
+        "An evening check-in",
+        "respite checkin --pleasantness 0.2 --energy 0.3 --zone reacting --detachment 2 --intrusion 3 --note …",
+    );
+    let checkin = vault.checkins().add(CheckInData {
+        moment: now(),
+        pleasantness: Some(0.2),
+        energy: Some(0.3),
+        emotions: vec!["drained".into(), "relieved".into()],
+        stress_zone: Some(StressZone::Reacting),
+        burnout: Some(3),
+        sleep_hours: None,
+        sleep_quality: None,
+        detachment: Some(2),
+        relaxation: Some(3),
+        mastery: None,
+        control: Some(4),
+        work_intrusion: Some(3),
+        practices: vec![],
+        context: Some(CheckInContext::Home),
+        note: Some(CHECKIN_NOTE.into()),
+    })?;
+    say(&format!(
+        "Saved as check-in {} for {}.",
+        checkin.id, checkin.local_day
+    ));
+
+    step(
+        6,
         "Add a thought to the reflection",
         "respite journal edit ID",
     );
     let edited = journal.edit(
         reflection.id.clone(),
         JournalUpdate {
-            body: Some(format!("{REFLECTION}\n\n{REFLECTION_LATER}")),
+            body: Some(format!("{}\n\n{REFLECTION_LATER}", reflection.body)),
             ..Default::default()
         },
     )?;
@@ -113,7 +175,26 @@ fn walk(path: &Path) -> Result<(), CliError> {
         journal.history(reflection.id.clone())?.len()
     ));
 
-    step(5, "The journal, newest first", "respite journal list");
+    step(
+        7,
+        "Search, privately",
+        "respite journal search \"breathing river\"",
+    );
+    let found = journal.search(SearchQuery {
+        text: "breathing river".into(),
+        from_day: None,
+        to_day: None,
+        kind: None,
+        tag: None,
+        limit: 10,
+    })?;
+    for hit in &found.hits {
+        let snippet: String = hit.snippet.chars().take(56).collect();
+        say(&format!("{}  score {:.2}  {snippet}…", hit.id, hit.score));
+    }
+    say("The index was built in memory from decrypted records; it is never written to disk.");
+
+    step(8, "The journal, newest first", "respite journal list");
     for entry in journal.list(0, 10)?.entries {
         let title = entry
             .title
@@ -127,7 +208,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     }
 
     step(
-        6,
+        9,
         "A recovery code, in case the passphrase is ever forgotten",
         "respite recovery-code create",
     );
@@ -137,7 +218,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        7,
+        10,
         "Change the passphrase",
         "RESPITE_NEW_PASSPHRASE=… respite passphrase change",
     );
@@ -149,14 +230,14 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        8,
+        11,
         "Lock, then come back with the recovery code",
         "RESPITE_RECOVERY_CODE=… respite journal show ID",
     );
     vault.lock();
     match journal.get(reflection.id.clone()) {
         Err(RespiteError::Locked) => {
-            say("Locked: the keys are wiped from memory and nothing can be read.")
+            say("Locked: the keys and the search index are wiped from memory; nothing can be read.")
         }
         _ => return Err(CliError::Other("the vault did not lock".into())),
     }
@@ -172,15 +253,16 @@ fn walk(path: &Path) -> Result<(), CliError> {
     vault.unlock_with_recovery_code(code.to_lowercase().replace('-', ""))?;
     let back = vault.journal().get(reflection.id.clone())?;
     say(&format!(
-        "The recovery code opened it; the reflection reads back intact (revision {}).",
-        back.revision
+        "The recovery code opened it; the reflection reads back intact (revision {}, intensity {}/10).",
+        back.revision,
+        back.reflection.and_then(|r| r.intensity).unwrap_or_default()
     ));
     vault.lock();
     vault.unlock_with_passphrase(SECOND_PASSPHRASE.into())?;
     say("The new passphrase opens it too.");
 
     step(
-        9,
+        12,
         "Delete the transition note for good",
         "respite journal delete ID",
     );
@@ -188,53 +270,57 @@ fn walk(path: &Path) -> Result<(), CliError> {
     say("Deleted: its ciphertext is overwritten and the write-ahead log truncated.");
     drop(vault);
 
-    step(10, "Look at the raw files the way a thief would", "");
+    step(13, "Look at the raw files the way a thief would", "");
     let files = vault_files(path);
     let haystack: Vec<u8> = files
         .iter()
         .filter_map(|f| std::fs::read(f).ok())
         .flatten()
         .collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
     say(&format!(
         "Read {} bytes from {}.",
         haystack.len(),
-        files
-            .iter()
-            .map(|f| f
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
+        names.join(", ")
     ));
-    let mut leaked = 0;
+    let canonical_code = code.replace('-', "");
     let probes = [
         REFLECTION_TITLE,
-        REFLECTION,
         REFLECTION_LATER,
         TRANSITION,
+        CHECKIN_NOTE,
         TAGS[0],
-        TAGS[1],
         "slow breathing",
         "discharge summary",
+        "tight-chest",
+        "river",
         FIRST_PASSPHRASE,
         SECOND_PASSPHRASE,
         &code,
-        &code.replace('-', ""),
+        &canonical_code,
+        CLIENT_NAME,
     ];
+    let mut leaked = 0;
     for probe in probes {
         let found = contains(&haystack, probe.as_bytes());
         leaked += usize::from(found);
         let shown: String = probe.chars().take(44).collect();
+        let cut = if probe.chars().count() > 44 {
+            "…"
+        } else {
+            ""
+        };
         say(&format!(
-            "{}  \"{shown}{}\"",
-            if found { "FOUND  " } else { "absent " },
-            if probe.chars().count() > 44 {
-                "…"
-            } else {
-                ""
-            }
+            "{}  \"{shown}{cut}\"",
+            if found { "FOUND  " } else { "absent " }
         ));
     }
     if leaked > 0 {
@@ -242,7 +328,10 @@ fn walk(path: &Path) -> Result<(), CliError> {
             "{leaked} sample texts were found in plaintext"
         )));
     }
-    println!("\nNone of the sample text, passphrases or the recovery code is in the vault files in plaintext.");
+    println!(
+        "\nNone of the sample text, passphrases or the recovery code is in the vault files in plaintext,"
+    );
+    println!("and the client's name, redacted before saving, never reached the vault at all.");
     println!("That is the tour. Be kind to yourself today.");
     Ok(())
 }
