@@ -9,7 +9,8 @@ mod common;
 
 use common::*;
 use respite_core::{
-    JournalDraft, JournalKind, JournalUpdate, KeySlotKind, Vault, FORMAT_VERSION,
+    CheckIn, CheckInContext, CheckInData, Journal, JournalDraft, JournalEntry, JournalKind,
+    JournalUpdate, KeySlotKind, SessionReflection, Settings, StressZone, Vault, FORMAT_VERSION,
     MIN_KDF_ITERATIONS,
 };
 use serde_json::{json, Value};
@@ -56,6 +57,56 @@ fn hex32(text: &str) -> [u8; 32] {
     bytes.try_into().unwrap()
 }
 
+/// An entry as the fixture descriptions record it.
+fn describe_entry(journal: &Journal, e: &JournalEntry) -> Value {
+    let history: Vec<String> = journal
+        .history(e.id.clone())
+        .unwrap()
+        .into_iter()
+        .map(|h| h.body)
+        .collect();
+    json!({
+        "id": e.id, "kind": e.kind.as_str(), "title": e.title, "body": e.body, "tags": e.tags,
+        "local_day": e.local_day, "at": e.moment.at.to_rfc3339(),
+        "utc_offset_minutes": e.moment.utc_offset_minutes, "revision": e.revision, "history": history,
+        "practice_ids": e.practice_ids,
+        "reflection": e.reflection.as_ref().map(|r| json!({
+            "intensity": r.intensity, "activation_before": r.activation_before,
+            "activation_after": r.activation_after, "feelings": r.feelings,
+            "body_sensations": r.body_sensations, "needs": r.needs, "practice": r.practice,
+        })),
+    })
+}
+
+/// A check-in as the fixture descriptions record it.
+fn describe_checkin(c: &CheckIn) -> Value {
+    let d = &c.data;
+    json!({
+        "id": c.id, "local_day": c.local_day, "revision": c.revision,
+        "at": d.moment.at.to_rfc3339(), "utc_offset_minutes": d.moment.utc_offset_minutes,
+        "pleasantness": d.pleasantness, "energy": d.energy, "emotions": d.emotions,
+        "stress_zone": d.stress_zone.map(|z| z.as_str()), "burnout": d.burnout,
+        "sleep_hours": d.sleep_hours, "sleep_quality": d.sleep_quality,
+        "detachment": d.detachment, "relaxation": d.relaxation, "mastery": d.mastery,
+        "control": d.control, "work_intrusion": d.work_intrusion, "practices": d.practices,
+        "context": d.context.map(|c| c.as_str()), "note": d.note,
+    })
+}
+
+/// Compares what a record looks like now with its frozen description. Fields that
+/// a format added after the fixture was written must hold their empty defaults.
+fn assert_matches(actual: &Value, frozen: &Value) {
+    for (key, value) in actual.as_object().unwrap() {
+        match frozen.get(key) {
+            Some(want) => assert_eq!(value, want, "field {key} of {}", actual["id"]),
+            None => assert!(
+                value.is_null() || value.as_array().is_some_and(Vec::is_empty),
+                "field {key} added later should be empty, is {value}"
+            ),
+        }
+    }
+}
+
 fn check_contents(vault: &Vault, description: &Value) {
     let journal = vault.journal();
     let expected = description["entries"].as_array().unwrap();
@@ -63,77 +114,56 @@ fn check_contents(vault: &Vault, description: &Value) {
     assert!(page.damaged.is_empty());
     assert_eq!(page.entries.len(), expected.len());
     for (entry, want) in page.entries.iter().zip(expected) {
-        assert_eq!(entry.id, want["id"].as_str().unwrap());
-        assert_eq!(entry.kind.as_str(), want["kind"].as_str().unwrap());
-        assert_eq!(entry.title.as_deref(), want["title"].as_str());
-        assert_eq!(entry.body, want["body"].as_str().unwrap());
-        let tags: Vec<&str> = want["tags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap())
-            .collect();
-        assert_eq!(entry.tags, tags);
-        assert_eq!(entry.local_day, want["local_day"].as_str().unwrap());
-        assert_eq!(entry.moment.at.to_rfc3339(), want["at"].as_str().unwrap());
-        assert_eq!(
-            i64::from(entry.moment.utc_offset_minutes),
-            want["utc_offset_minutes"].as_i64().unwrap()
-        );
-        assert_eq!(
-            i64::from(entry.revision),
-            want["revision"].as_i64().unwrap()
-        );
-        let history: Vec<String> = journal
-            .history(entry.id.clone())
-            .unwrap()
-            .into_iter()
-            .map(|e| e.body)
-            .collect();
-        let want_history: Vec<&str> = want["history"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| b.as_str().unwrap())
-            .collect();
-        assert_eq!(history, want_history);
+        assert_matches(&describe_entry(&journal, entry), want);
     }
+    let expected = description
+        .get("checkins")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let page = vault.checkins().list(None, None, 0, 1000).unwrap();
+    assert!(page.damaged.is_empty());
+    assert_eq!(page.checkins.len(), expected.len());
+    for (checkin, want) in page.checkins.iter().zip(&expected) {
+        assert_matches(&describe_checkin(checkin), want);
+    }
+    let day_start = description
+        .pointer("/settings/day_start_hour")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    assert_eq!(
+        u64::from(vault.settings().unwrap().day_start_hour),
+        day_start
+    );
 }
 
 #[test]
 fn every_frozen_fixture_opens_with_each_of_its_key_slots() {
     let all = fixtures();
-    assert!(
-        all.iter().any(|f| f.0 == 1),
-        "the format 1 fixture must exist"
-    );
+    for v in 1..=FORMAT_VERSION {
+        assert!(
+            all.iter().any(|f| f.0 == v),
+            "the format {v} fixture must exist"
+        );
+    }
     assert!(all.iter().all(|f| f.0 <= FORMAT_VERSION));
     for (version, fixture, description) in &all {
         type Unlock<'a> = Box<dyn Fn(&Vault) + 'a>;
+        let text = |key: &str| description[key].as_str().unwrap().to_owned();
         let unlockers: [(&str, Unlock); 3] = [
             (
                 "passphrase",
-                Box::new(|v: &Vault| {
-                    v.unlock_with_passphrase(description["passphrase"].as_str().unwrap().into())
-                        .unwrap()
-                }),
+                Box::new(|v: &Vault| v.unlock_with_passphrase(text("passphrase")).unwrap()),
             ),
             (
                 "recovery code",
-                Box::new(|v: &Vault| {
-                    v.unlock_with_recovery_code(
-                        description["recovery_code"].as_str().unwrap().into(),
-                    )
-                    .unwrap()
-                }),
+                Box::new(|v: &Vault| v.unlock_with_recovery_code(text("recovery_code")).unwrap()),
             ),
             (
                 "device",
                 Box::new(|v: &Vault| {
-                    v.unlock_with_device(TestDeviceStore::new(hex32(
-                        description["device_key_hex"].as_str().unwrap(),
-                    )))
-                    .unwrap()
+                    v.unlock_with_device(TestDeviceStore::new(hex32(&text("device_key_hex"))))
+                        .unwrap()
                 }),
             ),
         ];
@@ -150,6 +180,13 @@ fn every_frozen_fixture_opens_with_each_of_its_key_slots() {
                     "2026-11-26T10:00:00+01:00",
                 ))
                 .unwrap();
+            let checkin = vault
+                .checkins()
+                .add(CheckInData {
+                    energy: Some(0.5),
+                    ..checkin_at("2026-11-26T10:00:00+01:00")
+                })
+                .unwrap();
             drop(vault);
             let vault = Vault::open(path_str(&path)).unwrap();
             unlock(&vault);
@@ -157,6 +194,10 @@ fn every_frozen_fixture_opens_with_each_of_its_key_slots() {
                 vault.journal().get(added.id).unwrap().body,
                 "written after the upgrade",
                 "v{version} via {how}"
+            );
+            assert_eq!(
+                vault.checkins().get(checkin.id).unwrap().data.energy,
+                Some(0.5)
             );
         }
     }
@@ -172,6 +213,27 @@ fn fixtures_are_read_without_being_modified() {
     }
 }
 
+fn checkin_at(at: &str) -> CheckInData {
+    CheckInData {
+        moment: moment(at),
+        pleasantness: None,
+        energy: None,
+        emotions: vec![],
+        stress_zone: None,
+        burnout: None,
+        sleep_hours: None,
+        sleep_quality: None,
+        detachment: None,
+        relaxation: None,
+        mastery: None,
+        control: None,
+        work_intrusion: None,
+        practices: vec![],
+        context: None,
+        note: None,
+    }
+}
+
 #[test]
 #[ignore = "writes a new frozen fixture; run by hand once per released format"]
 fn write_fixture_for_the_current_format() {
@@ -181,10 +243,14 @@ fn write_fixture_for_the_current_format() {
         "fixtures are frozen: {} already exists",
         path.display()
     );
-    let passphrase = "fixture passphrase: still here next year";
+    let passphrase = format!("fixture passphrase v{FORMAT_VERSION}: still here next year");
     let device_key_hex = "52657370697465207465737420646576696365206b657920666f722076312e30";
-    let vault =
-        Vault::create(path_str(&path), passphrase.into(), Some(MIN_KDF_ITERATIONS)).unwrap();
+    let vault = Vault::create(
+        path_str(&path),
+        passphrase.clone(),
+        Some(MIN_KDF_ITERATIONS),
+    )
+    .unwrap();
     let recovery_code = vault.create_recovery_code().unwrap();
     vault
         .add_device_slot(TestDeviceStore::new(hex32(device_key_hex)))
@@ -195,21 +261,48 @@ fn write_fixture_for_the_current_format() {
         .unwrap()
         .iter()
         .any(|s| s.kind == KeySlotKind::Device));
+    let settings = Settings { day_start_hour: 4 };
+    vault.update_settings(settings.clone()).unwrap();
 
     let journal = vault.journal();
+    let reflection = SessionReflection {
+        intensity: Some(8),
+        activation_before: Some(7),
+        activation_after: Some(4),
+        feelings: vec!["heavy".into(), "shaken".into()],
+        body_sensations: vec!["tight-chest".into()],
+        needs: vec!["pause".into()],
+        practice: Some("box-breathing".into()),
+    };
     let drafts = [
         (
             JournalKind::AfterSession,
             Some("After the 2 pm session"),
-            "Intensity 8. Felt it in my chest.\nBox breathing for two minutes helped a little.",
-            vec!["heavy", "breathing"],
+            "Felt it in my chest.\nBox breathing for two minutes helped a little.",
+            vec!["heavy"],
+            vec!["box-breathing"],
+            Some(reflection),
             "2026-03-03T14:55:00+01:00",
+        ),
+        (
+            JournalKind::AfterSession,
+            None,
+            "",
+            vec![],
+            vec![],
+            Some(SessionReflection {
+                intensity: Some(4),
+                ..Default::default()
+            }),
+            "2026-03-03T16:10:00+01:00",
         ),
         (
             JournalKind::Transition,
             None,
             "Parked: the report for Thursday. Pick it up at 9 at my desk.",
             vec![],
+            vec![],
+            None,
             "2026-03-03T17:40:00+01:00",
         ),
         (
@@ -217,6 +310,8 @@ fn write_fixture_for_the_current_format() {
             Some("Evening"),
             "Work followed me home a bit. Walked the long way — ça va mieux. 🌙",
             vec!["walk"],
+            vec!["evening-walk"],
+            None,
             "2026-03-03T21:10:00+01:00",
         ),
         (
@@ -224,6 +319,8 @@ fn write_fixture_for_the_current_format() {
             None,
             "Night shift: the ward was calm after 2 am.",
             vec!["night-shift"],
+            vec![],
+            None,
             "2026-03-29T03:30:00+02:00",
         ),
         (
@@ -231,19 +328,21 @@ fn write_fixture_for_the_current_format() {
             Some("Travel"),
             "Written on the way to the conference.",
             vec![],
+            vec![],
+            None,
             "2026-04-12T08:00:00-04:00",
         ),
     ];
-    for (kind, title, body, tags, at) in drafts {
+    for (kind, title, body, tags, practices, reflection, at) in drafts {
         journal
             .add(JournalDraft {
                 kind,
+                moment: moment(at),
                 title: title.map(str::to_owned),
                 body: body.to_owned(),
                 tags: tags.into_iter().map(str::to_owned).collect(),
-                moment: moment(at),
-                practice_ids: vec![],
-                reflection: None,
+                practice_ids: practices.into_iter().map(str::to_owned).collect(),
+                reflection,
             })
             .unwrap();
     }
@@ -259,35 +358,64 @@ fn write_fixture_for_the_current_format() {
         .edit(
             edited,
             JournalUpdate {
-                body: Some("Intensity 8, then 5 after breathing. Felt it in my chest.".into()),
+                body: Some("Felt it in my chest, then less after breathing.".into()),
                 ..Default::default()
             },
         )
         .unwrap();
 
-    let mut entries = Vec::new();
-    for e in journal.list(0, 10).unwrap().entries {
-        let history: Vec<String> = journal
-            .history(e.id.clone())
-            .unwrap()
-            .into_iter()
-            .map(|h| h.body)
-            .collect();
-        entries.push(json!({
-            "id": e.id, "kind": e.kind.as_str(), "title": e.title, "body": e.body, "tags": e.tags,
-            "local_day": e.local_day, "at": e.moment.at.to_rfc3339(),
-            "utc_offset_minutes": e.moment.utc_offset_minutes, "revision": e.revision, "history": history,
-        }));
-    }
-    drop(journal);
-    drop(vault);
+    let checkins = vault.checkins();
+    checkins
+        .add(CheckInData {
+            pleasantness: Some(-0.45),
+            energy: Some(0.2),
+            emotions: vec!["drained".into(), "on-edge".into()],
+            stress_zone: Some(StressZone::Reacting),
+            burnout: Some(3),
+            sleep_hours: Some(6.5),
+            sleep_quality: Some(2),
+            detachment: Some(2),
+            relaxation: Some(3),
+            mastery: Some(1),
+            control: Some(4),
+            work_intrusion: Some(3),
+            practices: vec!["evening-walk".into()],
+            context: Some(CheckInContext::Home),
+            note: Some("Long day; the walk helped.".into()),
+            ..checkin_at("2026-03-03T21:30:00+01:00")
+        })
+        .unwrap();
+    checkins
+        .add(CheckInData {
+            pleasantness: Some(0.6),
+            ..checkin_at("2026-03-29T02:45:00+02:00")
+        })
+        .unwrap();
+
+    let entries: Vec<Value> = journal
+        .list(0, 100)
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| describe_entry(&journal, e))
+        .collect();
+    let checkin_values: Vec<Value> = checkins
+        .list(None, None, 0, 100)
+        .unwrap()
+        .checkins
+        .iter()
+        .map(describe_checkin)
+        .collect();
+    drop((journal, checkins, vault));
     let description = json!({
         "format_version": FORMAT_VERSION,
         "passphrase": passphrase,
         "recovery_code": recovery_code,
         "device_key_hex": device_key_hex,
         "device_store": "AES-256-GCM under device_key_hex, sealed = nonce(12) || ciphertext || tag(16)",
+        "settings": { "day_start_hour": settings.day_start_hour },
         "entries": entries,
+        "checkins": checkin_values,
     });
     std::fs::write(
         path.with_extension("json"),

@@ -57,7 +57,7 @@ fun tempVaultPath(): String {
 fun now(offsetMinutes: Int = 60) = LocalMoment(Instant.now(), offsetMinutes)
 
 fun draft(body: String, kind: JournalKind = JournalKind.FREE, moment: LocalMoment = now()) =
-    JournalDraft(kind, null, body, listOf(), moment)
+    JournalDraft(kind = kind, moment = moment, body = body)
 
 val tests = linkedMapOf<String, () -> Unit>()
 
@@ -74,11 +74,11 @@ fun main(args: Array<String>) {
             vault.journal().use { journal ->
                 journal.add(
                     JournalDraft(
-                        JournalKind.AFTER_SESSION,
-                        "After the 11 am session",
-                        "Intensity 7. Grounding helped.",
-                        listOf("grounding"),
-                        LocalMoment(Instant.parse("2026-05-04T09:30:00Z"), 120),
+                        kind = JournalKind.AFTER_SESSION,
+                        moment = LocalMoment(Instant.parse("2026-05-04T09:30:00Z"), 120),
+                        title = "After the 11 am session",
+                        body = "Intensity 7. Grounding helped.",
+                        tags = listOf("grounding"),
                     ),
                 )
             }
@@ -208,7 +208,7 @@ fun main(args: Array<String>) {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
             vault.journal().use { journal ->
                 val first = journal.add(draft("first"))
-                val second = journal.edit(first.id, JournalUpdate(null, null, "second", null))
+                val second = journal.edit(first.id, JournalUpdate(body = "second"))
                 assertEquals(2u, second.revision)
                 assertEquals(listOf(first), journal.history(first.id))
                 journal.delete(first.id)
@@ -244,29 +244,155 @@ fun main(args: Array<String>) {
         }
     }
 
-    test("the frozen v1 fixture opens by passphrase, recovery code and device") {
-        val description = File(fixtureDir, "vault-v1.json").readText()
-        fun field(name: String) = Regex("\"$name\": \"([^\"]*)\"").find(description)!!.groupValues[1]
-        val expectedEntries = Regex("\"id\": \"[0-9a-f]{32}\"").findAll(description).count()
-        val deviceKey = field("device_key_hex").chunked(2).map { it.toInt(16).toByte() }.toByteArray()
-        val unlockers = listOf<(Vault) -> Unit>(
-            { it.unlockWithPassphrase(field("passphrase")) },
-            { it.unlockWithRecoveryCode(field("recovery_code")) },
-            { it.unlockWithDevice(InMemoryKeyStore(deviceKey)) },
+    test("a reflection with one value, then every value, through the bindings") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { journal ->
+                val quick = journal.add(
+                    JournalDraft(
+                        kind = JournalKind.AFTER_SESSION,
+                        moment = now(),
+                        reflection = SessionReflection(intensity = 8u),
+                    ),
+                )
+                assertEquals(8.toUByte(), quick.reflection!!.intensity)
+                val full = journal.edit(
+                    quick.id,
+                    JournalUpdate(
+                        body = "A loss story that echoed my own.",
+                        reflection = SessionReflection(
+                            intensity = 8u,
+                            activationBefore = 7u,
+                            activationAfter = 4u,
+                            feelings = listOf("heavy", "tender"),
+                            bodySensations = listOf("tight-chest"),
+                            needs = listOf("pause"),
+                            practice = "box-breathing",
+                        ),
+                    ),
+                )
+                assertEquals(2u, full.revision)
+                assertEquals(listOf("heavy", "tender"), journal.get(quick.id).reflection!!.feelings)
+                val unknown = assertFailsWith<RespiteException.InvalidInput> {
+                    journal.add(
+                        JournalDraft(
+                            kind = JournalKind.AFTER_SESSION,
+                            moment = now(),
+                            reflection = SessionReflection(feelings = listOf("not-a-feeling")),
+                        ),
+                    )
+                }
+                assertEquals("feelings", unknown.field)
+            }
+        }
+    }
+
+    test("check-ins round-trip every field and refuse NaN and unknown labels") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.checkins().use { checkins ->
+                val data = CheckInData(
+                    moment = LocalMoment(Instant.parse("2026-05-04T19:00:00Z"), 120),
+                    pleasantness = -0.4,
+                    energy = 0.25,
+                    emotions = listOf("drained", "on-edge"),
+                    stressZone = StressZone.REACTING,
+                    burnout = 3u,
+                    sleepHours = 6.5,
+                    sleepQuality = 2u,
+                    detachment = 2u,
+                    relaxation = 3u,
+                    mastery = 1u,
+                    control = 4u,
+                    workIntrusion = 3u,
+                    practices = listOf("evening-walk"),
+                    context = CheckInContext.HOME,
+                    note = "Long day.",
+                )
+                val saved = checkins.add(data)
+                assertEquals("2026-05-04", saved.localDay)
+                assertEquals(data, saved.data)
+                assertEquals(listOf(saved), checkins.list("2026-05-01", "2026-05-31", 0u, 10u).checkins)
+                assertEquals("pleasantness", assertFailsWith<RespiteException.InvalidInput> {
+                    checkins.add(data.copy(pleasantness = Double.NaN))
+                }.field)
+                assertEquals("energy", assertFailsWith<RespiteException.InvalidInput> {
+                    checkins.add(data.copy(energy = Double.POSITIVE_INFINITY))
+                }.field)
+                assertEquals("emotions", assertFailsWith<RespiteException.InvalidInput> {
+                    checkins.add(data.copy(emotions = listOf("elated-ish")))
+                }.field)
+                assertEquals(1uL, checkins.count())
+            }
+        }
+    }
+
+    test("search finds entries and check-in notes; the catalogue and settings work") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { journal ->
+                val a = journal.add(draft("Grief and more grief after the ward round.", moment = LocalMoment(Instant.parse("2026-05-01T13:00:00Z"), 120)))
+                journal.add(draft("A swim before work.", moment = LocalMoment(Instant.parse("2026-05-02T06:00:00Z"), 120)))
+                vault.checkins().use { it.add(CheckInData(moment = now(), note = "Still thinking about GRIEF.")) }
+                val results = journal.search(SearchQuery(text = "grief"))
+                assertEquals(2u, results.totalMatches)
+                assertEquals(a.id, results.hits[0].id)
+                assertEquals(setOf(SearchSource.JOURNAL_ENTRY, SearchSource.CHECK_IN), results.hits.map { it.source }.toSet())
+                val filtered = journal.search(SearchQuery(text = "grief", kind = JournalKind.FREE, toDay = "2026-05-01"))
+                assertEquals(listOf(a.id), filtered.hits.map { it.id })
+            }
+            val catalogue = catalogue()
+            assertTrue(catalogue.emotions.any { it.id == "calm" && it.quadrant == Quadrant.LOW_ENERGY_PLEASANT })
+            assertEquals(5, catalogue.burnoutLevels.size)
+            assertEquals(4, catalogue.recoveryItems.size)
+            assertEquals(0.toUByte(), vault.settings().dayStartHour)
+            vault.updateSettings(Settings(dayStartHour = 4u))
+            assertEquals(4.toUByte(), vault.settings().dayStartHour)
+            assertFailsWith<RespiteException.InvalidInput> { vault.updateSettings(Settings(dayStartHour = 13u)) }
+        }
+    }
+
+    test("the privacy check finds identifiers with UTF-16 spans and redacts them") {
+        val text = "😊 My client Sarah Miller, call 555-201-3344 or sarah@example.com."
+        val report = privacyCheck(text)
+        assertEquals(
+            listOf(FindingKind.PERSON_NAME, FindingKind.PHONE_NUMBER, FindingKind.EMAIL),
+            report.findings.map { it.kind },
         )
-        for (unlock in unlockers) {
-            val copy = tempVaultPath()
-            File(fixtureDir, "vault-v1.db").copyTo(File(copy))
-            Vault.open(copy).use { vault ->
-                unlock(vault)
-                vault.journal().use { journal ->
-                    val page = journal.list(0u, 100u)
-                    assertEquals(expectedEntries, page.entries.size)
-                    assertTrue(page.damaged.isEmpty())
-                    for (entry in page.entries) {
-                        assertTrue(description.contains("\"id\": \"${entry.id}\""))
-                        assertNotEquals("", entry.localDay)
+        for (finding in report.findings) {
+            assertEquals(finding.text, text.substring(finding.start.toInt(), finding.end.toInt()))
+        }
+        assertEquals("😊 My client [name], call [phone number] or [email].", report.redacted)
+        assertEquals("😊 My client [name], call 555-201-3344 or sarah@example.com.", privacyRedact(text, listOf(report.findings[0])))
+        assertTrue(privacyCheck("I felt Monday was heavy; sertraline 50 mg.").findings.isEmpty())
+        assertFailsWith<RespiteException.InvalidInput> { privacyRedact("short", report.findings) }
+    }
+
+    test("every frozen fixture opens by passphrase, recovery code and device") {
+        val descriptions = fixtureDir.listFiles { f -> f.name.matches(Regex("vault-v\\d+\\.json")) }!!.sorted()
+        assertTrue(descriptions.size >= 2)
+        for (descriptionFile in descriptions) {
+            val description = descriptionFile.readText()
+            fun field(name: String) = Regex("\"$name\": \"([^\"]*)\"").find(description)!!.groupValues[1]
+            val expectedRecords = Regex("\"id\": \"[0-9a-f]{32}\"").findAll(description).count()
+            val deviceKey = field("device_key_hex").chunked(2).map { it.toInt(16).toByte() }.toByteArray()
+            val unlockers = listOf<(Vault) -> Unit>(
+                { it.unlockWithPassphrase(field("passphrase")) },
+                { it.unlockWithRecoveryCode(field("recovery_code")) },
+                { it.unlockWithDevice(InMemoryKeyStore(deviceKey)) },
+            )
+            for (unlock in unlockers) {
+                val copy = tempVaultPath()
+                File(fixtureDir, descriptionFile.name.replace(".json", ".db")).copyTo(File(copy))
+                Vault.open(copy).use { vault ->
+                    unlock(vault)
+                    val entries = vault.journal().use { journal ->
+                        val page = journal.list(0u, 100u)
+                        assertTrue(page.damaged.isEmpty())
+                        for (entry in page.entries) {
+                            assertTrue(description.contains("\"id\": \"${entry.id}\""))
+                        }
+                        page.entries.size
                     }
+                    val checkins = vault.checkins().use { it.count().toInt() }
+                    assertEquals(expectedRecords, entries + checkins, descriptionFile.name)
                 }
             }
         }
