@@ -8,6 +8,8 @@
 //! | list the 50 newest of 10,000              | the same query on plaintext rows           | ≤ 5 ms  |
 //! | unlock by device slot (platform excluded) | reading the key slots in plaintext         | ≤ 5 ms  |
 //! | unlock by passphrase, default cost        | PBKDF2 alone at the same cost              | report  |
+//! | first search after unlock, 5,000 × 1.5 KB | decrypting the same records (the floor)    | ≤ 150 ms |
+//! | a warm search, 5,000 × 1.5 KB             | decrypting the same records (the floor)    | ≤ 5 ms  |
 //!
 //! Plaintext baselines use the same schema, pragmas and payload encoding (JSON), so
 //! the ratio is the cost of encryption and key handling alone.
@@ -16,7 +18,7 @@
 
 use criterion::{BatchSize, Criterion};
 use respite_core::{
-    DeviceKeyStore, JournalDraft, JournalKind, LocalMoment, RespiteError, Vault,
+    DeviceKeyStore, JournalDraft, JournalKind, LocalMoment, RespiteError, SearchQuery, Vault,
     DEFAULT_KDF_ITERATIONS,
 };
 use ring::rand::{SecureRandom, SystemRandom};
@@ -26,7 +28,7 @@ use std::hint::black_box;
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 const ENTRIES: usize = 10_000;
 const PASSPHRASE: &str = "benchmark passphrase";
@@ -325,9 +327,189 @@ fn bench_unlock(c: &mut Criterion, f: &Fixture) {
     g.finish();
 }
 
-/// Reads criterion's median estimate (ns) for `group/function`, if it was measured.
-fn median_ns(out: &Path, group: &str, function: &str) -> Option<f64> {
+const SEARCHED: usize = 5_000;
+
+/// Words for varied, realistic-looking entries.
+const VOCABULARY: &[&str] = &[
+    "session",
+    "client",
+    "grief",
+    "breathing",
+    "tired",
+    "supervision",
+    "walk",
+    "heavy",
+    "team",
+    "shift",
+    "ward",
+    "notes",
+    "family",
+    "anger",
+    "calm",
+    "sleep",
+    "coffee",
+    "commute",
+    "train",
+    "rain",
+    "garden",
+    "friend",
+    "partner",
+    "children",
+    "dinner",
+    "music",
+    "boundary",
+    "pause",
+    "tears",
+    "laughter",
+    "silence",
+    "worry",
+    "relief",
+    "hope",
+    "meeting",
+    "email",
+    "deadline",
+    "colleague",
+    "chest",
+    "shoulders",
+    "stomach",
+    "headache",
+    "kindness",
+    "gratitude",
+    "run",
+    "swim",
+    "yoga",
+    "prayer",
+    "journal",
+    "story",
+    "trauma",
+    "crisis",
+    "safety",
+    "plan",
+    "risk",
+    "discharge",
+    "admission",
+    "group",
+    "therapy",
+    "child",
+    "mother",
+    "father",
+    "loss",
+    "accident",
+    "courage",
+    "shame",
+    "guilt",
+    "progress",
+    "setback",
+    "listening",
+    "holding",
+    "carrying",
+    "setting",
+    "down",
+    "home",
+    "evening",
+    "morning",
+    "night",
+    "weekend",
+    "holiday",
+    "tomorrow",
+];
+
+/// About 1.5 KB of text drawn from the vocabulary by a seeded generator.
+fn varied_text(seed: u64) -> String {
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let mut text = String::with_capacity(1_600);
+    while text.len() < 1_500 {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let word = VOCABULARY[(state >> 33) as usize % VOCABULARY.len()];
+        text.push_str(if text.is_empty() {
+            ""
+        } else if (state >> 20) % 11 == 0 {
+            ". "
+        } else {
+            " "
+        });
+        text.push_str(word);
+    }
+    text
+}
+
+fn bench_search(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::create(
+        dir.path().join("search.db").to_str().unwrap().to_owned(),
+        PASSPHRASE.into(),
+        Some(100_000),
+    )
+    .unwrap();
+    vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
+    let journal = vault.journal();
+    eprintln!("Writing {SEARCHED} entries of about 1.5 KB…");
+    for i in 0..SEARCHED {
+        journal
+            .add(JournalDraft {
+                kind: JournalKind::Free,
+                moment: moment(i),
+                title: None,
+                body: varied_text(i as u64),
+                tags: vec![],
+                practice_ids: vec![],
+                reflection: None,
+            })
+            .unwrap();
+    }
+    let query = || SearchQuery {
+        text: "breathing grief supervision".into(),
+        from_day: None,
+        to_day: None,
+        kind: None,
+        tag: None,
+        limit: 20,
+    };
+    let decrypt_all = || {
+        let mut n = 0;
+        loop {
+            let page = journal.list(n, 1_000).unwrap();
+            n += page.entries.len() as u32;
+            black_box(&page);
+            if !page.has_more {
+                break;
+            }
+        }
+        assert_eq!(n as usize, SEARCHED);
+    };
+    let store: Arc<dyn DeviceKeyStore> = Arc::new(NoPlatform);
+    let mut g = c.benchmark_group("search-cold-5k");
+    g.sample_size(20).measurement_time(Duration::from_secs(10));
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            vault.lock();
+            vault.unlock_with_device(Arc::clone(&store)).unwrap();
+            black_box(journal.search(query()).unwrap())
+        })
+    });
+    g.bench_function("plaintext", |b| b.iter(decrypt_all));
+    g.finish();
+    journal.search(query()).unwrap();
+    let mut g = c.benchmark_group("search-warm-5k");
+    g.sample_size(20).measurement_time(Duration::from_secs(10));
+    g.bench_function("vault", |b| {
+        b.iter(|| black_box(journal.search(query()).unwrap()))
+    });
+    g.bench_function("plaintext", |b| b.iter(decrypt_all));
+    g.finish();
+}
+
+/// Reads criterion's median estimate (ns) for `group/function`, if it was measured
+/// in this run (at or after `since`): figures from earlier runs are never reported.
+fn median_ns(out: &Path, group: &str, function: &str, since: SystemTime) -> Option<f64> {
     let path = out.join(group).join(function).join("new/estimates.json");
+    if std::fs::metadata(&path).ok()?.modified().ok()? < since {
+        return None;
+    }
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     json["median"]["point_estimate"].as_f64()
@@ -347,7 +529,7 @@ enum Goal {
     Report,
 }
 
-fn report(out: &Path) {
+fn report(out: &Path, since: SystemTime) {
     let rows = [
         ("add-1kb", "add a 1 KB journal entry", Goal::Ratio(1.2)),
         (
@@ -370,6 +552,12 @@ fn report(out: &Path) {
             "unlock by passphrase (600,000)",
             Goal::Report,
         ),
+        (
+            "search-cold-5k",
+            "first search after unlock (5,000)",
+            Goal::Absolute(150e6),
+        ),
+        ("search-warm-5k", "warm search (5,000)", Goal::Absolute(5e6)),
     ];
     println!(
         "\n{:<34} {:>11} {:>11} {:>8}  goal",
@@ -377,8 +565,8 @@ fn report(out: &Path) {
     );
     for (group, label, goal) in rows {
         let (Some(vault), Some(base)) = (
-            median_ns(out, group, "vault"),
-            median_ns(out, group, "plaintext"),
+            median_ns(out, group, "vault", since),
+            median_ns(out, group, "plaintext", since),
         ) else {
             println!("{label:<34} (not measured in this run)");
             continue;
@@ -404,6 +592,7 @@ fn report(out: &Path) {
 }
 
 fn main() {
+    let started = SystemTime::now();
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion");
     let mut c = Criterion::default()
         .output_directory(&out)
@@ -412,6 +601,7 @@ fn main() {
     let fixture = ten_thousand();
     bench_scan_and_list(&mut c, &fixture);
     bench_unlock(&mut c, &fixture);
+    bench_search(&mut c);
     c.final_summary();
-    report(&out);
+    report(&out, started);
 }

@@ -3,6 +3,7 @@
 //! kept up to date by writes, and dropped when the vault locks. Ranking is BM25.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::catalogue;
 use crate::checkins::{self, CheckIn};
@@ -82,6 +83,27 @@ pub struct SearchResults {
     pub damaged: Vec<DamagedRecord>,
 }
 
+/// A fast, non-cryptographic hash for the index's private maps (the keys are the
+/// user's own words, hashed in memory only).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// A searchable record.
 struct Doc {
     id: String,
@@ -94,24 +116,112 @@ struct Doc {
     title: Option<String>,
     /// The text snippets are cut from.
     text: String,
-    /// Distinct terms and their frequencies.
-    terms: HashMap<String, u32>,
+    /// Distinct term ids and their frequencies.
+    terms: Vec<(u32, u32)>,
     len: u32,
 }
 
-impl Doc {
-    fn of_entry(e: &JournalEntry) -> Doc {
+/// Term ids: every distinct search term gets one. Words are folded and stemmed once
+/// each; a cache maps the raw word to its id.
+#[derive(Default)]
+struct Terms {
+    ids: FastMap<String, u32>,
+    by_word: FastMap<String, u32>,
+}
+
+impl Terms {
+    fn id_of_word(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let term = text::term(word);
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(term).or_insert(next);
+        self.by_word.insert(word.to_owned(), id);
+        id
+    }
+
+    /// Term ids and frequencies of several pieces of text, and the number of words.
+    fn count<'a>(&mut self, parts: impl Iterator<Item = &'a str>) -> (Vec<(u32, u32)>, u32) {
+        let mut ids = Vec::new();
+        for part in parts {
+            for (_, word) in text::words(part) {
+                ids.push(self.id_of_word(word));
+            }
+        }
+        let len = ids.len() as u32;
+        ids.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = Vec::new();
+        for id in ids {
+            match counted.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => counted.push((id, 1)),
+            }
+        }
+        (counted, len)
+    }
+}
+
+/// The in-memory inverted index.
+#[derive(Default)]
+pub(crate) struct Index {
+    /// Documents by number; `None` once removed.
+    docs: Vec<Option<Doc>>,
+    by_id: FastMap<String, u32>,
+    terms: Terms,
+    /// Per term id: (document number, term frequency).
+    postings: Vec<Vec<(u32, u32)>>,
+    live: u32,
+    total_len: u64,
+    damaged: Vec<DamagedRecord>,
+}
+
+impl Index {
+    fn insert(&mut self, mut doc: Doc, parts: &[&str]) {
+        self.remove(&doc.id);
+        let (terms, len) = self.terms.count(parts.iter().copied());
+        doc.terms = terms;
+        doc.len = len;
+        let number = self.docs.len() as u32;
+        if self.postings.len() < self.terms.ids.len() {
+            self.postings.resize_with(self.terms.ids.len(), Vec::new);
+        }
+        for &(term, tf) in &doc.terms {
+            self.postings[term as usize].push((number, tf));
+        }
+        self.total_len += u64::from(doc.len);
+        self.live += 1;
+        self.by_id.insert(doc.id.clone(), number);
+        self.docs.push(Some(doc));
+    }
+
+    /// Forgets a record (after it was deleted).
+    pub(crate) fn remove(&mut self, id: &str) {
+        if let Some(number) = self.by_id.remove(id) {
+            if let Some(doc) = self.docs[number as usize].take() {
+                for (term, _) in &doc.terms {
+                    self.postings[*term as usize].retain(|(d, _)| *d != number);
+                }
+                self.total_len -= u64::from(doc.len);
+                self.live -= 1;
+            }
+        }
+        self.damaged.retain(|d| d.id != id);
+    }
+
+    /// Adds or replaces a journal entry.
+    pub(crate) fn put_entry(&mut self, e: &JournalEntry) {
         let labels = e
             .reflection
             .iter()
             .flat_map(|r| r.feelings.iter().chain(&r.body_sensations).chain(&r.needs))
             .filter_map(|id| catalogue::text_of(id));
-        let parts = [e.title.as_deref().unwrap_or(""), e.body.as_str()]
+        let parts: Vec<&str> = [e.title.as_deref().unwrap_or(""), e.body.as_str()]
             .into_iter()
             .chain(e.tags.iter().map(String::as_str))
-            .chain(labels);
-        let (terms, len) = count_terms(parts);
-        Doc {
+            .chain(labels)
+            .collect();
+        let doc = Doc {
             id: e.id.clone(),
             source: SearchSource::JournalEntry,
             day: e.local_day.clone(),
@@ -120,20 +230,22 @@ impl Doc {
             tags: e.tags.iter().map(|t| text::fold(t)).collect(),
             title: e.title.clone(),
             text: e.body.clone(),
-            terms,
-            len,
-        }
+            terms: Vec::new(),
+            len: 0,
+        };
+        self.insert(doc, &parts);
     }
 
-    fn of_checkin(c: &CheckIn) -> Doc {
+    /// Adds or replaces a check-in.
+    pub(crate) fn put_checkin(&mut self, c: &CheckIn) {
         let note = c.data.note.clone().unwrap_or_default();
         let labels = c
             .data
             .emotions
             .iter()
             .filter_map(|id| catalogue::text_of(id));
-        let (terms, len) = count_terms(std::iter::once(note.as_str()).chain(labels));
-        Doc {
+        let parts: Vec<&str> = std::iter::once(note.as_str()).chain(labels).collect();
+        let doc = Doc {
             id: c.id.clone(),
             source: SearchSource::CheckIn,
             day: c.local_day.clone(),
@@ -141,106 +253,47 @@ impl Doc {
             kind: None,
             tags: Vec::new(),
             title: None,
-            text: note,
-            terms,
-            len,
-        }
-    }
-}
-
-/// Term frequencies over several pieces of text, and the total number of terms.
-fn count_terms<'a>(parts: impl Iterator<Item = &'a str>) -> (HashMap<String, u32>, u32) {
-    let mut terms: HashMap<String, u32> = HashMap::new();
-    let mut len = 0;
-    for part in parts {
-        for term in text::terms(part) {
-            *terms.entry(term).or_default() += 1;
-            len += 1;
-        }
-    }
-    (terms, len)
-}
-
-/// The in-memory inverted index.
-#[derive(Default)]
-pub(crate) struct Index {
-    docs: HashMap<String, Doc>,
-    postings: HashMap<String, HashMap<String, u32>>,
-    total_len: u64,
-    damaged: Vec<DamagedRecord>,
-}
-
-impl Index {
-    fn insert(&mut self, doc: Doc) {
-        self.remove(&doc.id);
-        for (term, tf) in &doc.terms {
-            self.postings
-                .entry(term.clone())
-                .or_default()
-                .insert(doc.id.clone(), *tf);
-        }
-        self.total_len += u64::from(doc.len);
-        self.docs.insert(doc.id.clone(), doc);
-    }
-
-    /// Forgets a record (after it was deleted).
-    pub(crate) fn remove(&mut self, id: &str) {
-        if let Some(doc) = self.docs.remove(id) {
-            for term in doc.terms.keys() {
-                if let Some(list) = self.postings.get_mut(term) {
-                    list.remove(id);
-                    if list.is_empty() {
-                        self.postings.remove(term);
-                    }
-                }
-            }
-            self.total_len -= u64::from(doc.len);
-        }
-        self.damaged.retain(|d| d.id != id);
-    }
-
-    /// Adds or replaces a journal entry.
-    pub(crate) fn put_entry(&mut self, entry: &JournalEntry) {
-        self.insert(Doc::of_entry(entry));
-    }
-
-    /// Adds or replaces a check-in.
-    pub(crate) fn put_checkin(&mut self, checkin: &CheckIn) {
-        self.insert(Doc::of_checkin(checkin));
+            text: note.clone(),
+            terms: Vec::new(),
+            len: 0,
+        };
+        self.insert(doc, &parts);
     }
 
     fn search(&self, query: &Filter, terms: &[String], limit: usize) -> (Vec<SearchHit>, u32) {
-        let n = self.docs.len() as f64;
-        let avg_len = if self.docs.is_empty() {
+        let n = f64::from(self.live);
+        let avg_len = if self.live == 0 {
             1.0
         } else {
             (self.total_len as f64 / n).max(1.0)
         };
+        let live = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.as_ref().map(|d| (i, d)));
         let mut scored: Vec<(f64, &Doc)> = if terms.is_empty() {
-            self.docs
-                .values()
-                .filter(|d| query.accepts(d))
-                .map(|d| (0.0, d))
+            live.filter(|(_, d)| query.accepts(d))
+                .map(|(_, d)| (0.0, d))
                 .collect()
         } else {
-            let mut scores: HashMap<&str, f64> = HashMap::new();
+            let mut scores = vec![0.0f64; self.docs.len()];
             for term in terms {
-                let Some(list) = self.postings.get(term) else {
+                let Some(&id) = self.terms.ids.get(term) else {
                     continue;
                 };
+                let list = &self.postings[id as usize];
                 let df = list.len() as f64;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for (id, &tf) in list {
-                    let doc = &self.docs[id];
+                for &(number, tf) in list {
+                    let len = self.docs[number as usize].as_ref().map_or(0, |d| d.len);
                     let tf = f64::from(tf);
-                    let norm = K1 * (1.0 - B + B * f64::from(doc.len) / avg_len);
-                    *scores.entry(id.as_str()).or_default() += idf * tf * (K1 + 1.0) / (tf + norm);
+                    let norm = K1 * (1.0 - B + B * f64::from(len) / avg_len);
+                    scores[number as usize] += idf * tf * (K1 + 1.0) / (tf + norm);
                 }
             }
-            scores
-                .into_iter()
-                .map(|(id, score)| (score, &self.docs[id]))
-                .filter(|(_, d)| query.accepts(d))
+            live.filter(|(i, d)| scores[*i] > 0.0 && query.accepts(d))
+                .map(|(i, d)| (scores[i], d))
                 .collect()
         };
         let total = scored.len() as u32;
