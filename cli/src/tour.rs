@@ -135,22 +135,18 @@ fn walk(path: &Path) -> Result<(), CliError> {
         "respite checkin --pleasantness 0.2 --energy 0.3 --zone reacting --detachment 2 --intrusion 3 --note …",
     );
     let checkin = vault.checkins().add(CheckInData {
-        moment: now(),
         pleasantness: Some(0.2),
         energy: Some(0.3),
         emotions: vec!["drained".into(), "relieved".into()],
         stress_zone: Some(StressZone::Reacting),
         burnout: Some(3),
-        sleep_hours: None,
-        sleep_quality: None,
         detachment: Some(2),
         relaxation: Some(3),
-        mastery: None,
         control: Some(4),
         work_intrusion: Some(3),
-        practices: vec![],
         context: Some(CheckInContext::Home),
         note: Some(CHECKIN_NOTE.into()),
+        ..CheckInData::new(now())
     })?;
     say(&format!(
         "Saved as check-in {} for {}.",

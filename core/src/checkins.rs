@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::{Arc, MutexGuard};
 
 use crate::catalogue::{self, CheckInContext, StressZone};
-use crate::db;
 use crate::error::{RespiteError, Result};
-use crate::journal::check_limit;
 use crate::records::{self, DamagedRecord, DayRange, StoredRow};
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate;
@@ -122,7 +120,7 @@ impl CheckInData {
             context: None,
             ..data.clone()
         };
-        if values == CheckInData::empty(data.moment) {
+        if values == CheckInData::new(data.moment) {
             return Err(RespiteError::invalid(
                 "check_in",
                 "a check-in needs at least one value",
@@ -131,8 +129,9 @@ impl CheckInData {
         Ok(data)
     }
 
-    /// A check-in with nothing but its moment.
-    fn empty(moment: LocalMoment) -> Self {
+    /// A check-in with nothing but its moment, to fill in with struct update syntax:
+    /// `CheckInData { energy: Some(0.4), ..CheckInData::new(moment) }`.
+    pub fn new(moment: LocalMoment) -> Self {
         CheckInData {
             moment,
             pleasantness: None,
@@ -270,24 +269,16 @@ impl CheckIns {
         offset: u32,
         limit: u32,
     ) -> Result<CheckInPage> {
-        check_limit(limit)?;
+        records::check_limit(limit)?;
         let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
         let keys = self.state.keys()?;
-        let mut rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let has_more = rows.len() > limit as usize;
-        rows.truncate(limit as usize);
-        let mut page = CheckInPage {
-            checkins: Vec::with_capacity(rows.len()),
-            damaged: Vec::new(),
-            has_more,
-        };
-        for row in rows {
-            match open_row(&row, &keys) {
-                Ok(checkin) => page.checkins.push(checkin),
-                Err(err) => page.damaged.push(records::damaged(row.id, &err)),
-            }
-        }
-        Ok(page)
+        let rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
+        let page = records::open_page(rows, limit, |row| open_row(row, &keys));
+        Ok(CheckInPage {
+            checkins: page.items,
+            damaged: page.damaged,
+            has_more: page.has_more,
+        })
     }
 
     /// How many check-ins there are.
@@ -319,14 +310,9 @@ impl CheckIns {
     /// Deletes a check-in for good.
     pub fn delete(&self, id: String) -> Result<()> {
         records::check_id(&id)?;
-        self.state.keys()?;
-        let conn = self.state.conn();
-        if !records::delete(&conn, TABLE, &id)? {
+        if !self.state.delete_record(TABLE, &id)? {
             return Err(not_found());
         }
-        db::checkpoint_truncate(&conn)?;
-        drop(conn);
-        self.state.unindex(&id);
         Ok(())
     }
 }

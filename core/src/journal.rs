@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use crate::catalogue;
-use crate::db;
 use crate::error::{RespiteError, Result};
 use crate::records::{self, DamagedRecord, DayRange, StoredRow};
 use crate::search::{self, SearchQuery, SearchResults};
@@ -15,9 +14,6 @@ use crate::validate::{self, MAX_LINE_CHARS};
 use crate::vault::{Keys, VaultState};
 
 pub(crate) const TABLE: &str = "journal_entries";
-
-/// Most entries returned by one page of a listing.
-pub const MAX_PAGE: u32 = 1_000;
 
 /// What kind of writing an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
@@ -320,24 +316,16 @@ impl Journal {
         offset: u32,
         limit: u32,
     ) -> Result<JournalPage> {
-        check_limit(limit)?;
+        records::check_limit(limit)?;
         let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
         let keys = self.state.keys()?;
-        let mut rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let has_more = rows.len() > limit as usize;
-        rows.truncate(limit as usize);
-        let mut page = JournalPage {
-            entries: Vec::with_capacity(rows.len()),
-            damaged: Vec::new(),
-            has_more,
-        };
-        for row in rows {
-            match open_row(&row, &keys) {
-                Ok((_, entry)) => page.entries.push(entry),
-                Err(err) => page.damaged.push(records::damaged(row.id, &err)),
-            }
-        }
-        Ok(page)
+        let rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
+        let page = records::open_page(rows, limit, |row| Ok(open_row(row, &keys)?.1));
+        Ok(JournalPage {
+            entries: page.items,
+            damaged: page.damaged,
+            has_more: page.has_more,
+        })
     }
 
     /// How many entries the journal holds.
@@ -446,14 +434,9 @@ impl Journal {
     /// vault file and the write-ahead log is truncated, so no copy remains.
     pub fn delete(&self, id: String) -> Result<()> {
         records::check_id(&id)?;
-        self.state.keys()?;
-        let conn = self.state.conn();
-        if !records::delete(&conn, TABLE, &id)? {
+        if !self.state.delete_record(TABLE, &id)? {
             return Err(not_found());
         }
-        db::checkpoint_truncate(&conn)?;
-        drop(conn);
-        self.state.unindex(&id);
         Ok(())
     }
 
@@ -471,17 +454,6 @@ fn reflection(reflection: Option<SessionReflection>) -> Result<Option<SessionRef
         Some(r) => Ok(Some(r.validated()?)),
         None => Ok(None),
     }
-}
-
-/// Refuses page sizes outside 1..=[`MAX_PAGE`].
-pub(crate) fn check_limit(limit: u32) -> Result<()> {
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(RespiteError::invalid(
-            "limit",
-            format!("must be between 1 and {MAX_PAGE}"),
-        ));
-    }
-    Ok(())
 }
 
 fn not_found() -> RespiteError {

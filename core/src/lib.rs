@@ -35,15 +35,14 @@ pub use db::FORMAT_VERSION;
 pub use device_key::DeviceKeyStore;
 pub use error::{RespiteError, Result};
 pub use journal::{
-    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate,
-    SessionReflection, MAX_PAGE,
+    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, SessionReflection,
 };
 pub use key_slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
 pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
-pub use records::DamagedRecord;
+pub use records::{DamagedRecord, MAX_PAGE};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
 pub use settings::Settings;
 pub use time::{LocalMoment, Timestamp};

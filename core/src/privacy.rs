@@ -1099,30 +1099,28 @@ mod tests {
     #[test]
     fn finds_each_kind() {
         use FindingKind::*;
-        assert_eq!(
-            kinds("write to j.doe+work@example.org."),
-            vec![(Email, "j.doe+work@example.org".into())]
-        );
-        assert_eq!(
-            kinds("call her at (555) 123-4567 later"),
-            vec![(PhoneNumber, "(555) 123-4567".into())]
-        );
-        assert_eq!(
-            kinds("SSN 123-45-6789"),
-            vec![(IdNumber, "123-45-6789".into())]
-        );
-        assert_eq!(
-            kinds("lives at 221B Baker Street, Apt 4"),
-            vec![(StreetAddress, "221B Baker Street, Apt 4".into())]
-        );
-        assert_eq!(
-            kinds("DOB 03/14/1985"),
-            vec![(BirthDate, "03/14/1985".into())]
-        );
-        assert_eq!(
-            kinds("my client Sarah Miller cried"),
-            vec![(PersonName, "Sarah Miller".into())]
-        );
+        for (text, kind, found) in [
+            (
+                "write to j.doe+work@example.org.",
+                Email,
+                "j.doe+work@example.org",
+            ),
+            (
+                "call her at (555) 123-4567 later",
+                PhoneNumber,
+                "(555) 123-4567",
+            ),
+            ("SSN 123-45-6789", IdNumber, "123-45-6789"),
+            (
+                "lives at 221B Baker Street, Apt 4",
+                StreetAddress,
+                "221B Baker Street, Apt 4",
+            ),
+            ("DOB 03/14/1985", BirthDate, "03/14/1985"),
+            ("my client Sarah Miller cried", PersonName, "Sarah Miller"),
+        ] {
+            assert_eq!(kinds(text), vec![(kind, found.to_owned())], "{text}");
+        }
     }
 
     #[test]

@@ -175,6 +175,49 @@ pub(crate) fn list(
     Ok(rows)
 }
 
+/// Most records returned by one page of a listing.
+pub const MAX_PAGE: u32 = 1_000;
+
+/// Refuses page sizes outside 1..=[`MAX_PAGE`].
+pub(crate) fn check_limit(limit: u32) -> Result<()> {
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(RespiteError::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_PAGE}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Records of one page: those that opened, those that did not, and whether more follow.
+pub(crate) struct Page<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) damaged: Vec<DamagedRecord>,
+    pub(crate) has_more: bool,
+}
+
+/// Opens up to `limit` of `rows` (fetched with `limit + 1` to learn whether more follow).
+pub(crate) fn open_page<T>(
+    mut rows: Vec<StoredRow>,
+    limit: u32,
+    open: impl Fn(&StoredRow) -> Result<T>,
+) -> Page<T> {
+    let has_more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let mut page = Page {
+        items: Vec::with_capacity(rows.len()),
+        damaged: Vec::new(),
+        has_more,
+    };
+    for row in rows {
+        match open(&row) {
+            Ok(item) => page.items.push(item),
+            Err(err) => page.damaged.push(damaged(row.id, &err)),
+        }
+    }
+    page
+}
+
 /// Deletes the row with `id` from `table`; whether there was one.
 pub(crate) fn delete(conn: &Connection, table: &'static str, id: &str) -> Result<bool> {
     let n = conn

@@ -12,6 +12,7 @@ use crate::device_key::DeviceKeyStore;
 use crate::error::{RespiteError, Result};
 use crate::journal::{Journal, JournalEntry};
 use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+use crate::records;
 use crate::recovery_code::RecoveryCode;
 use crate::search::Index;
 use crate::settings::{self, Settings};
@@ -99,11 +100,20 @@ impl VaultState {
         }
     }
 
-    /// Removes a deleted record from a built search index.
-    pub(crate) fn unindex(&self, id: &str) {
+    /// Deletes a record for good: the row goes, the WAL is truncated so no copy of
+    /// its ciphertext stays, and the search index forgets it. Whether it existed.
+    pub(crate) fn delete_record(&self, table: &'static str, id: &str) -> Result<bool> {
+        self.keys()?;
+        let conn = self.conn();
+        if !records::delete(&conn, table, id)? {
+            return Ok(false);
+        }
+        db::checkpoint_truncate(&conn)?;
+        drop(conn);
         if let Some(index) = self.search_index().as_mut() {
             index.remove(id);
         }
+        Ok(true)
     }
 
     fn slots(&self) -> Result<Vec<StoredSlot>> {

@@ -9,24 +9,7 @@ use respite_core::{
 };
 
 fn empty(at: &str) -> CheckInData {
-    CheckInData {
-        moment: moment(at),
-        pleasantness: None,
-        energy: None,
-        emotions: vec![],
-        stress_zone: None,
-        burnout: None,
-        sleep_hours: None,
-        sleep_quality: None,
-        detachment: None,
-        relaxation: None,
-        mastery: None,
-        control: None,
-        work_intrusion: None,
-        practices: vec![],
-        context: None,
-        note: None,
-    }
+    CheckInData::new(moment(at))
 }
 
 fn full(at: &str) -> CheckInData {

@@ -214,24 +214,7 @@ fn fixtures_are_read_without_being_modified() {
 }
 
 fn checkin_at(at: &str) -> CheckInData {
-    CheckInData {
-        moment: moment(at),
-        pleasantness: None,
-        energy: None,
-        emotions: vec![],
-        stress_zone: None,
-        burnout: None,
-        sleep_hours: None,
-        sleep_quality: None,
-        detachment: None,
-        relaxation: None,
-        mastery: None,
-        control: None,
-        work_intrusion: None,
-        practices: vec![],
-        context: None,
-        note: None,
-    }
+    CheckInData::new(moment(at))
 }
 
 #[test]

@@ -171,22 +171,10 @@ fn checkin_notes_are_searched_but_not_under_a_journal_filter() {
     let c = vault
         .checkins()
         .add(CheckInData {
-            moment: moment("2026-05-05T21:00:00+02:00"),
             pleasantness: Some(0.2),
-            energy: None,
             emotions: vec!["anxious".into()],
-            stress_zone: None,
-            burnout: None,
-            sleep_hours: None,
-            sleep_quality: None,
-            detachment: None,
-            relaxation: None,
-            mastery: None,
-            control: None,
-            work_intrusion: None,
-            practices: vec![],
-            context: None,
             note: Some("Swimming again tomorrow morning.".into()),
+            ..CheckInData::new(moment("2026-05-05T21:00:00+02:00"))
         })
         .unwrap();
     let hits = vault.journal().search(query("swim")).unwrap().hits;
