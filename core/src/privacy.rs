@@ -805,7 +805,7 @@ const SESSION_WORDS: &[&str] = &[
     "visit",
 ];
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx"];
-/// Capitalised words that are not names.
+/// Capitalised words that are not names (month names are not either).
 const NOT_NAMES: &[&str] = &[
     "i",
     "i'm",
@@ -833,18 +833,6 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "they",
@@ -935,6 +923,7 @@ fn is_name_word(text: &str, t: &Token) -> bool {
         && first_upper
         && (rest_ok || w.chars().count() == 1)
         && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+        && !MONTHS.contains(&w.to_lowercase().as_str())
 }
 
 /// The name that starts at token `i` (title, given names, initials, surname): its

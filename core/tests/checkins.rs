@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use respite_core::{
     catalogue, CheckInContext, CheckInData, JournalDraft, JournalKind, JournalUpdate, RespiteError,
-    SessionReflection, Settings, StressZone, Vault,
+    SessionReflection, Settings, Vault,
 };
 
 fn empty(at: &str) -> CheckInData {
@@ -13,24 +13,7 @@ fn empty(at: &str) -> CheckInData {
 }
 
 fn full(at: &str) -> CheckInData {
-    CheckInData {
-        pleasantness: Some(-0.4),
-        energy: Some(0.25),
-        emotions: vec!["drained".into(), "on-edge".into()],
-        stress_zone: Some(StressZone::Reacting),
-        burnout: Some(3),
-        sleep_hours: Some(6.5),
-        sleep_quality: Some(2),
-        detachment: Some(2),
-        relaxation: Some(3),
-        mastery: Some(1),
-        control: Some(4),
-        work_intrusion: Some(3),
-        practices: vec!["evening-walk".into()],
-        context: Some(CheckInContext::Home),
-        note: Some("Long day. The walk helped a little.".into()),
-        ..empty(at)
-    }
+    full_checkin(at)
 }
 
 fn invalid_field<T: std::fmt::Debug>(r: Result<T, RespiteError>) -> String {

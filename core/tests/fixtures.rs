@@ -9,9 +9,8 @@ mod common;
 
 use common::*;
 use respite_core::{
-    CheckIn, CheckInContext, CheckInData, Journal, JournalDraft, JournalEntry, JournalKind,
-    JournalUpdate, KeySlotKind, SessionReflection, Settings, StressZone, Vault, FORMAT_VERSION,
-    MIN_KDF_ITERATIONS,
+    CheckIn, CheckInData, Journal, JournalDraft, JournalEntry, JournalKind, JournalUpdate,
+    KeySlotKind, SessionReflection, Settings, Vault, FORMAT_VERSION, MIN_KDF_ITERATIONS,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -349,24 +348,7 @@ fn write_fixture_for_the_current_format() {
 
     let checkins = vault.checkins();
     checkins
-        .add(CheckInData {
-            pleasantness: Some(-0.45),
-            energy: Some(0.2),
-            emotions: vec!["drained".into(), "on-edge".into()],
-            stress_zone: Some(StressZone::Reacting),
-            burnout: Some(3),
-            sleep_hours: Some(6.5),
-            sleep_quality: Some(2),
-            detachment: Some(2),
-            relaxation: Some(3),
-            mastery: Some(1),
-            control: Some(4),
-            work_intrusion: Some(3),
-            practices: vec!["evening-walk".into()],
-            context: Some(CheckInContext::Home),
-            note: Some("Long day; the walk helped.".into()),
-            ..checkin_at("2026-03-03T21:30:00+01:00")
-        })
+        .add(full_checkin("2026-03-03T21:30:00+01:00"))
         .unwrap();
     checkins
         .add(CheckInData {

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use respite_core::{
-    DeviceKeyStore, JournalDraft, JournalKind, LocalMoment, RespiteError, Vault, MIN_KDF_ITERATIONS,
+    CheckInContext, CheckInData, DeviceKeyStore, JournalDraft, JournalKind, LocalMoment,
+    RespiteError, StressZone, Vault, MIN_KDF_ITERATIONS,
 };
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
 use ring::rand::{SecureRandom, SystemRandom};
@@ -47,6 +48,28 @@ pub fn draft(body: &str, at: &str) -> JournalDraft {
         moment: moment(at),
         practice_ids: vec![],
         reflection: None,
+    }
+}
+
+/// A check-in with every field given.
+pub fn full_checkin(at: &str) -> CheckInData {
+    CheckInData {
+        pleasantness: Some(-0.4),
+        energy: Some(0.25),
+        emotions: vec!["drained".into(), "on-edge".into()],
+        stress_zone: Some(StressZone::Reacting),
+        burnout: Some(3),
+        sleep_hours: Some(6.5),
+        sleep_quality: Some(2),
+        detachment: Some(2),
+        relaxation: Some(3),
+        mastery: Some(1),
+        control: Some(4),
+        work_intrusion: Some(3),
+        practices: vec!["evening-walk".into()],
+        context: Some(CheckInContext::Home),
+        note: Some("Long day. The walk helped a little.".into()),
+        ..CheckInData::new(moment(at))
     }
 }
 
