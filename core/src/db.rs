@@ -14,13 +14,18 @@ use std::path::Path;
 use crate::error::{RespiteError, Result};
 
 /// The vault format this version of Respite writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of every Respite vault: "RSPT".
 const APPLICATION_ID: u32 = 0x5253_5054;
 
 /// Migration `n` (1-based) takes a vault from format `n - 1` to format `n`.
-const MIGRATIONS: &[&str] = &[include_str!("schema/v1.sql"), include_str!("schema/v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema/v1.sql"),
+    include_str!("schema/v2.sql"),
+    include_str!("schema/v3.sql"),
+];
+const _: () = assert!(MIGRATIONS.len() == FORMAT_VERSION as usize);
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 

@@ -2,12 +2,13 @@
 //!
 //! Everything is reached through [`Vault`]: open or create one, unlock it with a key
 //! slot (passphrase, device key store, recovery code), then use its areas
-//! ([`Journal`], [`CheckIns`]) and the functions that need no vault
+//! ([`Journal`], [`CheckIns`], [`CarePlan`]) and the functions that need no vault
 //! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
 uniffi::setup_scaffolding!();
 
+mod care_plan;
 mod catalogue;
 mod checkins;
 mod crypto;
@@ -16,6 +17,9 @@ mod device_key;
 mod error;
 mod journal;
 mod key_slots;
+mod plan;
+mod plan_suggestions;
+mod plan_text;
 mod privacy;
 mod records;
 mod recovery_code;
@@ -26,6 +30,9 @@ mod time;
 mod validate;
 mod vault;
 
+pub use care_plan::{
+    CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
+};
 pub use catalogue::{
     catalogue, Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience,
     RecoveryItem, ScalePoint, StressZone, StressZoneText,
@@ -41,6 +48,12 @@ pub use key_slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
+pub use plan::{
+    ChangeKind, Contact, EmergencyPlan, Frequency, Plan, PlanChange, Practice, PracticeContext,
+    PracticeDomain, PracticeStatus, SignArea, WarningSign, MAX_PLAN_ITEMS, MAX_PRACTICES,
+};
+pub use plan_suggestions::{plan_suggestions, PlanMoment, PlanSection, PlanSuggestion};
+pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
 pub use records::{DamagedRecord, MAX_PAGE};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use crate::care_plan::CarePlan;
 use crate::checkins::{CheckIn, CheckIns};
 use crate::crypto::SecretKey;
 use crate::db;
@@ -344,6 +345,11 @@ impl Vault {
     /// The mood and recovery check-ins of this vault.
     pub fn checkins(&self) -> Arc<CheckIns> {
         Arc::new(CheckIns::new(Arc::clone(&self.state)))
+    }
+
+    /// The self-care plan of this vault.
+    pub fn plan(&self) -> Arc<CarePlan> {
+        Arc::new(CarePlan::new(Arc::clone(&self.state)))
     }
 
     /// The vault's settings (defaults until changed).

@@ -9,8 +9,10 @@ mod common;
 
 use common::*;
 use respite_core::{
-    CheckIn, CheckInData, Journal, JournalDraft, JournalEntry, JournalKind, JournalUpdate,
-    KeySlotKind, SessionReflection, Settings, Vault, FORMAT_VERSION, MIN_KDF_ITERATIONS,
+    plan_to_text, CheckIn, CheckInData, Contact, EmergencyPlan, Frequency, Journal, JournalDraft,
+    JournalEntry, JournalKind, JournalUpdate, KeySlotKind, Plan, Practice, PracticeContext,
+    PracticeDomain, PracticeStatus, SessionReflection, Settings, SignArea, Vault, WarningSign,
+    FORMAT_VERSION, MIN_KDF_ITERATIONS,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -357,6 +359,56 @@ fn write_fixture_for_the_current_format() {
         })
         .unwrap();
 
+    let plan = vault.plan();
+    let first_plan = Plan {
+        values: vec!["Steady company on hard days".into()],
+        supports_in_place: vec!["Reflective supervision every other week".into()],
+        boundaries: vec!["No notes after 7 pm".into()],
+        warning_signs: vec![WarningSign {
+            area: SignArea::Physical,
+            text: "Jaw clenched by noon".into(),
+        }],
+        emergency: EmergencyPlan {
+            helps_me_settle: vec!["Cold water on my wrists".into()],
+            kind_words: vec!["I did enough today.".into()],
+            avoid: vec![],
+            contacts: vec![Contact {
+                name: "Sam".into(),
+                how: "text first".into(),
+            }],
+            professional_help: vec!["EAP line".into()],
+        },
+        practices: vec![
+            Practice {
+                id: "box-breathing".into(),
+                name: "Box breathing".into(),
+                domain: PracticeDomain::Emotional,
+                context: PracticeContext::Workday,
+                status: PracticeStatus::Current,
+                frequency: Frequency::AfterHardSessions,
+                barrier: Some("Back-to-back sessions".into()),
+                workaround: Some("Two breaths at the door".into()),
+            },
+            Practice {
+                id: "evening-walk".into(),
+                name: "Evening walk".into(),
+                domain: PracticeDomain::Physical,
+                context: PracticeContext::PersonalLife,
+                status: PracticeStatus::WantToStart,
+                frequency: Frequency::TimesPerWeek { times: 3 },
+                barrier: None,
+                workaround: None,
+            },
+        ],
+        review_date: Some("2026-06-01".into()),
+        review_note: None,
+        ..Plan::default()
+    };
+    plan.save(first_plan.clone()).unwrap();
+    let mut second_plan = first_plan.clone();
+    second_plan.practices[1].status = PracticeStatus::Current;
+    second_plan.review_note = Some("Walking helps more than I expected.\nSupervision too.".into());
+    plan.save(second_plan.clone()).unwrap();
     let entries: Vec<Value> = journal
         .list(0, 100)
         .unwrap()
@@ -371,7 +423,7 @@ fn write_fixture_for_the_current_format() {
         .iter()
         .map(describe_checkin)
         .collect();
-    drop((journal, checkins, vault));
+    drop((journal, checkins, plan, vault));
     let description = json!({
         "format_version": FORMAT_VERSION,
         "passphrase": passphrase,
@@ -381,6 +433,11 @@ fn write_fixture_for_the_current_format() {
         "settings": { "day_start_hour": settings.day_start_hour },
         "entries": entries,
         "checkins": checkin_values,
+        "plan": {
+            "revisions": 2,
+            "first_text": plan_to_text(first_plan),
+            "current_text": plan_to_text(second_plan),
+        },
     });
     std::fs::write(
         path.with_extension("json"),

@@ -1,0 +1,463 @@
+//! The plan as the rest of the product uses it: sealed revisions, comparison,
+//! practices that fit a moment, the emergency card, and weekly adherence.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::checkins;
+use crate::error::{RespiteError, Result};
+use crate::journal::{self, JournalKind};
+use crate::plan::{
+    diff, Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
+    PracticeStatus, WarningSign,
+};
+use crate::plan_suggestions::{self, PlanMoment, PlanSection};
+use crate::records::{self, DayRange, RowRef};
+use crate::time::{self, Timestamp};
+use crate::vault::{Keys, VaultState};
+
+const TABLE: &str = "plan";
+const ID: &str = "plan";
+/// Reflections at or above this intensity count as hard sessions.
+const HARD_SESSION: u8 = 7;
+/// How many practices a moment suggests at most, and at least (filled from starters).
+const MOST_SUGGESTED: usize = 5;
+const LEAST_SUGGESTED: usize = 3;
+
+/// A saved version of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PlanRevision {
+    /// 1 for the first save, raised by every save; 0 for the empty plan before any.
+    pub revision: u32,
+    /// When it was saved (none for revision 0).
+    pub saved_at: Option<Timestamp>,
+    /// The plan.
+    pub plan: Plan,
+}
+
+/// A practice offered for a moment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SuggestedPractice {
+    /// The practice.
+    pub practice: Practice,
+    /// From the person's own plan (else a starter suggestion).
+    pub from_plan: bool,
+}
+
+/// The emergency plan as one quick card for a bad day.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EmergencyCard {
+    /// What helps me settle.
+    pub helps_me_settle: Vec<String>,
+    /// Kind things to tell myself.
+    pub kind_words: Vec<String>,
+    /// What to avoid.
+    pub avoid: Vec<String>,
+    /// People to contact.
+    pub contacts: Vec<Contact>,
+    /// Professional help.
+    pub professional_help: Vec<String>,
+    /// My early warning signs.
+    pub warning_signs: Vec<WarningSign>,
+    /// Supports my workplace offers: burnout is not only personal.
+    pub workplace_supports: Vec<String>,
+    /// Whether empty parts were filled with starter suggestions.
+    pub uses_suggestions: bool,
+}
+
+/// One week of one practice.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WeekAdherence {
+    /// The Monday the week starts on, `YYYY-MM-DD`.
+    pub week_start: String,
+    /// Days of the week counted so far (7, or fewer for the current week).
+    pub days_counted: u8,
+    /// Times done: days for daily and weekly targets, records otherwise.
+    pub done: u32,
+    /// The target for the days counted (none for "as needed").
+    pub target: Option<u32>,
+}
+
+/// How a practice went, week by week.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PracticeAdherence {
+    /// The practice id.
+    pub practice_id: String,
+    /// Its name in the plan.
+    pub name: String,
+    /// Its status in the plan.
+    pub status: PracticeStatus,
+    /// Its target frequency.
+    pub frequency: Frequency,
+    /// Oldest week first.
+    pub weeks: Vec<WeekAdherence>,
+}
+
+fn place(revision: u32) -> RowRef<'static> {
+    RowRef {
+        table: TABLE,
+        id: ID,
+        revision,
+    }
+}
+
+/// The newest saved revision, if any.
+fn load_latest(conn: &Connection, keys: &Keys) -> Result<Option<PlanRevision>> {
+    let row: Option<(u32, i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    row.map(|(revision, saved_at, sealed)| open(revision, saved_at, &sealed, keys))
+        .transpose()
+}
+
+fn open(revision: u32, saved_at: i64, sealed: &[u8], keys: &Keys) -> Result<PlanRevision> {
+    Ok(PlanRevision {
+        revision,
+        saved_at: Some(time::from_millis(saved_at)?),
+        plan: place(revision).open(&keys.records, sealed)?,
+    })
+}
+
+/// The current plan, or the empty plan at revision 0.
+pub(crate) fn current_plan(conn: &Connection, keys: &Keys) -> Result<PlanRevision> {
+    Ok(load_latest(conn, keys)?.unwrap_or(PlanRevision {
+        revision: 0,
+        saved_at: None,
+        plan: Plan::default(),
+    }))
+}
+
+/// Practice ids that some journal entry or check-in refers to.
+fn referenced_practices(state: &VaultState, keys: &Keys) -> Result<HashSet<String>> {
+    let mut found = HashSet::new();
+    for (_, practices) in practice_records(state, keys, &DayRange::all())? {
+        found.extend(practices.ids);
+    }
+    Ok(found)
+}
+
+/// Practices a record refers to, and whether it was a hard session.
+struct Done {
+    ids: Vec<String>,
+    hard_session: bool,
+}
+
+/// Every journal entry and check-in in `days` that refers to practices or is a hard
+/// session, with its local day. Records that fail to open are skipped.
+fn practice_records(
+    state: &VaultState,
+    keys: &Keys,
+    days: &DayRange,
+) -> Result<Vec<(String, Done)>> {
+    let (entries, checkin_rows) = {
+        let conn = state.conn();
+        (
+            records::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
+            records::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
+        )
+    };
+    let mut out = Vec::new();
+    for row in &entries {
+        if let Ok((_, e)) = journal::open_row(row, keys) {
+            let mut ids = e.practice_ids.clone();
+            let reflection = e.reflection.as_ref();
+            if let Some(p) = reflection.and_then(|r| r.practice.clone()) {
+                if !ids.contains(&p) {
+                    ids.push(p);
+                }
+            }
+            let hard_session = e.kind == JournalKind::AfterSession
+                && reflection
+                    .and_then(|r| r.intensity)
+                    .is_some_and(|i| i >= HARD_SESSION);
+            out.push((e.local_day, Done { ids, hard_session }));
+        }
+    }
+    for row in &checkin_rows {
+        if let Ok(c) = checkins::open_row(row, keys) {
+            out.push((
+                c.local_day,
+                Done {
+                    ids: c.data.practices,
+                    hard_session: false,
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a practice from the plan fits a moment.
+fn fits(p: &Practice, moment: PlanMoment) -> bool {
+    match moment {
+        PlanMoment::AfterSession => {
+            p.context == PracticeContext::Workday || p.frequency == Frequency::AfterHardSessions
+        }
+        PlanMoment::Transition => p.context == PracticeContext::Transition,
+        PlanMoment::Evening => p.context == PracticeContext::PersonalLife,
+        PlanMoment::BadDay => {
+            p.frequency == Frequency::AsNeeded
+                || matches!(
+                    p.domain,
+                    PracticeDomain::Emotional | PracticeDomain::Relational
+                )
+        }
+    }
+}
+
+/// The self-care plan of a vault.
+#[derive(uniffi::Object)]
+pub struct CarePlan {
+    state: Arc<VaultState>,
+}
+
+impl CarePlan {
+    pub(crate) fn new(state: Arc<VaultState>) -> Self {
+        CarePlan { state }
+    }
+
+    fn at(&self, revision: u32, keys: &Keys) -> Result<PlanRevision> {
+        if revision == 0 {
+            return Ok(PlanRevision {
+                revision: 0,
+                saved_at: None,
+                plan: Plan::default(),
+            });
+        }
+        let row: Option<(i64, Vec<u8>)> = self
+            .state
+            .conn()
+            .query_row(
+                "SELECT saved_at, sealed FROM plan_revisions WHERE revision = ?1",
+                [revision],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (saved_at, sealed) = row.ok_or_else(|| RespiteError::NotFound {
+            what: format!("no plan revision {revision}"),
+        })?;
+        open(revision, saved_at, &sealed, keys)
+    }
+}
+
+#[uniffi::export]
+impl CarePlan {
+    /// The current plan (an empty plan at revision 0 until the first save).
+    pub fn current(&self) -> Result<PlanRevision> {
+        let keys = self.state.keys()?;
+        current_plan(&self.state.conn(), &keys)
+    }
+
+    /// Saves a new revision. Refuses an unchanged plan, and the removal of a practice
+    /// that past records refer to (retire it instead, so its history stays readable).
+    pub fn save(&self, plan: Plan) -> Result<PlanRevision> {
+        let plan = plan.validated()?;
+        let keys = self.state.keys()?;
+        let current = self.current()?;
+        if current.plan == plan {
+            return Err(RespiteError::invalid("plan", "nothing changed"));
+        }
+        let removed: Vec<&Practice> = current
+            .plan
+            .practices
+            .iter()
+            .filter(|p| plan.practice(&p.id).is_none())
+            .collect();
+        if !removed.is_empty() {
+            let referenced = referenced_practices(&self.state, &keys)?;
+            if let Some(p) = removed.iter().find(|p| referenced.contains(&p.id)) {
+                return Err(RespiteError::invalid(
+                    "practices",
+                    format!(
+                        "\"{}\" appears in past check-ins or reflections: set its status to retired instead of removing it",
+                        p.id
+                    ),
+                ));
+            }
+        }
+        let conn = self.state.conn();
+        let latest: u32 = conn.query_row(
+            "SELECT coalesce(max(revision), 0) FROM plan_revisions",
+            [],
+            |r| r.get(0),
+        )?;
+        let revision = latest + 1;
+        let saved_at = time::now();
+        let sealed = place(revision).seal(&keys.records, &plan)?;
+        conn.execute(
+            "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
+            params![revision, time::to_millis(saved_at), sealed],
+        )?;
+        Ok(PlanRevision {
+            revision,
+            saved_at: Some(saved_at),
+            plan,
+        })
+    }
+
+    /// Every saved revision, newest first.
+    pub fn revisions(&self) -> Result<Vec<PlanRevision>> {
+        let keys = self.state.keys()?;
+        let rows: Vec<(u32, i64, Vec<u8>)> = {
+            let conn = self.state.conn();
+            let mut stmt = conn.prepare_cached(
+                "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision DESC",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            rows
+        };
+        rows.iter()
+            .map(|(rev, at, sealed)| open(*rev, *at, sealed, &keys))
+            .collect()
+    }
+
+    /// One saved revision (0 is the empty plan).
+    pub fn revision(&self, revision: u32) -> Result<PlanRevision> {
+        let keys = self.state.keys()?;
+        self.at(revision, &keys)
+    }
+
+    /// What changed from revision `from` to revision `to`: added, removed and changed
+    /// items, section by section.
+    pub fn diff(&self, from: u32, to: u32) -> Result<Vec<PlanChange>> {
+        let keys = self.state.keys()?;
+        Ok(diff(&self.at(from, &keys)?.plan, &self.at(to, &keys)?.plan))
+    }
+
+    /// Practices that fit `moment`: from the plan first (current, then want-to-start;
+    /// never retired), filled up with starter suggestions when the plan has few.
+    pub fn practices_for(&self, moment: PlanMoment) -> Result<Vec<SuggestedPractice>> {
+        let plan = self.current()?.plan;
+        let mut out: Vec<SuggestedPractice> =
+            [PracticeStatus::Current, PracticeStatus::WantToStart]
+                .iter()
+                .flat_map(|status| plan.practices.iter().filter(move |p| p.status == *status))
+                .filter(|p| fits(p, moment))
+                .take(MOST_SUGGESTED)
+                .map(|p| SuggestedPractice {
+                    practice: p.clone(),
+                    from_plan: true,
+                })
+                .collect();
+        for starter in plan_suggestions::practices_for(moment) {
+            if out.len() >= LEAST_SUGGESTED {
+                break;
+            }
+            if plan.practice(&starter.id).is_none() {
+                out.push(SuggestedPractice {
+                    practice: starter,
+                    from_plan: false,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The emergency plan as one card. Empty parts are filled with starter
+    /// suggestions (and `uses_suggestions` says so) so the card is never blank.
+    pub fn emergency_card(&self) -> Result<EmergencyCard> {
+        let plan = self.current()?.plan;
+        let mut uses_suggestions = false;
+        let mut or_starter = |mine: Vec<String>, section: PlanSection| {
+            if mine.is_empty() {
+                uses_suggestions = true;
+                plan_suggestions::texts(section)
+            } else {
+                mine
+            }
+        };
+        let e = plan.emergency;
+        Ok(EmergencyCard {
+            helps_me_settle: or_starter(e.helps_me_settle, PlanSection::HelpsMeSettle),
+            kind_words: or_starter(e.kind_words, PlanSection::KindWords),
+            professional_help: or_starter(e.professional_help, PlanSection::ProfessionalHelp),
+            avoid: e.avoid,
+            contacts: e.contacts,
+            warning_signs: plan.warning_signs,
+            workplace_supports: plan.supports_in_place,
+            uses_suggestions,
+        })
+    }
+
+    /// Practices done against their targets for the `weeks` weeks (1–52) ending with
+    /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
+    /// check-ins, reflections and linked journal entries.
+    pub fn adherence(&self, today: String, weeks: u32) -> Result<Vec<PracticeAdherence>> {
+        let today = records::parse_day("today", &today)?;
+        if !(1..=52).contains(&weeks) {
+            return Err(RespiteError::invalid("weeks", "must be between 1 and 52"));
+        }
+        let keys = self.state.keys()?;
+        let plan = self.current()?.plan;
+        let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        let first_monday = this_monday - Duration::weeks(i64::from(weeks) - 1);
+        let days = DayRange::new(Some(&first_monday.to_string()), Some(&today.to_string()))?;
+        let done = practice_records(&self.state, &keys, &days)?;
+        let week_of = |day: &str| -> Option<usize> {
+            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+            usize::try_from((day - first_monday).num_days() / 7).ok()
+        };
+        let weeks = weeks as usize;
+        // Per week: hard sessions; per practice and week: records and distinct days.
+        let mut hard = vec![0u32; weeks];
+        let mut records_by: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut days_by: HashMap<&str, Vec<HashSet<&str>>> = HashMap::new();
+        for (day, d) in &done {
+            let Some(w) = week_of(day).filter(|w| *w < weeks) else {
+                continue;
+            };
+            hard[w] += u32::from(d.hard_session);
+            for id in &d.ids {
+                records_by.entry(id).or_insert_with(|| vec![0; weeks])[w] += 1;
+                days_by
+                    .entry(id)
+                    .or_insert_with(|| vec![HashSet::new(); weeks])[w]
+                    .insert(day);
+            }
+        }
+        Ok(plan
+            .practices
+            .iter()
+            .map(|p| {
+                let weeks = (0..weeks)
+                    .map(|w| {
+                        let start = first_monday + Duration::weeks(w as i64);
+                        let days_counted = ((today - start).num_days() + 1).clamp(1, 7) as u32;
+                        let count = records_by.get(p.id.as_str()).map_or(0, |c| c[w]);
+                        let distinct = days_by.get(p.id.as_str()).map_or(0, |d| d[w].len() as u32);
+                        let (done, target) = match p.frequency {
+                            Frequency::Daily => (distinct, Some(days_counted)),
+                            Frequency::TimesPerDay { times } => {
+                                (count, Some(u32::from(times) * days_counted))
+                            }
+                            Frequency::TimesPerWeek { times } => (distinct, Some(u32::from(times))),
+                            Frequency::AfterHardSessions => (count, Some(hard[w])),
+                            Frequency::AsNeeded => (count, None),
+                        };
+                        WeekAdherence {
+                            week_start: start.to_string(),
+                            days_counted: days_counted as u8,
+                            done,
+                            target,
+                        }
+                    })
+                    .collect();
+                PracticeAdherence {
+                    practice_id: p.id.clone(),
+                    name: p.name.clone(),
+                    status: p.status,
+                    frequency: p.frequency,
+                    weeks,
+                }
+            })
+            .collect())
+    }
+}
