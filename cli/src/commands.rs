@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Settings(command) => settings(&out, &*open()?, command),
+        Command::Plan(command) => crate::plan::run(&out, &*open()?, command),
         Command::Passphrase(PassphraseCommand::Change) => {
             let vault = open()?;
             let slot = vault.change_passphrase(secrets::new_passphrase()?)?;

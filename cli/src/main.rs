@@ -9,6 +9,7 @@ mod checkins;
 mod commands;
 mod format;
 mod journal;
+mod plan;
 mod secrets;
 mod tour;
 
@@ -66,6 +67,9 @@ enum Command {
     PrivacyCheck,
     /// The ids and wording of emotions, body sensations, needs and scales.
     Catalogue,
+    /// Your self-care plan: show, edit, compare revisions, suggestions, the emergency card.
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// Show or change the vault's settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -268,6 +272,58 @@ enum CheckinCommand {
     Show { id: String },
     /// Delete a check-in for good.
     Delete { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum PlanCommand {
+    /// Print the plan in its text form (the form `plan edit` and `plan set` read).
+    Show {
+        /// Print printable Markdown instead.
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Edit the plan in $EDITOR; invalid text is refused without losing it.
+    Edit,
+    /// Replace the plan with the text form in FILE ("-" for standard input).
+    Set {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List the saved revisions, newest first.
+    History,
+    /// What changed between two revisions (0 is the empty plan).
+    Diff { from: u32, to: u32 },
+    /// Practices from your plan (or starter suggestions) that fit a moment.
+    Suggest {
+        #[arg(long, value_enum)]
+        moment: MomentArg,
+    },
+    /// The emergency card for a bad day.
+    Card,
+    /// Practices done against their targets, week by week.
+    Adherence {
+        /// How many weeks, ending with this one (1–52).
+        #[arg(long, default_value_t = 4)]
+        weeks: u32,
+        /// Today's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+    },
+    /// Write the plan as printable Markdown to FILE (plaintext).
+    Export {
+        #[arg(long, required = true)]
+        markdown: bool,
+        file: PathBuf,
+    },
+}
+
+/// Moments of the day for `plan suggest`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MomentArg {
+    AfterSession,
+    Transition,
+    Evening,
+    BadDay,
 }
 
 #[derive(Debug, Subcommand)]

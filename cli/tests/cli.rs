@@ -690,3 +690,231 @@ fn the_day_start_hour_setting_moves_late_entries_to_the_evening_before() {
         1
     );
 }
+
+fn write_editor(dir: &Path, name: &str, python: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\npython3 - \"$1\" <<'PY'\nimport sys\np = sys.argv[1]\ns = open(p).read()\n{python}\nopen(p, 'w').write(s)\nPY\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
+const PRACTICE_BLOCK: &str = "\n### Practice: Box breathing\nid: box-breathing\ndomain: emotional\ncontext: workday\nstatus: current\nfrequency: after hard sessions\n";
+
+#[test]
+fn plan_show_and_set_round_trip_without_a_new_revision() {
+    let (dir, vault) = new_vault();
+    let shown = ok(with_pass(&vault, &["plan", "show"])).stdout;
+    let file = dir.path().join("plan.txt");
+    std::fs::write(
+        &file,
+        shown.replace(
+            "### Boundaries I commit to\n",
+            "### Boundaries I commit to\n- No notes after 7 pm\n",
+        ) + PRACTICE_BLOCK,
+    )
+    .unwrap();
+    assert!(ok(with_pass(
+        &vault,
+        &["plan", "set", "--file", file.to_str().unwrap()]
+    ))
+    .stdout
+    .contains("revision 1"));
+    let again = ok(with_pass(&vault, &["plan", "show"])).stdout;
+    std::fs::write(&file, &again).unwrap();
+    assert!(ok(with_pass(
+        &vault,
+        &["plan", "set", "--file", file.to_str().unwrap()]
+    ))
+    .stdout
+    .contains("No changes"));
+    let history: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "plan", "history"])).stdout)
+            .unwrap();
+    assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
+    // From standard input, too.
+    let edited = again.replace("- No notes after 7 pm", "- No notes after 6 pm");
+    ok(run(
+        &vault,
+        &["plan", "set", "--file", "-"],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some(&edited),
+    ));
+    let diff = ok(with_pass(&vault, &["plan", "diff", "1", "2"])).stdout;
+    assert!(
+        diff.contains("+ [Boundaries I commit to] No notes after 6 pm"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("- [Boundaries I commit to] No notes after 7 pm"),
+        "{diff}"
+    );
+    let markdown = ok(with_pass(&vault, &["plan", "show", "--markdown"])).stdout;
+    assert!(markdown.contains("**Box breathing**"));
+}
+
+#[test]
+fn an_invalid_plan_file_is_refused_and_nothing_changes() {
+    let (dir, vault) = new_vault();
+    let file = dir.path().join("bad.txt");
+    std::fs::write(
+        &file,
+        format!(
+            "{}\ndomain: spiritual\n",
+            PRACTICE_BLOCK.replace("domain: emotional\n", "")
+        ),
+    )
+    .unwrap();
+    let r = with_pass(&vault, &["plan", "set", "--file", file.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("line") && r.stderr.contains("spiritual"),
+        "{}",
+        r.stderr
+    );
+    let history: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "plan", "history"])).stdout)
+            .unwrap();
+    assert!(history["revisions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn plan_edit_saves_valid_text_and_keeps_invalid_text() {
+    let (dir, vault) = new_vault();
+    let good = write_editor(dir.path(), "good.sh", &format!("s += {PRACTICE_BLOCK:?}"));
+    let r = ok(run(
+        &vault,
+        &["plan", "edit"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("EDITOR", good.to_str().unwrap()),
+        ],
+        None,
+    ));
+    assert!(r.stdout.contains("Saved revision 1"));
+    let bad = write_editor(
+        dir.path(),
+        "bad.sh",
+        "s += '\\n### Practice: Mystery\\nid: mystery\\n'",
+    );
+    let r = run(
+        &vault,
+        &["plan", "edit"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("EDITOR", bad.to_str().unwrap()),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("needs a \"domain:\" line"),
+        "{}",
+        r.stderr
+    );
+    let kept: PathBuf = r
+        .stderr
+        .split("kept in ")
+        .nth(1)
+        .unwrap()
+        .split(" (")
+        .next()
+        .unwrap()
+        .into();
+    let kept_text = std::fs::read_to_string(&kept).unwrap();
+    assert!(kept_text.contains("### Practice: Mystery") && kept_text.contains("id: box-breathing"));
+    std::fs::remove_dir_all(kept.parent().unwrap()).unwrap();
+    let history: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "plan", "history"])).stdout)
+            .unwrap();
+    assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn plan_suggest_card_adherence_and_export() {
+    let (dir, vault) = new_vault();
+    let good = write_editor(dir.path(), "good.sh", &format!("s += {PRACTICE_BLOCK:?}"));
+    ok(run(
+        &vault,
+        &["plan", "edit"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("EDITOR", good.to_str().unwrap()),
+        ],
+        None,
+    ));
+    let suggest: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "plan", "suggest", "--moment", "after-session"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    let practices = suggest["practices"].as_array().unwrap();
+    assert_eq!(practices[0]["id"], "box-breathing");
+    assert_eq!(practices[0]["from_plan"], true);
+    assert!(practices.len() >= 3);
+    for moment in ["transition", "evening", "bad-day"] {
+        ok(with_pass(&vault, &["plan", "suggest", "--moment", moment]));
+    }
+    assert_eq!(
+        with_pass(&vault, &["plan", "suggest", "--moment", "lunch"]).code,
+        2
+    );
+    let card = ok(with_pass(&vault, &["plan", "card"])).stdout;
+    assert!(card.contains("What helps me settle"));
+    ok(with_pass(
+        &vault,
+        &[
+            "reflect",
+            "--intensity",
+            "8",
+            "--practice",
+            "box-breathing",
+            "--at",
+            "2026-05-05T11:00:00+02:00",
+        ],
+    ));
+    let adherence: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &[
+                "--json",
+                "plan",
+                "adherence",
+                "--weeks",
+                "1",
+                "--today",
+                "2026-05-07",
+            ],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    let week = &adherence["practices"][0]["weeks"][0];
+    assert_eq!(
+        (week["done"].as_u64(), week["target"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let out = dir.path().join("plan.md");
+    let r = ok(with_pass(
+        &vault,
+        &["plan", "export", "--markdown", out.to_str().unwrap()],
+    ));
+    assert!(r.stderr.contains("plaintext"));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("**Box breathing**"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

@@ -132,7 +132,7 @@ pub enum Frequency {
 
 impl Frequency {
     /// How the text form writes it: "daily", "3 times a week", "after hard sessions".
-    pub(crate) fn describe(self) -> String {
+    pub fn describe(self) -> String {
         match self {
             Frequency::Daily => "daily".to_owned(),
             Frequency::TimesPerDay { times: 2 } => "twice a day".to_owned(),

@@ -365,6 +365,73 @@ fun main(args: Array<String>) {
         assertFailsWith<RespiteException.InvalidInput> { privacyRedact("short", report.findings) }
     }
 
+    test("a plan is built from suggestions, revised, compared and used") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.plan().use { plan ->
+                val suggestions = planSuggestions()
+                val breathing = suggestions.first { it.id == "slow-breathing" }.practice!!
+                val walk = suggestions.first { it.id == "evening-walk" }.practice!!
+                val first = plan.save(
+                    Plan(
+                        values = listOf("Steady company on hard days"),
+                        supportsInPlace = suggestions.filter { it.section == PlanSection.SUPPORTS_IN_PLACE }.take(2).map { it.text },
+                        emergency = EmergencyPlan(contacts = listOf(Contact("Sam", "text first"))),
+                        practices = listOf(breathing.copy(status = PracticeStatus.CURRENT), walk),
+                        reviewDate = "2026-06-01",
+                    ),
+                )
+                assertEquals(1u, first.revision)
+                val second = plan.save(first.plan.copy(boundaries = listOf("No notes after 7 pm")))
+                assertEquals(2u, second.revision)
+                assertEquals(listOf(2u, 1u), plan.revisions().map { it.revision })
+                val changes = plan.diff(1u, 2u)
+                assertEquals(1, changes.size)
+                assertEquals(ChangeKind.ADDED, changes[0].kind)
+                assertEquals("No notes after 7 pm", changes[0].after)
+                val unchanged = assertFailsWith<RespiteException.InvalidInput> { plan.save(second.plan) }
+                assertEquals("plan", unchanged.field)
+                val impossible = assertFailsWith<RespiteException.InvalidInput> {
+                    plan.save(second.plan.copy(practices = listOf(walk.copy(frequency = Frequency.TimesPerWeek(9u)))))
+                }
+                assertEquals("frequency", impossible.field)
+
+                val afterSession = plan.practicesFor(PlanMoment.AFTER_SESSION)
+                assertEquals("slow-breathing", afterSession[0].practice.id)
+                assertTrue(afterSession[0].fromPlan)
+                assertTrue(afterSession.size >= 3)
+                val card = plan.emergencyCard()
+                assertEquals("Sam", card.contacts[0].name)
+                assertTrue(card.usesSuggestions)
+
+                vault.journal().use { journal ->
+                    journal.add(
+                        JournalDraft(
+                            kind = JournalKind.AFTER_SESSION,
+                            moment = LocalMoment(Instant.parse("2026-05-05T09:00:00Z"), 120),
+                            reflection = SessionReflection(intensity = 8u, practice = "slow-breathing"),
+                        ),
+                    )
+                }
+                vault.checkins().use {
+                    it.add(CheckInData(moment = LocalMoment(Instant.parse("2026-05-06T18:00:00Z"), 120), practices = listOf("evening-walk")))
+                }
+                val adherence = plan.adherence("2026-05-07", 1u)
+                val breathingWeek = adherence.first { it.practiceId == "slow-breathing" }.weeks.single()
+                assertEquals(1u, breathingWeek.done)
+                assertEquals(1u, breathingWeek.target)
+                val walkWeek = adherence.first { it.practiceId == "evening-walk" }.weeks.single()
+                assertEquals(1u, walkWeek.done)
+                assertEquals(3u, walkWeek.target)
+
+                val text = planToText(plan.current().plan)
+                assertEquals(plan.current().plan, planFromText(text))
+                assertTrue(planToMarkdown(plan.current().plan).contains("Slow breathing between sessions"))
+                val bad = assertFailsWith<RespiteException.InvalidInput> { planFromText("### Nonsense\n") }
+                assertTrue(bad.reason.startsWith("line 1"))
+            }
+        }
+    }
+
     test("every frozen fixture opens by passphrase, recovery code and device") {
         val descriptions = fixtureDir.listFiles { f -> f.name.matches(Regex("vault-v\\d+\\.json")) }!!.sorted()
         assertTrue(descriptions.size >= 2)

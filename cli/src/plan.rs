@@ -1,0 +1,391 @@
+//! `respite plan …`: show, edit, set, history, diff, suggest, card, adherence, export.
+
+use respite_core::{
+    plan_from_text, plan_to_markdown, plan_to_text, CarePlan, ChangeKind, PlanMoment, RespiteError,
+    Vault,
+};
+use serde_json::{json, Value};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::commands::read_stdin;
+use crate::format::Output;
+use crate::{CliError, MomentArg, PlanCommand};
+
+/// Runs a `plan` subcommand.
+pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliError> {
+    let plan = vault.plan();
+    match command {
+        PlanCommand::Show { markdown } => {
+            let current = plan.current()?;
+            let text = if markdown {
+                plan_to_markdown(current.plan.clone())
+            } else {
+                plan_to_text(current.plan.clone())
+            };
+            out.print(
+                text.trim_end(),
+                json!({ "revision": current.revision, "text": plan_to_text(current.plan) }),
+            );
+        }
+        PlanCommand::Set { file } => {
+            let text = if file == Path::new("-") {
+                read_stdin()?
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|_| CliError::Other(format!("could not read {}", file.display())))?
+            };
+            save(out, &plan, &text)?;
+        }
+        PlanCommand::Edit => edit(out, &plan)?,
+        PlanCommand::History => {
+            let revisions = plan.revisions()?;
+            let lines: Vec<String> = revisions
+                .iter()
+                .map(|r| {
+                    let saved = r
+                        .saved_at
+                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_default();
+                    let review = r
+                        .plan
+                        .review_date
+                        .as_deref()
+                        .map(|d| format!("  review by {d}"))
+                        .unwrap_or_default();
+                    let n = r.plan.practices.len();
+                    let practices = if n == 1 {
+                        "1 practice".to_owned()
+                    } else {
+                        format!("{n} practices")
+                    };
+                    format!(
+                        "revision {:<3} saved {saved}{review}  ({practices})",
+                        r.revision
+                    )
+                })
+                .collect();
+            let text = if lines.is_empty() {
+                "No plan saved yet: try `respite plan edit`.".to_owned()
+            } else {
+                lines.join("\n")
+            };
+            let value: Vec<Value> = revisions
+                .iter()
+                .map(|r| json!({ "revision": r.revision, "saved_at": r.saved_at.map(|t| t.to_rfc3339()), "review_date": r.plan.review_date }))
+                .collect();
+            out.print(&text, json!({ "revisions": value }));
+        }
+        PlanCommand::Diff { from, to } => {
+            let changes = plan.diff(from, to)?;
+            let mark = |k: &ChangeKind| match k {
+                ChangeKind::Added => "+",
+                ChangeKind::Removed => "-",
+                ChangeKind::Changed => "~",
+            };
+            let lines: Vec<String> = changes
+                .iter()
+                .map(|c| match (&c.before, &c.after) {
+                    (Some(b), Some(a)) => {
+                        format!("{} [{}] {b}\n    → {a}", mark(&c.kind), c.section)
+                    }
+                    (b, a) => format!(
+                        "{} [{}] {}",
+                        mark(&c.kind),
+                        c.section,
+                        a.as_ref().or(b.as_ref()).cloned().unwrap_or_default()
+                    ),
+                })
+                .collect();
+            let text = if lines.is_empty() {
+                format!("No differences between revisions {from} and {to}.")
+            } else {
+                lines.join("\n")
+            };
+            let value: Vec<Value> = changes
+                .iter()
+                .map(|c| json!({ "section": c.section, "change": mark(&c.kind), "before": c.before, "after": c.after }))
+                .collect();
+            out.print(&text, json!({ "changes": value }));
+        }
+        PlanCommand::Suggest { moment } => {
+            let suggested = plan.practices_for(PlanMoment::from(moment))?;
+            let lines: Vec<String> = suggested
+                .iter()
+                .map(|s| {
+                    let source = if s.from_plan {
+                        "your plan"
+                    } else {
+                        "a suggestion"
+                    };
+                    let workaround = s
+                        .practice
+                        .workaround
+                        .as_deref()
+                        .map(|w| format!("\n    if it's hard: {w}"))
+                        .unwrap_or_default();
+                    format!(
+                        "{:<22} {}  ({source}){workaround}",
+                        s.practice.id, s.practice.name
+                    )
+                })
+                .collect();
+            let value: Vec<Value> = suggested
+                .iter()
+                .map(|s| json!({ "id": s.practice.id, "name": s.practice.name, "from_plan": s.from_plan, "workaround": s.practice.workaround }))
+                .collect();
+            out.print(&lines.join("\n"), json!({ "practices": value }));
+        }
+        PlanCommand::Card => {
+            let card = plan.emergency_card()?;
+            let mut text = String::from("For a hard day. Go gently.\n");
+            let mut section = |title: &str, items: Vec<String>| {
+                if !items.is_empty() {
+                    text.push_str(&format!("\n{title}\n"));
+                    for item in items {
+                        text.push_str(&format!("  • {item}\n"));
+                    }
+                }
+            };
+            section("What helps me settle", card.helps_me_settle.clone());
+            section("What I can tell myself", card.kind_words.clone());
+            section("What to avoid today", card.avoid.clone());
+            section(
+                "Who I can contact",
+                card.contacts
+                    .iter()
+                    .map(|c| format!("{}: {}", c.name, c.how))
+                    .collect(),
+            );
+            section("Professional help", card.professional_help.clone());
+            section("Supports at work", card.workplace_supports.clone());
+            section(
+                "My early warning signs",
+                card.warning_signs.iter().map(|s| s.text.clone()).collect(),
+            );
+            if card.uses_suggestions {
+                text.push_str(
+                    "\n(Some of this is starter wording; `respite plan edit` makes it yours.)\n",
+                );
+            }
+            out.print(
+                text.trim_end(),
+                json!({
+                    "helps_me_settle": card.helps_me_settle, "kind_words": card.kind_words, "avoid": card.avoid,
+                    "contacts": card.contacts.iter().map(|c| json!({ "name": c.name, "how": c.how })).collect::<Vec<_>>(),
+                    "professional_help": card.professional_help, "workplace_supports": card.workplace_supports,
+                    "uses_suggestions": card.uses_suggestions,
+                }),
+            );
+        }
+        PlanCommand::Adherence { weeks, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            let adherence = plan.adherence(today, weeks)?;
+            let mut text = String::new();
+            if let Some(first) = adherence.first() {
+                let starts: Vec<&str> = first.weeks.iter().map(|w| &w.week_start[5..]).collect();
+                text.push_str(&format!(
+                    "{:<22} {:<20} weeks from {}\n",
+                    "practice",
+                    "aim",
+                    starts.join("  ")
+                ));
+            }
+            for p in &adherence {
+                let weeks: Vec<String> = p
+                    .weeks
+                    .iter()
+                    .map(|w| match w.target {
+                        Some(t) => format!("{}/{t}", w.done),
+                        None => w.done.to_string(),
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "{:<22} {:<20} {}\n",
+                    p.practice_id,
+                    p.frequency.describe(),
+                    weeks.join("  ")
+                ));
+            }
+            if adherence.is_empty() {
+                text.push_str("No practices in your plan yet.");
+            }
+            let value: Vec<Value> = adherence
+                .iter()
+                .map(|p| {
+                    json!({
+                        "practice_id": p.practice_id, "name": p.name,
+                        "weeks": p.weeks.iter().map(|w| json!({ "week_start": w.week_start, "days_counted": w.days_counted, "done": w.done, "target": w.target })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            out.print(text.trim_end(), json!({ "practices": value }));
+        }
+        PlanCommand::Export { markdown: _, file } => {
+            let text = plan_to_markdown(plan.current()?.plan);
+            write_private(&file, &text)?;
+            eprintln!(
+                "respite: {} holds your plan in plaintext; keep it somewhere private.",
+                file.display()
+            );
+            out.print(
+                &format!("Wrote {}.", file.display()),
+                json!({ "written": file.display().to_string() }),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Parses `text` and saves it as a new revision, unless nothing changed.
+fn save(out: &Output, plan: &CarePlan, text: &str) -> Result<(), CliError> {
+    let parsed = plan_from_text(text.to_owned())?;
+    if parsed == plan.current()?.plan {
+        out.print("No changes.", json!({ "saved": false }));
+        return Ok(());
+    }
+    let saved = plan.save(parsed)?;
+    out.print(
+        &format!("Saved revision {} of your plan.", saved.revision),
+        json!({ "saved": true, "revision": saved.revision }),
+    );
+    Ok(())
+}
+
+/// Opens `$VISUAL` or `$EDITOR` on the plan's text form in a private temporary file and
+/// saves what comes back. Invalid text is never thrown away: the editor is offered
+/// again, or the file is kept and its path given.
+fn edit(out: &Output, plan: &CarePlan) -> Result<(), CliError> {
+    let original = plan_to_text(plan.current()?.plan);
+    let dir = private_dir()?;
+    let file = dir.join("plan.md");
+    write_private(&file, &original)?;
+    let result = edit_loop(out, plan, &file, &original);
+    match &result {
+        Err(CliError::Core(RespiteError::InvalidInput { .. })) => {
+            eprintln!(
+                "respite: your text is kept in {} (plaintext: delete it when you are done).",
+                file.display()
+            );
+        }
+        _ => wipe(&file, &dir),
+    }
+    result
+}
+
+fn edit_loop(out: &Output, plan: &CarePlan, file: &Path, original: &str) -> Result<(), CliError> {
+    loop {
+        run_editor(file)?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|_| CliError::Other("could not read the edited plan".into()))?;
+        if text == original {
+            out.print("No changes.", json!({ "saved": false }));
+            return Ok(());
+        }
+        match save(out, plan, &text) {
+            Err(CliError::Core(err @ RespiteError::InvalidInput { .. })) => {
+                eprintln!("respite: {err}");
+                if !ask_to_retry()? {
+                    return Err(CliError::Core(err));
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+fn ask_to_retry() -> Result<bool, CliError> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("Open the editor again to fix it? [Y/n] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|_| CliError::Other("could not read the answer".into()))?;
+    Ok(!answer.trim().eq_ignore_ascii_case("n"))
+}
+
+fn run_editor(file: &Path) -> Result<(), CliError> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_owned());
+    let mut words = editor.split_whitespace();
+    let program = words
+        .next()
+        .ok_or_else(|| CliError::Usage("EDITOR is empty".into()))?;
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file)
+        .status()
+        .map_err(|_| {
+            CliError::Other(format!(
+                "could not start the editor \"{program}\" (set EDITOR)"
+            ))
+        })?;
+    if !status.success() {
+        return Err(CliError::Other(
+            "the editor exited with an error; nothing was saved".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A directory only this user can read, preferably in memory (`$XDG_RUNTIME_DIR`).
+fn private_dir() -> Result<PathBuf, CliError> {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = base.join(format!("respite-{}-{nanos}", std::process::id()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(&dir)
+        .map_err(|_| CliError::Other("could not create a private temporary directory".into()))?;
+    Ok(dir)
+}
+
+/// Writes `text` to `path`, readable by this user only.
+fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|_| CliError::Other(format!("could not write {}", path.display())))?;
+    file.write_all(text.as_bytes())
+        .map_err(|_| CliError::Other(format!("could not write {}", path.display())))
+}
+
+/// Overwrites and removes the temporary plan file and its directory.
+fn wipe(file: &Path, dir: &Path) {
+    if let Ok(meta) = std::fs::metadata(file) {
+        let _ = std::fs::write(file, vec![0u8; meta.len() as usize]);
+    }
+    let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_dir(dir);
+}
+
+impl From<MomentArg> for PlanMoment {
+    fn from(moment: MomentArg) -> Self {
+        match moment {
+            MomentArg::AfterSession => PlanMoment::AfterSession,
+            MomentArg::Transition => PlanMoment::Transition,
+            MomentArg::Evening => PlanMoment::Evening,
+            MomentArg::BadDay => PlanMoment::BadDay,
+        }
+    }
+}
