@@ -11,7 +11,6 @@ use crate::{CheckinArgs, CheckinCommand, CliError};
 /// Records a check-in from its flags.
 pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliError> {
     let checkin = vault.checkins().add(CheckInData {
-        moment: moment_or_now(args.at.as_deref())?,
         pleasantness: args.pleasantness,
         energy: args.energy,
         emotions: args.emotions,
@@ -27,6 +26,7 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
         practices: args.practices,
         context: args.context.map(CheckInContext::from),
         note: args.note,
+        ..CheckInData::new(moment_or_now(args.at.as_deref())?)
     })?;
     out.print(&checkin.id, checkin_json(&checkin));
     Ok(())

@@ -82,6 +82,14 @@ pub struct CheckInData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub note: Option<String>,
+    /// Whether this is the evening check (how much work followed me home).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[uniffi(default)]
+    pub evening_check: bool,
+    /// The transition entry of the same day, for an evening check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub linked_transition: Option<String>,
 }
 
 impl CheckInData {
@@ -116,8 +124,13 @@ impl CheckInData {
             note,
             ..self
         };
+        if let Some(id) = &data.linked_transition {
+            records::check_id(id)?;
+        }
         let values = CheckInData {
             context: None,
+            evening_check: false,
+            linked_transition: None,
             ..data.clone()
         };
         if values == CheckInData::new(data.moment) {
@@ -149,6 +162,8 @@ impl CheckInData {
             practices: Vec::new(),
             context: None,
             note: None,
+            evening_check: false,
+            linked_transition: None,
         }
     }
 }

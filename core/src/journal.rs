@@ -10,6 +10,7 @@ use crate::error::{RespiteError, Result};
 use crate::records::{self, DamagedRecord, DayRange, StoredRow};
 use crate::search::{self, SearchQuery, SearchResults};
 use crate::time::{self, LocalMoment, Timestamp};
+use crate::transition::TransitionRecord;
 use crate::validate::{self, MAX_LINE_CHARS};
 use crate::vault::{Keys, VaultState};
 
@@ -143,7 +144,7 @@ pub struct JournalUpdate {
 }
 
 /// A journal entry at one revision.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct JournalEntry {
     /// Random identifier.
     pub id: String,
@@ -159,6 +160,8 @@ pub struct JournalEntry {
     pub practice_ids: Vec<String>,
     /// The structured reflection of an after-session entry.
     pub reflection: Option<SessionReflection>,
+    /// The answers of a transition entry (written by the transition flow).
+    pub transition: Option<TransitionRecord>,
     /// When it was written, with the local UTC offset then.
     pub moment: LocalMoment,
     /// The local day it belongs to, `YYYY-MM-DD`.
@@ -170,7 +173,7 @@ pub struct JournalEntry {
 }
 
 /// One page of the journal, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct JournalPage {
     /// The entries that opened.
     pub entries: Vec<JournalEntry>,
@@ -193,6 +196,8 @@ pub(crate) struct Payload {
     practice_ids: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reflection: Option<SessionReflection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    transition: Option<TransitionRecord>,
 }
 
 impl Payload {
@@ -203,11 +208,18 @@ impl Payload {
                 "only after-session entries carry a reflection",
             ));
         }
+        if self.transition.is_some() && self.kind != JournalKind::Transition {
+            return Err(RespiteError::invalid(
+                "kind",
+                "an entry with transition answers stays a transition entry",
+            ));
+        }
         let nothing = self.title.is_none()
             && self.body.trim().is_empty()
             && self.tags.is_empty()
             && self.practice_ids.is_empty()
-            && self.reflection.is_none();
+            && self.reflection.is_none()
+            && self.transition.is_none();
         if nothing {
             return Err(RespiteError::invalid(
                 "body",
@@ -234,6 +246,7 @@ fn entry_of(row: &StoredRow, p: Payload) -> Result<JournalEntry> {
         tags: p.tags,
         practice_ids: p.practice_ids,
         reflection: p.reflection,
+        transition: p.transition,
         moment: LocalMoment {
             at: time::from_millis(p.at_ms)?,
             utc_offset_minutes: p.utc_offset_minutes,
@@ -254,13 +267,13 @@ impl Journal {
     pub(crate) fn new(state: Arc<VaultState>) -> Self {
         Journal { state }
     }
-}
 
-#[uniffi::export]
-impl Journal {
-    /// Writes a new entry and returns it. The local day follows the vault's
-    /// `day_start_hour` setting.
-    pub fn add(&self, draft: JournalDraft) -> Result<JournalEntry> {
+    /// Writes a new entry, with transition answers when the transition flow saves one.
+    pub(crate) fn add_with(
+        &self,
+        draft: JournalDraft,
+        transition: Option<TransitionRecord>,
+    ) -> Result<JournalEntry> {
         draft.moment.validate("moment")?;
         let payload = Payload {
             kind: draft.kind,
@@ -271,6 +284,7 @@ impl Journal {
             utc_offset_minutes: draft.moment.utc_offset_minutes,
             practice_ids: validate::practice_ids("practice_ids", draft.practice_ids)?,
             reflection: reflection(draft.reflection)?,
+            transition,
         };
         payload.check()?;
         let keys = self.state.keys()?;
@@ -291,6 +305,60 @@ impl Journal {
         let entry = entry_of(&row, payload)?;
         self.state.index_entry(&entry);
         Ok(entry)
+    }
+
+    /// Writes a transition entry (from the transition flow).
+    pub(crate) fn add_transition(&self, draft: JournalDraft, record: TransitionRecord) -> Result<JournalEntry> {
+        self.add_with(draft, Some(record))
+    }
+
+    /// Replaces the transition answers of a transition entry, as a new revision.
+    pub(crate) fn set_transition(&self, id: String, record: TransitionRecord) -> Result<JournalEntry> {
+        self.edit_payload(id, |payload| {
+            payload.transition = Some(record);
+            Ok(())
+        })
+    }
+
+    /// Changes an entry's payload with `change`, keeping the previous revision.
+    fn edit_payload(&self, id: String, change: impl FnOnce(&mut Payload) -> Result<()>) -> Result<JournalEntry> {
+        records::check_id(&id)?;
+        let keys = self.state.keys()?;
+        let mut conn = self.state.conn();
+        let tx = conn.transaction()?;
+        let current = records::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
+        let (mut payload, _) = open_row(&current, &keys)?;
+        change(&mut payload)?;
+        payload.check()?;
+        let mut row = StoredRow {
+            revision: current
+                .revision
+                .checked_add(1)
+                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
+            updated_at: time::to_millis(time::now()).max(current.updated_at),
+            ..current.clone()
+        };
+        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
+        tx.execute(
+            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, current.revision, current.updated_at, current.sealed],
+        )?;
+        row.update(&tx, TABLE)?;
+        tx.commit()?;
+        drop(conn);
+        let entry = entry_of(&row, payload)?;
+        self.state.index_entry(&entry);
+        Ok(entry)
+    }
+}
+
+#[uniffi::export]
+impl Journal {
+    /// Writes a new entry and returns it. The local day follows the vault's
+    /// `day_start_hour` setting.
+    pub fn add(&self, draft: JournalDraft) -> Result<JournalEntry> {
+        self.add_with(draft, None)
     }
 
     /// The current revision of an entry.
@@ -344,60 +412,34 @@ impl Journal {
             .title
             .map(|t| validate::optional_line("title", Some(t), MAX_LINE_CHARS))
             .transpose()?;
-        let body = update
-            .body
-            .map(|b| validate::long_text("body", b))
-            .transpose()?;
+        let body = update.body.map(|b| validate::long_text("body", b)).transpose()?;
         let tags = update.tags.map(|t| validate::tags("tags", t)).transpose()?;
         let practice_ids = update
             .practice_ids
             .map(|p| validate::practice_ids("practice_ids", p))
             .transpose()?;
         let new_reflection = update.reflection.map(|r| reflection(Some(r))).transpose()?;
-        let keys = self.state.keys()?;
-        let mut conn = self.state.conn();
-        let tx = conn.transaction()?;
-        let current = records::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
-        let (mut payload, _) = open_row(&current, &keys)?;
-        if let Some(kind) = update.kind {
-            payload.kind = kind;
-        }
-        if let Some(title) = title {
-            payload.title = title;
-        }
-        if let Some(body) = body {
-            payload.body = body;
-        }
-        if let Some(tags) = tags {
-            payload.tags = tags;
-        }
-        if let Some(practice_ids) = practice_ids {
-            payload.practice_ids = practice_ids;
-        }
-        if let Some(reflection) = new_reflection {
-            payload.reflection = reflection;
-        }
-        payload.check()?;
-        let mut row = StoredRow {
-            revision: current
-                .revision
-                .checked_add(1)
-                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
-            updated_at: time::to_millis(time::now()).max(current.updated_at),
-            ..current.clone()
-        };
-        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
-        tx.execute(
-            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, current.revision, current.updated_at, current.sealed],
-        )?;
-        row.update(&tx, TABLE)?;
-        tx.commit()?;
-        drop(conn);
-        let entry = entry_of(&row, payload)?;
-        self.state.index_entry(&entry);
-        Ok(entry)
+        self.edit_payload(id, |payload| {
+            if let Some(kind) = update.kind {
+                payload.kind = kind;
+            }
+            if let Some(title) = title {
+                payload.title = title;
+            }
+            if let Some(body) = body {
+                payload.body = body;
+            }
+            if let Some(tags) = tags {
+                payload.tags = tags;
+            }
+            if let Some(practice_ids) = practice_ids {
+                payload.practice_ids = practice_ids;
+            }
+            if let Some(reflection) = new_reflection {
+                payload.reflection = reflection;
+            }
+            Ok(())
+        })
     }
 
     /// Earlier revisions of an entry, newest first (the current one excluded).

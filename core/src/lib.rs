@@ -2,7 +2,7 @@
 //!
 //! Everything is reached through [`Vault`]: open or create one, unlock it with a key
 //! slot (passphrase, device key store, recovery code), then use its areas
-//! ([`Journal`], [`CheckIns`], [`CarePlan`]) and the functions that need no vault
+//! ([`Journal`], [`CheckIns`], [`CarePlan`], [`Prompts`]) and the functions that need no vault
 //! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
@@ -21,12 +21,15 @@ mod plan;
 mod plan_suggestions;
 mod plan_text;
 mod privacy;
+mod prompts;
 mod records;
+mod schedule;
 mod recovery_code;
 mod search;
 mod settings;
 mod text;
 mod time;
+mod transition;
 mod validate;
 mod vault;
 
@@ -55,9 +58,18 @@ pub use plan::{
 pub use plan_suggestions::{plan_suggestions, PlanMoment, PlanSection, PlanSuggestion};
 pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
+pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use records::{DamagedRecord, MAX_PAGE};
+pub use schedule::{
+    schedule_from_text, schedule_to_text, ClockTime, DayOfWeek, ExceptionKind, PromptSettings,
+    QuietHours, ScheduleException, ShiftTimes, WeeklyShift, WorkSchedule,
+};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
 pub use settings::Settings;
 pub use time::{LocalMoment, Timestamp};
+pub use transition::{
+    EveningAnswers, FlowStep, OpenParkedItem, ParkedItem, ParkedItemDraft, Prompts,
+    TransitionAnswers, TransitionRecord, TransitionScript, TransitionStep,
+};
 pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};
 pub use vault::Vault;

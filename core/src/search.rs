@@ -220,6 +220,7 @@ impl Index {
             .into_iter()
             .chain(e.tags.iter().map(String::as_str))
             .chain(labels)
+            .chain(e.transition.iter().flat_map(|t| t.texts()))
             .collect();
         let doc = Doc {
             id: e.id.clone(),

@@ -1,14 +1,19 @@
 //! The vault's settings, sealed like every record.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::error::{RespiteError, Result};
 use crate::records::RowRef;
 use crate::vault::Keys;
 
 const TABLE: &str = "settings";
-const ID: &str = "vault";
+/// The row of [`Settings`].
+const VAULT: &str = "vault";
+/// The row of the work schedule.
+pub(crate) const SCHEDULE: &str = "schedule";
+/// The row of remembered snoozes and skips.
+pub(crate) const PROMPT_STATE: &str = "prompt-state";
 
 /// Preferences that shape how records are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, uniffi::Record)]
@@ -34,39 +39,45 @@ impl Settings {
 
 /// The stored settings, or the defaults when none were saved.
 pub(crate) fn load(conn: &Connection, keys: &Keys) -> Result<Settings> {
-    let row: Option<(u32, Vec<u8>)> = conn
-        .prepare_cached("SELECT revision, sealed FROM settings WHERE id = ?1")?
-        .query_row([ID], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    match row {
-        None => Ok(Settings::default()),
-        Some((revision, sealed)) => place(revision).open(&keys.records, &sealed),
-    }
+    Ok(load_group(conn, keys, VAULT)?.unwrap_or_default())
 }
 
 /// Validates and stores `settings`.
 pub(crate) fn save(conn: &Connection, keys: &Keys, settings: &Settings) -> Result<()> {
     settings.validate()?;
+    save_group(conn, keys, VAULT, settings)
+}
+
+/// One sealed group of settings, if it was ever saved.
+pub(crate) fn load_group<T: DeserializeOwned>(conn: &Connection, keys: &Keys, id: &'static str) -> Result<Option<T>> {
+    let row: Option<(u32, Vec<u8>)> = conn
+        .prepare_cached("SELECT revision, sealed FROM settings WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    row.map(|(revision, sealed)| place(id, revision).open(&keys.records, &sealed))
+        .transpose()
+}
+
+/// Seals and stores one group of settings, raising its revision.
+pub(crate) fn save_group<T: Serialize>(conn: &Connection, keys: &Keys, id: &'static str, value: &T) -> Result<()> {
     let revision: u32 = conn
-        .query_row("SELECT revision FROM settings WHERE id = ?1", [ID], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT revision FROM settings WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
         .unwrap_or(0)
         + 1;
-    let sealed = place(revision).seal(&keys.records, settings)?;
+    let sealed = place(id, revision).seal(&keys.records, value)?;
     conn.execute(
         "INSERT INTO settings (id, revision, sealed) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, sealed = excluded.sealed",
-        params![ID, revision, sealed],
+        params![id, revision, sealed],
     )?;
     Ok(())
 }
 
-fn place(revision: u32) -> RowRef<'static> {
+fn place(id: &'static str, revision: u32) -> RowRef<'static> {
     RowRef {
         table: TABLE,
-        id: ID,
+        id,
         revision,
     }
 }

@@ -17,6 +17,7 @@ use crate::records;
 use crate::recovery_code::RecoveryCode;
 use crate::search::Index;
 use crate::settings::{self, Settings};
+use crate::transition::Prompts;
 
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
 pub(crate) struct Keys {
@@ -350,6 +351,11 @@ impl Vault {
     /// The self-care plan of this vault.
     pub fn plan(&self) -> Arc<CarePlan> {
         Arc::new(CarePlan::new(Arc::clone(&self.state)))
+    }
+
+    /// The work schedule, prompt occurrences, the transition flow and the evening check.
+    pub fn prompts(&self) -> Arc<Prompts> {
+        Arc::new(Prompts::new(Arc::clone(&self.state)))
     }
 
     /// The vault's settings (defaults until changed).

@@ -1,0 +1,534 @@
+//! The transition from work to home, the evening check, and the prompts object that
+//! shells use to schedule notifications.
+//!
+//! The flow: park it → name it → set one hard thing down → what went well → switch
+//! roles → an optional end-of-day signal. Every step is skippable and the whole flow
+//! fits in 60–90 seconds. Wording is original, with several variants per step that
+//! rotate by date so it does not go stale.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::care_plan::{self, CarePlan, SuggestedPractice};
+use crate::catalogue::{self, CheckInContext};
+use crate::checkins::{self, CheckIn, CheckInData, CheckIns};
+use crate::error::{RespiteError, Result};
+use crate::journal::{self, Journal, JournalDraft, JournalEntry, JournalKind};
+use crate::plan_suggestions::PlanMoment;
+use crate::prompts::{self, Inputs, PromptOccurrence, PromptState};
+use crate::records::{self, DayRange};
+use crate::schedule::{self, WorkSchedule};
+use crate::settings;
+use crate::time::{LocalMoment, Timestamp};
+use crate::validate::{self, MAX_LINE_CHARS};
+use crate::vault::VaultState;
+
+/// Parked items older than this no longer come back at the start of a shift.
+const PARKED_DAYS: i64 = 30;
+/// Most items parked in one transition, and most "went well" items.
+const MAX_PARKED: usize = 10;
+const MAX_WENT_WELL: usize = 3;
+/// A snooze may move an occurrence at most this far.
+const MAX_SNOOZE_HOURS: i64 = 12;
+
+/// A step of the transition flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum TransitionStep {
+    /// What is unfinished, and when and where I will pick it up.
+    ParkIt,
+    /// How I am: one tap on pleasantness × energy, and labels.
+    NameIt,
+    /// One hard thing I set down.
+    SetDown,
+    /// One to three things that went well.
+    WentWell,
+    /// Who I want to be at home, and what I will do first.
+    SwitchRoles,
+    /// An optional signal that the workday is over.
+    EndOfDay,
+}
+
+/// One step as shown: the prompt and a hint.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FlowStep {
+    /// Which step.
+    pub step: TransitionStep,
+    /// The question.
+    pub prompt: String,
+    /// A short hint or example.
+    pub hint: String,
+}
+
+/// The transition flow for one moment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TransitionScript {
+    /// The steps, in order; every one may be skipped.
+    pub steps: Vec<FlowStep>,
+    /// Practices from the plan for when a session is staying with me.
+    pub practices: Vec<SuggestedPractice>,
+    /// Said when a session is staying with me, before the practices.
+    pub practice_prompt: String,
+}
+
+/// Something unfinished, parked for later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct ParkedItemDraft {
+    /// What is unfinished.
+    pub what: String,
+    /// When I will pick it up.
+    #[uniffi(default)]
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Where I will pick it up.
+    #[uniffi(default)]
+    #[serde(default)]
+    pub place: Option<String>,
+}
+
+/// A parked item as stored in a transition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+pub struct ParkedItem {
+    /// Its id within the transition.
+    pub id: String,
+    /// What is unfinished.
+    pub what: String,
+    /// When I will pick it up.
+    pub when: Option<String>,
+    /// Where I will pick it up.
+    pub place: Option<String>,
+    /// Whether it has been picked up and done.
+    pub done: bool,
+}
+
+/// The answers to the transition flow; every field may be left empty.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct TransitionAnswers {
+    /// Park it.
+    #[uniffi(default)]
+    pub parked: Vec<ParkedItemDraft>,
+    /// Name it: pleasantness, −1…1.
+    #[uniffi(default)]
+    pub pleasantness: Option<f64>,
+    /// Name it: energy, 0…1.
+    #[uniffi(default)]
+    pub energy: Option<f64>,
+    /// Name it: emotion ids from the catalogue.
+    #[uniffi(default)]
+    pub feelings: Vec<String>,
+    /// One hard thing I set down.
+    #[uniffi(default)]
+    pub set_down: Option<String>,
+    /// What went well (up to three).
+    #[uniffi(default)]
+    pub went_well: Vec<String>,
+    /// Who I want to be when I get home.
+    #[uniffi(default)]
+    pub who_at_home: Option<String>,
+    /// What I will do first.
+    #[uniffi(default)]
+    pub first_thing: Option<String>,
+    /// My end-of-day signal.
+    #[uniffi(default)]
+    pub end_of_day_signal: Option<String>,
+    /// A practice from the plan I chose for a session that is staying with me.
+    #[uniffi(default)]
+    pub practice: Option<String>,
+}
+
+/// A saved transition, inside its journal entry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(default)]
+pub struct TransitionRecord {
+    /// Parked items.
+    pub parked: Vec<ParkedItem>,
+    /// Pleasantness, −1…1.
+    pub pleasantness: Option<f64>,
+    /// Energy, 0…1.
+    pub energy: Option<f64>,
+    /// Emotion ids.
+    pub feelings: Vec<String>,
+    /// One hard thing set down.
+    pub set_down: Option<String>,
+    /// What went well.
+    pub went_well: Vec<String>,
+    /// Who I want to be at home.
+    pub who_at_home: Option<String>,
+    /// What I will do first.
+    pub first_thing: Option<String>,
+    /// The end-of-day signal.
+    pub end_of_day_signal: Option<String>,
+    /// The practice chosen.
+    pub practice: Option<String>,
+}
+
+impl TransitionRecord {
+    /// The words of this transition, for search.
+    pub(crate) fn texts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in &self.parked {
+            out.push(&p.what);
+            out.extend(p.when.as_deref());
+            out.extend(p.place.as_deref());
+        }
+        out.extend(self.set_down.as_deref());
+        out.extend(self.went_well.iter().map(String::as_str));
+        out.extend(self.who_at_home.as_deref());
+        out.extend(self.first_thing.as_deref());
+        out.extend(self.end_of_day_signal.as_deref());
+        out.extend(self.feelings.iter().filter_map(|f| catalogue::text_of(f)));
+        out
+    }
+}
+
+impl TransitionAnswers {
+    fn into_record(self) -> Result<TransitionRecord> {
+        let line = |field: &str, text: Option<String>| validate::optional_line(field, text, MAX_LINE_CHARS);
+        if self.parked.len() > MAX_PARKED {
+            return Err(RespiteError::invalid("parked", format!("more than {MAX_PARKED} items")));
+        }
+        let mut parked = Vec::new();
+        for (i, p) in self.parked.into_iter().enumerate() {
+            let what = line("parked", Some(p.what))?;
+            let Some(what) = what else { continue };
+            parked.push(ParkedItem {
+                id: format!("p{}", i + 1),
+                what,
+                when: line("parked", p.when)?,
+                place: line("parked", p.place)?,
+                done: false,
+            });
+        }
+        validate::number("pleasantness", self.pleasantness, -1.0, 1.0)?;
+        validate::number("energy", self.energy, 0.0, 1.0)?;
+        let mut went_well = Vec::new();
+        for w in self.went_well {
+            if let Some(w) = line("went_well", Some(w))? {
+                went_well.push(w);
+            }
+        }
+        if went_well.len() > MAX_WENT_WELL {
+            return Err(RespiteError::invalid("went_well", format!("at most {MAX_WENT_WELL} things")));
+        }
+        if let Some(p) = &self.practice {
+            validate::practice_ids("practice", vec![p.clone()])?;
+        }
+        let record = TransitionRecord {
+            parked,
+            pleasantness: self.pleasantness,
+            energy: self.energy,
+            feelings: validate::known_ids("feelings", self.feelings, catalogue::is_emotion)?,
+            set_down: line("set_down", self.set_down)?,
+            went_well,
+            who_at_home: line("who_at_home", self.who_at_home)?,
+            first_thing: line("first_thing", self.first_thing)?,
+            end_of_day_signal: line("end_of_day_signal", self.end_of_day_signal)?,
+            practice: self.practice,
+        };
+        if record == TransitionRecord::default() {
+            return Err(RespiteError::invalid("answers", "every step was skipped: nothing to save"));
+        }
+        Ok(record)
+    }
+}
+
+/// The evening check's answers.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct EveningAnswers {
+    /// How far my mind could leave work behind, 1–5.
+    #[uniffi(default)]
+    pub detachment: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[uniffi(default)]
+    pub work_intrusion: Option<u8>,
+    /// How pleasant the evening feels, −1…1.
+    #[uniffi(default)]
+    pub pleasantness: Option<f64>,
+    /// A note.
+    #[uniffi(default)]
+    pub note: Option<String>,
+}
+
+/// A parked item still open, with the transition it came from.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct OpenParkedItem {
+    /// The transition entry.
+    pub entry_id: String,
+    /// The day it was parked.
+    pub parked_on: String,
+    /// The item.
+    pub item: ParkedItem,
+}
+
+const STEPS: &[(TransitionStep, &[(&str, &str)])] = &[
+    (TransitionStep::ParkIt, &[
+        ("What's unfinished? Park it here.", "What, and when and where you'll pick it up. It will wait for you."),
+        ("Anything still open from today?", "Write it down so your mind can let it go until next time."),
+        ("What would you otherwise carry home?", "One line each: the task, when you'll return to it, where."),
+    ]),
+    (TransitionStep::NameIt, &[
+        ("How are you, right now?", "One tap on how pleasant and how energised; add a word if one fits."),
+        ("Name what you're feeling.", "Naming it is often enough to loosen it a little."),
+        ("Where are you after today?", "Pleasant or unpleasant, charged or drained: no right answer."),
+    ]),
+    (TransitionStep::SetDown, &[
+        ("What's one hard thing you can set down tonight?", "You can pick it up again tomorrow if it still needs you."),
+        ("Which moment would you rather not carry home?", "Picture putting it on a shelf at work."),
+        ("What weighed most today?", "Let it stay here for the night."),
+    ]),
+    (TransitionStep::WentWell, &[
+        ("What went well today?", "Up to three things, however small."),
+        ("What's something you're glad about?", "A moment of connection, a job done, a kind word."),
+        ("Where did you make a difference today?", "Small counts. One to three things."),
+    ]),
+    (TransitionStep::SwitchRoles, &[
+        ("Who do you want to be when you get home?", "And what will you do first?"),
+        ("Which role are you stepping into now?", "Partner, parent, friend, yourself: and one first thing."),
+        ("What does home need from you tonight?", "Name the role, and the first small thing you'll do."),
+    ]),
+    (TransitionStep::EndOfDay, &[
+        ("Your signal that the workday is over.", "Change clothes, wash your hands, a song in the car: whatever marks the end."),
+        ("How will you close the door on work today?", "Optional: a small act that says the shift is done."),
+        ("Mark the end of the day.", "Optional: one gesture that tells your body work is over."),
+    ]),
+];
+
+const PRACTICE_PROMPTS: &[&str] = &[
+    "If a session is staying with you, one of these may help:",
+    "Is a session still with you? Your plan suggests:",
+    "If something from today is still close, try one of these:",
+];
+
+/// Days since a fixed date, for rotating wording deterministically.
+fn rotation(day: NaiveDate) -> usize {
+    (day - NaiveDate::MIN).num_days() as usize
+}
+
+/// The prompts of a vault: the work schedule, the occurrences to notify, snoozes and
+/// skips, the transition flow and the evening check.
+#[derive(uniffi::Object)]
+pub struct Prompts {
+    state: Arc<VaultState>,
+}
+
+impl Prompts {
+    pub(crate) fn new(state: Arc<VaultState>) -> Self {
+        Prompts { state }
+    }
+
+    fn prompt_state(&self) -> Result<PromptState> {
+        let keys = self.state.keys()?;
+        Ok(settings::load_group(&self.state.conn(), &keys, settings::PROMPT_STATE)?.unwrap_or_default())
+    }
+
+    fn save_prompt_state(&self, mut state: PromptState) -> Result<()> {
+        let keys = self.state.keys()?;
+        state.prune(chrono::Utc::now().date_naive());
+        settings::save_group(&self.state.conn(), &keys, settings::PROMPT_STATE, &state)
+    }
+
+    /// Local days with a transition entry, and with an evening check, within `days`.
+    fn done_days(&self, days: &DayRange) -> Result<(HashSet<String>, HashSet<String>)> {
+        let keys = self.state.keys()?;
+        let (entries, checkin_rows) = {
+            let conn = self.state.conn();
+            (
+                records::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
+                records::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
+            )
+        };
+        let transitions = entries
+            .iter()
+            .filter_map(|row| journal::open_row(row, &keys).ok())
+            .filter(|(_, e)| e.kind == JournalKind::Transition)
+            .map(|(_, e)| e.local_day)
+            .collect();
+        let evenings = checkin_rows
+            .iter()
+            .filter_map(|row| checkins::open_row(row, &keys).ok())
+            .filter(|c| c.data.evening_check)
+            .map(|c| c.local_day)
+            .collect();
+        Ok((transitions, evenings))
+    }
+}
+
+#[uniffi::export]
+impl Prompts {
+    /// The work schedule (the default until changed).
+    pub fn schedule(&self) -> Result<WorkSchedule> {
+        let keys = self.state.keys()?;
+        Ok(settings::load_group(&self.state.conn(), &keys, settings::SCHEDULE)?.unwrap_or_default())
+    }
+
+    /// Replaces the work schedule and returns it as stored.
+    pub fn set_schedule(&self, schedule: WorkSchedule) -> Result<WorkSchedule> {
+        let schedule = schedule.validated()?;
+        let keys = self.state.keys()?;
+        settings::save_group(&self.state.conn(), &keys, settings::SCHEDULE, &schedule)?;
+        Ok(schedule)
+    }
+
+    /// The prompts to notify in `[from, until)` (at most 62 days), sorted by time.
+    /// `device_time_zone` is the device's IANA zone now; it is used when the schedule
+    /// follows the device. Deterministic: the same inputs give the same list.
+    pub fn upcoming(&self, from: Timestamp, until: Timestamp, device_time_zone: String) -> Result<Vec<PromptOccurrence>> {
+        let schedule = self.schedule()?;
+        let tz = schedule::time_zone("device_time_zone", schedule.time_zone.as_deref().unwrap_or(&device_time_zone))?;
+        let keys = self.state.keys()?;
+        let (day_start_hour, review_date) = {
+            let conn = self.state.conn();
+            let plan = care_plan::current_plan(&conn, &keys)?.plan;
+            (
+                settings::load(&conn, &keys)?.day_start_hour,
+                plan.review_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            )
+        };
+        let window = DayRange::new(
+            Some(&(from.date_naive() - Duration::days(3)).to_string()),
+            Some(&(until.date_naive() + Duration::days(3)).to_string()),
+        )?;
+        let (transitions_done, evenings_done) = self.done_days(&window)?;
+        let state = self.prompt_state()?;
+        let inputs = Inputs {
+            schedule: &schedule,
+            tz,
+            day_start_hour,
+            review_date,
+            state: &state,
+            transitions_done: &transitions_done,
+            evenings_done: &evenings_done,
+        };
+        prompts::upcoming(&inputs, from, until)
+    }
+
+    /// Moves an occurrence to `until` (at most 12 hours after it was due). Remembered.
+    pub fn snooze(&self, id: String, due: Timestamp, until: Timestamp) -> Result<()> {
+        prompts::check_occurrence_id(&id)?;
+        if until <= due || until - due > Duration::hours(MAX_SNOOZE_HOURS) {
+            return Err(RespiteError::invalid("until", format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due")));
+        }
+        let mut state = self.prompt_state()?;
+        state.skipped.remove(&id);
+        state.snoozed.insert(id, until.timestamp_millis());
+        self.save_prompt_state(state)
+    }
+
+    /// Skips an occurrence: it will not be notified. Remembered.
+    pub fn skip(&self, id: String) -> Result<()> {
+        prompts::check_occurrence_id(&id)?;
+        let mut state = self.prompt_state()?;
+        state.snoozed.remove(&id);
+        state.skipped.insert(id);
+        self.save_prompt_state(state)
+    }
+
+    /// The transition flow for `moment`: wording for each step (rotating by date) and
+    /// practices from the plan for a session that is staying with me.
+    pub fn transition_script(&self, moment: LocalMoment) -> Result<TransitionScript> {
+        moment.validate("moment")?;
+        let n = rotation(moment.local_day(0));
+        let steps = STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, (step, variants))| {
+                let (prompt, hint) = variants[(n + i) % variants.len()];
+                FlowStep { step: *step, prompt: prompt.to_owned(), hint: hint.to_owned() }
+            })
+            .collect();
+        let practices = CarePlan::new(Arc::clone(&self.state)).practices_for(PlanMoment::Transition)?;
+        Ok(TransitionScript { steps, practices, practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned() })
+    }
+
+    /// Saves the answers as one sealed transition entry.
+    pub fn save_transition(&self, moment: LocalMoment, answers: TransitionAnswers) -> Result<JournalEntry> {
+        let record = answers.into_record()?;
+        Journal::new(Arc::clone(&self.state)).add_transition(
+            JournalDraft {
+                kind: JournalKind::Transition,
+                moment,
+                title: None,
+                body: String::new(),
+                tags: Vec::new(),
+                practice_ids: record.practice.iter().cloned().collect(),
+                reflection: None,
+            },
+            record,
+        )
+    }
+
+    /// Parked items not yet done from the last 30 days of transitions, oldest first:
+    /// what the start-of-shift flow shows. They never appear in notifications.
+    pub fn open_parked_items(&self, today: String) -> Result<Vec<OpenParkedItem>> {
+        let today = records::parse_day("today", &today)?;
+        let keys = self.state.keys()?;
+        let days = DayRange::new(Some(&(today - Duration::days(PARKED_DAYS)).to_string()), Some(&today.to_string()))?;
+        let rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
+        let mut open: Vec<OpenParkedItem> = rows
+            .iter()
+            .filter_map(|row| journal::open_row(row, &keys).ok())
+            .filter_map(|(_, e)| e.transition.map(|t| (e.id, e.local_day, t)))
+            .flat_map(|(id, day, t)| {
+                t.parked.into_iter().filter(|p| !p.done).map(move |item| OpenParkedItem {
+                    entry_id: id.clone(),
+                    parked_on: day.clone(),
+                    item,
+                })
+            })
+            .collect();
+        open.reverse();
+        Ok(open)
+    }
+
+    /// Marks a parked item done (a new revision of its transition entry).
+    pub fn mark_parked_done(&self, entry_id: String, item_id: String) -> Result<()> {
+        let journal = Journal::new(Arc::clone(&self.state));
+        let entry = journal.get(entry_id.clone())?;
+        let mut record = entry.transition.ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
+        let item = record
+            .parked
+            .iter_mut()
+            .find(|p| p.id == item_id)
+            .ok_or_else(|| RespiteError::NotFound { what: "no parked item with that id".to_owned() })?;
+        if item.done {
+            return Ok(());
+        }
+        item.done = true;
+        journal.set_transition(entry_id, record).map(|_| ())
+    }
+
+    /// Saves the evening check as a check-in at home, linked to that day's transition.
+    pub fn save_evening_check(&self, moment: LocalMoment, answers: EveningAnswers) -> Result<CheckIn> {
+        moment.validate("moment")?;
+        let day = {
+            let keys = self.state.keys()?;
+            let day_start = settings::load(&self.state.conn(), &keys)?.day_start_hour;
+            moment.local_day(day_start).to_string()
+        };
+        let days = DayRange::new(Some(&day), Some(&day))?;
+        let linked = {
+            let keys = self.state.keys()?;
+            let rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, 100)?;
+            rows.iter()
+                .filter_map(|row| journal::open_row(row, &keys).ok())
+                .find(|(_, e)| e.kind == JournalKind::Transition)
+                .map(|(_, e)| e.id)
+        };
+        if answers == EveningAnswers::default() {
+            return Err(RespiteError::invalid("answers", "every question was skipped: nothing to save"));
+        }
+        CheckIns::new(Arc::clone(&self.state)).add(CheckInData {
+            detachment: answers.detachment,
+            work_intrusion: answers.work_intrusion,
+            pleasantness: answers.pleasantness,
+            note: answers.note,
+            context: Some(CheckInContext::Home),
+            evening_check: true,
+            linked_transition: linked,
+            ..CheckInData::new(moment)
+        })
+    }
+}
+
+
