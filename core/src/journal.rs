@@ -308,12 +308,20 @@ impl Journal {
     }
 
     /// Writes a transition entry (from the transition flow).
-    pub(crate) fn add_transition(&self, draft: JournalDraft, record: TransitionRecord) -> Result<JournalEntry> {
+    pub(crate) fn add_transition(
+        &self,
+        draft: JournalDraft,
+        record: TransitionRecord,
+    ) -> Result<JournalEntry> {
         self.add_with(draft, Some(record))
     }
 
     /// Replaces the transition answers of a transition entry, as a new revision.
-    pub(crate) fn set_transition(&self, id: String, record: TransitionRecord) -> Result<JournalEntry> {
+    pub(crate) fn set_transition(
+        &self,
+        id: String,
+        record: TransitionRecord,
+    ) -> Result<JournalEntry> {
         self.edit_payload(id, |payload| {
             payload.transition = Some(record);
             Ok(())
@@ -321,7 +329,11 @@ impl Journal {
     }
 
     /// Changes an entry's payload with `change`, keeping the previous revision.
-    fn edit_payload(&self, id: String, change: impl FnOnce(&mut Payload) -> Result<()>) -> Result<JournalEntry> {
+    fn edit_payload(
+        &self,
+        id: String,
+        change: impl FnOnce(&mut Payload) -> Result<()>,
+    ) -> Result<JournalEntry> {
         records::check_id(&id)?;
         let keys = self.state.keys()?;
         let mut conn = self.state.conn();
@@ -412,7 +424,10 @@ impl Journal {
             .title
             .map(|t| validate::optional_line("title", Some(t), MAX_LINE_CHARS))
             .transpose()?;
-        let body = update.body.map(|b| validate::long_text("body", b)).transpose()?;
+        let body = update
+            .body
+            .map(|b| validate::long_text("body", b))
+            .transpose()?;
         let tags = update.tags.map(|t| validate::tags("tags", t)).transpose()?;
         let practice_ids = update
             .practice_ids

@@ -29,7 +29,9 @@ const WARM_UP_DAYS: i64 = 3;
 const REMEMBER_DAYS: i64 = 60;
 
 /// What a prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, uniffi::Enum,
+)]
 pub enum PromptKind {
     /// The end-of-shift transition.
     Transition,
@@ -60,28 +62,49 @@ impl PromptKind {
     fn wording(self) -> &'static [(&'static str, &'static str)] {
         match self {
             PromptKind::Transition => &[
-                ("Time to head home", "A minute to set the day down before you go."),
+                (
+                    "Time to head home",
+                    "A minute to set the day down before you go.",
+                ),
                 ("Shift's done", "Park what's unfinished, then switch roles."),
                 ("On your way", "A short pause between work and home."),
             ],
             PromptKind::EveningCheck => &[
-                ("A quiet check-in", "How much did work follow you home today?"),
+                (
+                    "A quiet check-in",
+                    "How much did work follow you home today?",
+                ),
                 ("Evening", "Two taps on how your evening is going."),
-                ("Winding down", "How well could you leave work behind today?"),
+                (
+                    "Winding down",
+                    "How well could you leave work behind today?",
+                ),
             ],
             PromptKind::StartOfShift => &[
                 ("Before you begin", "What you parked is waiting in Respite."),
                 ("Starting out", "A look at what you set aside last time."),
-                ("New shift", "Pick up where you left off, when you're ready."),
+                (
+                    "New shift",
+                    "Pick up where you left off, when you're ready.",
+                ),
             ],
             PromptKind::CheckInReminder => &[
-                ("A moment for you", "How are you right now? One tap is enough."),
+                (
+                    "A moment for you",
+                    "How are you right now? One tap is enough.",
+                ),
                 ("Checking in", "A few seconds to notice how you are."),
                 ("Pause", "How's your energy? A quick check-in."),
             ],
             PromptKind::PlanReview => &[
-                ("Your plan, revisited", "It's the review date you chose. What works now?"),
-                ("Time to look at your plan", "What has changed since you wrote it?"),
+                (
+                    "Your plan, revisited",
+                    "It's the review date you chose. What works now?",
+                ),
+                (
+                    "Time to look at your plan",
+                    "What has changed since you wrote it?",
+                ),
                 ("Plan review", "A few minutes with your self-care plan."),
             ],
         }
@@ -128,9 +151,15 @@ pub(crate) struct PromptState {
 }
 
 impl PromptState {
-    /// Forgets choices about occurrences older than [`REMEMBER_DAYS`] before `today`.
-    pub(crate) fn prune(&mut self, today: NaiveDate) {
-        let keep = |id: &String| day_of_id(id).is_none_or(|d| (today - d).num_days() <= REMEMBER_DAYS);
+    /// Forgets choices about occurrences more than [`REMEMBER_DAYS`] older than the
+    /// newest one remembered.
+    pub(crate) fn prune(&mut self) {
+        let ids = self.skipped.iter().chain(self.snoozed.keys());
+        let Some(newest) = ids.filter_map(|id| day_of_id(id)).max() else {
+            return;
+        };
+        let keep =
+            |id: &String| day_of_id(id).is_none_or(|d| (newest - d).num_days() <= REMEMBER_DAYS);
         self.skipped.retain(keep);
         self.snoozed.retain(|id, _| keep(id));
     }
@@ -186,7 +215,10 @@ struct Candidate {
 /// first valid minute after a gap (so nothing is lost or doubled across DST).
 pub(crate) fn instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     (0..=180)
-        .find_map(|m| tz.from_local_datetime(&(local + Duration::minutes(m))).earliest())
+        .find_map(|m| {
+            tz.from_local_datetime(&(local + Duration::minutes(m)))
+                .earliest()
+        })
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
@@ -198,9 +230,12 @@ fn offset_minutes(tz: Tz, at: DateTime<Utc>) -> i32 {
 
 impl Inputs<'_> {
     fn local_day(&self, at: DateTime<Utc>) -> String {
-        LocalMoment { at, utc_offset_minutes: offset_minutes(self.tz, at) }
-            .local_day(self.day_start_hour)
-            .to_string()
+        LocalMoment {
+            at,
+            utc_offset_minutes: offset_minutes(self.tz, at),
+        }
+        .local_day(self.day_start_hour)
+        .to_string()
     }
 
     fn local_time(&self, at: DateTime<Utc>) -> ClockTime {
@@ -215,7 +250,13 @@ impl Inputs<'_> {
 
     fn candidate(&self, kind: PromptKind, id: String, local: NaiveDateTime) -> Candidate {
         let at = instant(self.tz, local);
-        Candidate { local_day: self.local_day(at), id, kind, at, snoozed: false }
+        Candidate {
+            local_day: self.local_day(at),
+            id,
+            kind,
+            at,
+            snoozed: false,
+        }
     }
 
     /// Every prompt anchored on `day`, before any rule is applied.
@@ -225,29 +266,53 @@ impl Inputs<'_> {
         let shifts = self.schedule.shifts_on(day);
         for (i, shift) in shifts.iter().enumerate() {
             let start = day.and_time(shift.start.naive());
-            let end_day = if shift.overnight() { day + Duration::days(1) } else { day };
+            let end_day = if shift.overnight() {
+                day + Duration::days(1)
+            } else {
+                day
+            };
             let end = end_day.and_time(shift.end.naive());
             if p.start_of_shift {
-                out.push(self.candidate(PromptKind::StartOfShift, format!("start-of-shift:{day}:{i}"), start));
+                out.push(self.candidate(
+                    PromptKind::StartOfShift,
+                    format!("start-of-shift:{day}:{i}"),
+                    start,
+                ));
             }
             if p.transition {
                 let at = end + Duration::minutes(i64::from(p.transition_delay_minutes));
-                out.push(self.candidate(PromptKind::Transition, format!("transition:{day}:{i}"), at));
+                out.push(self.candidate(
+                    PromptKind::Transition,
+                    format!("transition:{day}:{i}"),
+                    at,
+                ));
             }
         }
         if p.evening_check {
             if let Some(last) = shifts.iter().max_by_key(|s| (s.overnight(), s.end)) {
-                let end_day = if last.overnight() { day + Duration::days(1) } else { day };
+                let end_day = if last.overnight() {
+                    day + Duration::days(1)
+                } else {
+                    day
+                };
                 let arrival = end_day.and_time(last.end.naive())
                     + Duration::minutes(i64::from(self.schedule.commute_minutes) + AFTER_ARRIVAL);
                 let evening = end_day.and_time(p.evening_time.naive()).max(arrival);
-                out.push(self.candidate(PromptKind::EveningCheck, format!("evening:{day}"), evening));
+                out.push(self.candidate(
+                    PromptKind::EveningCheck,
+                    format!("evening:{day}"),
+                    evening,
+                ));
             }
         }
         let allowed = !shifts.is_empty() || p.on_days_off;
         if allowed {
             for (j, t) in p.checkin_reminders.iter().enumerate() {
-                out.push(self.candidate(PromptKind::CheckInReminder, format!("checkin:{day}:{j}"), day.and_time(t.naive())));
+                out.push(self.candidate(
+                    PromptKind::CheckInReminder,
+                    format!("checkin:{day}:{j}"),
+                    day.and_time(t.naive()),
+                ));
             }
         }
         if let Some(review) = self.review_date.filter(|_| p.plan_review) {
@@ -256,7 +321,11 @@ impl Inputs<'_> {
                 .map(|n| review + Duration::days(n))
                 .find(|d| p.on_days_off || self.workday(*d));
             if first_allowed == Some(day) {
-                out.push(self.candidate(PromptKind::PlanReview, format!("plan-review:{review}"), day.and_time(PLAN_REVIEW_TIME.naive())));
+                out.push(self.candidate(
+                    PromptKind::PlanReview,
+                    format!("plan-review:{review}"),
+                    day.and_time(PLAN_REVIEW_TIME.naive()),
+                ));
             }
         }
         out
@@ -272,16 +341,26 @@ impl Inputs<'_> {
                 PromptKind::EveningCheck => !self.evenings_done.contains(&c.local_day),
                 _ => true,
             })
-            .filter_map(|mut c| match self.state.snoozed.get(&c.id).and_then(|ms| DateTime::from_timestamp_millis(*ms)) {
-                Some(at) => {
-                    c.local_day = self.local_day(at);
-                    c.at = at;
-                    c.snoozed = true;
-                    Some(c)
-                }
-                None => {
-                    let quiet = self.schedule.quiet_hours.is_some_and(|q| q.contains(self.local_time(c.at)));
-                    (!quiet).then_some(c)
+            .filter_map(|mut c| {
+                match self
+                    .state
+                    .snoozed
+                    .get(&c.id)
+                    .and_then(|ms| DateTime::from_timestamp_millis(*ms))
+                {
+                    Some(at) => {
+                        c.local_day = self.local_day(at);
+                        c.at = at;
+                        c.snoozed = true;
+                        Some(c)
+                    }
+                    None => {
+                        let quiet = self
+                            .schedule
+                            .quiet_hours
+                            .is_some_and(|q| q.contains(self.local_time(c.at)));
+                        (!quiet).then_some(c)
+                    }
                 }
             })
             .collect()
@@ -293,10 +372,20 @@ impl Inputs<'_> {
     fn accept(&self, mut day: Vec<Candidate>, earlier: &[Candidate]) -> Vec<Candidate> {
         let p = &self.schedule.prompts;
         let gap = Duration::minutes(i64::from(p.min_gap_minutes));
-        day.sort_by(|a, b| (!a.snoozed, a.kind.priority(), a.at, &a.id).cmp(&(!b.snoozed, b.kind.priority(), b.at, &b.id)));
+        day.sort_by(|a, b| {
+            (!a.snoozed, a.kind.priority(), a.at, &a.id).cmp(&(
+                !b.snoozed,
+                b.kind.priority(),
+                b.at,
+                &b.id,
+            ))
+        });
         let mut kept: Vec<Candidate> = Vec::new();
         for c in day {
-            let clashes = kept.iter().chain(earlier).any(|k| (k.at - c.at).abs() < gap);
+            let clashes = kept
+                .iter()
+                .chain(earlier)
+                .any(|k| (k.at - c.at).abs() < gap);
             if kept.len() < usize::from(p.daily_cap) && (c.snoozed || !clashes) {
                 kept.push(c);
             }
@@ -315,12 +404,19 @@ impl Inputs<'_> {
 }
 
 /// The prompt occurrences in `[from, until)`, sorted by time, then id.
-pub(crate) fn upcoming(inputs: &Inputs, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<PromptOccurrence>> {
+pub(crate) fn upcoming(
+    inputs: &Inputs,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<PromptOccurrence>> {
     if until <= from {
         return Err(RespiteError::invalid("until", "must be after from"));
     }
     if until - from > Duration::days(MAX_UPCOMING_DAYS) {
-        return Err(RespiteError::invalid("until", format!("at most {MAX_UPCOMING_DAYS} days after from")));
+        return Err(RespiteError::invalid(
+            "until",
+            format!("at most {MAX_UPCOMING_DAYS} days after from"),
+        ));
     }
     // Days are judged in order, each against the prompts kept the day before, starting
     // a few days early so the window's edge does not decide what is kept.
@@ -334,7 +430,9 @@ pub(crate) fn upcoming(inputs: &Inputs, from: DateTime<Utc>, until: DateTime<Utc
         for c in &kept {
             if from <= c.at && c.at < until {
                 let variants = c.kind.wording();
-                let n = (c.at.with_timezone(&inputs.tz).date_naive() - NaiveDate::MIN).num_days() as usize % variants.len();
+                let n = (c.at.with_timezone(&inputs.tz).date_naive() - NaiveDate::MIN).num_days()
+                    as usize
+                    % variants.len();
                 out.push(PromptOccurrence {
                     id: c.id.clone(),
                     kind: c.kind,
@@ -355,12 +453,15 @@ pub(crate) fn upcoming(inputs: &Inputs, from: DateTime<Utc>, until: DateTime<Utc
 }
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)] // schedules are built up step by step
 mod tests {
     use super::*;
-    use crate::schedule::{QuietHours, ShiftTimes, WeeklyShift, DayOfWeek};
+    use crate::schedule::{DayOfWeek, QuietHours, ShiftTimes, WeeklyShift};
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(rfc3339).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(rfc3339)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn run(schedule: &WorkSchedule, tz: &str, from: &str, until: &str) -> Vec<PromptOccurrence> {
@@ -382,29 +483,76 @@ mod tests {
     fn the_default_schedule_gives_a_transition_and_an_evening_check_on_workdays() {
         let s = WorkSchedule::default();
         // Monday 2026-05-04 to Sunday 2026-05-10 in Berlin (+02:00).
-        let got = run(&s, "Europe/Berlin", "2026-05-04T00:00:00+02:00", "2026-05-11T00:00:00+02:00");
+        let got = run(
+            &s,
+            "Europe/Berlin",
+            "2026-05-04T00:00:00+02:00",
+            "2026-05-11T00:00:00+02:00",
+        );
         let kinds: Vec<PromptKind> = got.iter().map(|o| o.kind).collect();
-        assert_eq!(kinds.iter().filter(|k| **k == PromptKind::Transition).count(), 5);
-        assert_eq!(kinds.iter().filter(|k| **k == PromptKind::EveningCheck).count(), 5);
-        assert_eq!(kinds.iter().filter(|k| **k == PromptKind::StartOfShift).count(), 5);
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == PromptKind::Transition)
+                .count(),
+            5
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == PromptKind::EveningCheck)
+                .count(),
+            5
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == PromptKind::StartOfShift)
+                .count(),
+            5
+        );
         let monday: Vec<_> = got.iter().filter(|o| o.local_day == "2026-05-04").collect();
         assert_eq!(monday[0].at, at("2026-05-04T09:00:00+02:00"));
         assert_eq!(monday[1].at, at("2026-05-04T17:00:00+02:00"));
         assert_eq!(monday[2].at, at("2026-05-04T20:00:00+02:00"));
-        assert!(got.iter().all(|o| o.local_day != "2026-05-09" && o.local_day != "2026-05-10"), "weekends are off");
+        assert!(
+            got.iter()
+                .all(|o| o.local_day != "2026-05-09" && o.local_day != "2026-05-10"),
+            "weekends are off"
+        );
     }
 
     #[test]
     fn an_overnight_shift_ends_the_next_morning() {
         let mut s = WorkSchedule::default();
-        s.shifts = vec![WeeklyShift { day: DayOfWeek::Friday, times: ShiftTimes { start: ClockTime::new(21, 0), end: ClockTime::new(7, 30) } }];
-        s.quiet_hours = Some(QuietHours { start: ClockTime::new(12, 0), end: ClockTime::new(16, 0) });
-        let got = run(&s, "America/New_York", "2026-05-08T00:00:00-04:00", "2026-05-10T00:00:00-04:00");
-        let transition = got.iter().find(|o| o.kind == PromptKind::Transition).unwrap();
+        s.shifts = vec![WeeklyShift {
+            day: DayOfWeek::Friday,
+            times: ShiftTimes {
+                start: ClockTime::new(21, 0),
+                end: ClockTime::new(7, 30),
+            },
+        }];
+        s.quiet_hours = Some(QuietHours {
+            start: ClockTime::new(12, 0),
+            end: ClockTime::new(16, 0),
+        });
+        let got = run(
+            &s,
+            "America/New_York",
+            "2026-05-08T00:00:00-04:00",
+            "2026-05-10T00:00:00-04:00",
+        );
+        let transition = got
+            .iter()
+            .find(|o| o.kind == PromptKind::Transition)
+            .unwrap();
         assert_eq!(transition.at, at("2026-05-09T07:30:00-04:00"));
         assert_eq!(transition.local_day, "2026-05-09");
         assert_eq!(transition.id, "transition:2026-05-08:0");
-        let evening = got.iter().find(|o| o.kind == PromptKind::EveningCheck).unwrap();
+        let evening = got
+            .iter()
+            .find(|o| o.kind == PromptKind::EveningCheck)
+            .unwrap();
         assert_eq!(evening.at, at("2026-05-09T20:00:00-04:00"));
     }
 }

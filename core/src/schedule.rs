@@ -14,7 +14,9 @@ const MAX_EXCEPTIONS: usize = 200;
 const MAX_REMINDERS: usize = 6;
 
 /// A time of day on the wall clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, uniffi::Record)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, uniffi::Record,
+)]
 pub struct ClockTime {
     /// 0–23.
     pub hour: u8,
@@ -29,12 +31,16 @@ impl ClockTime {
     }
 
     pub(crate) fn naive(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(u32::from(self.hour), u32::from(self.minute), 0).unwrap_or(NaiveTime::MIN)
+        NaiveTime::from_hms_opt(u32::from(self.hour), u32::from(self.minute), 0)
+            .unwrap_or(NaiveTime::MIN)
     }
 
     fn validate(self, field: &str) -> Result<()> {
         if self.hour > 23 || self.minute > 59 {
-            return Err(RespiteError::invalid(field, "a time of day is 00:00 to 23:59"));
+            return Err(RespiteError::invalid(
+                field,
+                "a time of day is 00:00 to 23:59",
+            ));
         }
         Ok(())
     }
@@ -91,12 +97,17 @@ impl DayOfWeek {
     }
 
     fn name(self) -> &'static str {
-        DAYS.iter().find(|(d, _)| *d == self).map(|(_, n)| *n).unwrap_or("monday")
+        DAYS.iter()
+            .find(|(d, _)| *d == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("monday")
     }
 
     fn parse(text: &str) -> Option<DayOfWeek> {
         let t = text.trim().to_lowercase();
-        DAYS.iter().find(|(_, n)| *n == t || (t.len() == 3 && n.starts_with(&t))).map(|(d, _)| *d)
+        DAYS.iter()
+            .find(|(_, n)| *n == t || (t.len() == 3 && n.starts_with(&t)))
+            .map(|(d, _)| *d)
     }
 }
 
@@ -121,7 +132,10 @@ impl ShiftTimes {
 
     fn parse(text: &str) -> Option<ShiftTimes> {
         let (start, end) = text.trim().split_once('-')?;
-        Some(ShiftTimes { start: ClockTime::parse(start)?, end: ClockTime::parse(end)? })
+        Some(ShiftTimes {
+            start: ClockTime::parse(start)?,
+            end: ClockTime::parse(end)?,
+        })
     }
 }
 
@@ -237,13 +251,25 @@ impl Default for WorkSchedule {
     /// Monday to Friday 9:00–17:00, a transition prompt at shift end, an evening check
     /// at 20:00, quiet from 22:00 to 07:00.
     fn default() -> Self {
-        let nine_to_five = ShiftTimes { start: ClockTime::new(9, 0), end: ClockTime::new(17, 0) };
+        let nine_to_five = ShiftTimes {
+            start: ClockTime::new(9, 0),
+            end: ClockTime::new(17, 0),
+        };
         WorkSchedule {
-            shifts: DAYS[..5].iter().map(|(day, _)| WeeklyShift { day: *day, times: nine_to_five }).collect(),
+            shifts: DAYS[..5]
+                .iter()
+                .map(|(day, _)| WeeklyShift {
+                    day: *day,
+                    times: nine_to_five,
+                })
+                .collect(),
             exceptions: Vec::new(),
             time_zone: None,
             commute_minutes: 30,
-            quiet_hours: Some(QuietHours { start: ClockTime::new(22, 0), end: ClockTime::new(7, 0) }),
+            quiet_hours: Some(QuietHours {
+                start: ClockTime::new(22, 0),
+                end: ClockTime::new(7, 0),
+            }),
             prompts: PromptSettings {
                 transition: true,
                 transition_delay_minutes: 0,
@@ -262,68 +288,101 @@ impl Default for WorkSchedule {
 
 /// A time zone from its IANA name.
 pub(crate) fn time_zone(field: &str, name: &str) -> Result<chrono_tz::Tz> {
-    name.trim()
-        .parse()
-        .map_err(|_| RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)"))
+    name.trim().parse().map_err(|_| {
+        RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)")
+    })
 }
 
 impl WorkSchedule {
     /// Checks every rule; returns the schedule with exceptions in date order.
     pub(crate) fn validated(mut self) -> Result<WorkSchedule> {
         if self.shifts.len() > MAX_SHIFTS {
-            return Err(RespiteError::invalid("shifts", format!("more than {MAX_SHIFTS} shifts")));
+            return Err(RespiteError::invalid(
+                "shifts",
+                format!("more than {MAX_SHIFTS} shifts"),
+            ));
         }
         for s in &self.shifts {
             s.times.start.validate("shifts")?;
             s.times.end.validate("shifts")?;
             if s.times.start == s.times.end {
-                return Err(RespiteError::invalid("shifts", "a shift cannot start and end at the same time"));
+                return Err(RespiteError::invalid(
+                    "shifts",
+                    "a shift cannot start and end at the same time",
+                ));
             }
         }
         if self.exceptions.len() > MAX_EXCEPTIONS {
-            return Err(RespiteError::invalid("exceptions", format!("more than {MAX_EXCEPTIONS} exceptions")));
+            return Err(RespiteError::invalid(
+                "exceptions",
+                format!("more than {MAX_EXCEPTIONS} exceptions"),
+            ));
         }
         for e in &mut self.exceptions {
             let from = records::parse_day("exceptions", &e.from_day)?;
             let to = records::parse_day("exceptions", &e.to_day)?;
             if to < from {
-                return Err(RespiteError::invalid("exceptions", "an exception ends before it starts"));
+                return Err(RespiteError::invalid(
+                    "exceptions",
+                    "an exception ends before it starts",
+                ));
             }
             if (to - from).num_days() > 366 {
-                return Err(RespiteError::invalid("exceptions", "an exception is longer than a year"));
+                return Err(RespiteError::invalid(
+                    "exceptions",
+                    "an exception is longer than a year",
+                ));
             }
             match (e.kind, e.shift) {
                 (ExceptionKind::ExtraShift, None) => {
-                    return Err(RespiteError::invalid("exceptions", "an extra shift needs its times"))
+                    return Err(RespiteError::invalid(
+                        "exceptions",
+                        "an extra shift needs its times",
+                    ))
                 }
                 (ExceptionKind::ExtraShift, Some(t)) => {
                     t.start.validate("exceptions")?;
                     t.end.validate("exceptions")?;
                 }
-                (_, Some(_)) => return Err(RespiteError::invalid("exceptions", "only an extra shift has times")),
+                (_, Some(_)) => {
+                    return Err(RespiteError::invalid(
+                        "exceptions",
+                        "only an extra shift has times",
+                    ))
+                }
                 (_, None) => {}
             }
             e.from_day = from.to_string();
             e.to_day = to.to_string();
         }
-        self.exceptions.sort_by(|a, b| (&a.from_day, &a.to_day).cmp(&(&b.from_day, &b.to_day)));
+        self.exceptions
+            .sort_by(|a, b| (&a.from_day, &a.to_day).cmp(&(&b.from_day, &b.to_day)));
         if let Some(tz) = &self.time_zone {
             time_zone("time_zone", tz)?;
             self.time_zone = Some(tz.trim().to_owned());
         }
         if self.commute_minutes > 300 {
-            return Err(RespiteError::invalid("commute_minutes", "must be between 0 and 300"));
+            return Err(RespiteError::invalid(
+                "commute_minutes",
+                "must be between 0 and 300",
+            ));
         }
         if let Some(q) = self.quiet_hours {
             q.start.validate("quiet_hours")?;
             q.end.validate("quiet_hours")?;
             if q.start == q.end {
-                return Err(RespiteError::invalid("quiet_hours", "start and end are the same"));
+                return Err(RespiteError::invalid(
+                    "quiet_hours",
+                    "start and end are the same",
+                ));
             }
         }
         let p = &mut self.prompts;
         if p.transition_delay_minutes > 180 {
-            return Err(RespiteError::invalid("transition_delay_minutes", "must be between 0 and 180"));
+            return Err(RespiteError::invalid(
+                "transition_delay_minutes",
+                "must be between 0 and 180",
+            ));
         }
         p.evening_time.validate("evening_time")?;
         for t in &p.checkin_reminders {
@@ -332,13 +391,22 @@ impl WorkSchedule {
         p.checkin_reminders.sort();
         p.checkin_reminders.dedup();
         if p.checkin_reminders.len() > MAX_REMINDERS {
-            return Err(RespiteError::invalid("checkin_reminders", format!("more than {MAX_REMINDERS} reminders")));
+            return Err(RespiteError::invalid(
+                "checkin_reminders",
+                format!("more than {MAX_REMINDERS} reminders"),
+            ));
         }
         if p.min_gap_minutes > 240 {
-            return Err(RespiteError::invalid("min_gap_minutes", "must be between 0 and 240"));
+            return Err(RespiteError::invalid(
+                "min_gap_minutes",
+                "must be between 0 and 240",
+            ));
         }
         if !(1..=10).contains(&p.daily_cap) {
-            return Err(RespiteError::invalid("daily_cap", "must be between 1 and 10"));
+            return Err(RespiteError::invalid(
+                "daily_cap",
+                "must be between 1 and 10",
+            ));
         }
         Ok(self)
     }
@@ -356,9 +424,18 @@ impl WorkSchedule {
         let mut shifts: Vec<ShiftTimes> = if off {
             Vec::new()
         } else {
-            self.shifts.iter().filter(|s| s.day == weekday).map(|s| s.times).collect()
+            self.shifts
+                .iter()
+                .filter(|s| s.day == weekday)
+                .map(|s| s.times)
+                .collect()
         };
-        shifts.extend(self.exceptions.iter().filter(covering).filter_map(|e| e.shift));
+        shifts.extend(
+            self.exceptions
+                .iter()
+                .filter(covering)
+                .filter_map(|e| e.shift),
+        );
         shifts.sort_by_key(|s| s.start);
         shifts.dedup();
         shifts
@@ -384,9 +461,14 @@ pub fn schedule_to_text(schedule: WorkSchedule) -> String {
     let s = &schedule;
     let p = &s.prompts;
     let mut out = format!("{TITLE}\n\n");
-    out.push_str(&format!("time zone: {}\n", s.time_zone.as_deref().unwrap_or("device")));
+    out.push_str(&format!(
+        "time zone: {}\n",
+        s.time_zone.as_deref().unwrap_or("device")
+    ));
     out.push_str(&format!("commute: {} minutes\n", s.commute_minutes));
-    let quiet = s.quiet_hours.map_or("none".to_owned(), |q| format!("{}-{}", q.start.text(), q.end.text()));
+    let quiet = s.quiet_hours.map_or("none".to_owned(), |q| {
+        format!("{}-{}", q.start.text(), q.end.text())
+    });
     out.push_str(&format!("quiet hours: {quiet}\n"));
     out.push_str("\n## Shifts\n");
     for shift in &s.shifts {
@@ -394,17 +476,40 @@ pub fn schedule_to_text(schedule: WorkSchedule) -> String {
     }
     out.push_str("\n## Exceptions\n");
     for e in &s.exceptions {
-        let days = if e.from_day == e.to_day { e.from_day.clone() } else { format!("{}..{}", e.from_day, e.to_day) };
-        let kind = EXCEPTION_NAMES.iter().find(|(k, _)| *k == e.kind).map(|(_, n)| *n).unwrap_or("day off");
-        let times = e.shift.map(|t| format!(" {}", t.text())).unwrap_or_default();
+        let days = if e.from_day == e.to_day {
+            e.from_day.clone()
+        } else {
+            format!("{}..{}", e.from_day, e.to_day)
+        };
+        let kind = EXCEPTION_NAMES
+            .iter()
+            .find(|(k, _)| *k == e.kind)
+            .map(|(_, n)| *n)
+            .unwrap_or("day off");
+        let times = e
+            .shift
+            .map(|t| format!(" {}", t.text()))
+            .unwrap_or_default();
         out.push_str(&format!("{days} {kind}{times}\n"));
     }
     out.push_str("\n## Prompts\n");
-    out.push_str(&format!("transition: {}, {} minutes after shift end\n", on_off(p.transition), p.transition_delay_minutes));
-    out.push_str(&format!("evening check: {}, {}\n", on_off(p.evening_check), p.evening_time.text()));
+    out.push_str(&format!(
+        "transition: {}, {} minutes after shift end\n",
+        on_off(p.transition),
+        p.transition_delay_minutes
+    ));
+    out.push_str(&format!(
+        "evening check: {}, {}\n",
+        on_off(p.evening_check),
+        p.evening_time.text()
+    ));
     out.push_str(&format!("start of shift: {}\n", on_off(p.start_of_shift)));
     let reminders: Vec<String> = p.checkin_reminders.iter().map(|t| t.text()).collect();
-    let reminders = if reminders.is_empty() { "none".to_owned() } else { reminders.join(", ") };
+    let reminders = if reminders.is_empty() {
+        "none".to_owned()
+    } else {
+        reminders.join(", ")
+    };
     out.push_str(&format!("check-in reminders: {reminders}\n"));
     out.push_str(&format!("plan review: {}\n", on_off(p.plan_review)));
     out.push_str(&format!("on days off: {}\n", on_off(p.on_days_off)));
@@ -416,7 +521,10 @@ pub fn schedule_to_text(schedule: WorkSchedule) -> String {
 /// Reads the text form back; errors name the line.
 #[uniffi::export]
 pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
-    let mut s = WorkSchedule { shifts: Vec::new(), ..WorkSchedule::default() };
+    let mut s = WorkSchedule {
+        shifts: Vec::new(),
+        ..WorkSchedule::default()
+    };
     let mut section = "";
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
@@ -436,14 +544,19 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
         }
         match section {
             "shifts" => {
-                let (day, times) = line.split_once(' ').ok_or_else(|| bad("expected \"monday 09:00-17:00\""))?;
+                let (day, times) = line
+                    .split_once(' ')
+                    .ok_or_else(|| bad("expected \"monday 09:00-17:00\""))?;
                 s.shifts.push(WeeklyShift {
                     day: DayOfWeek::parse(day).ok_or_else(|| bad("unknown day of the week"))?,
-                    times: ShiftTimes::parse(times).ok_or_else(|| bad("expected times like 09:00-17:00"))?,
+                    times: ShiftTimes::parse(times)
+                        .ok_or_else(|| bad("expected times like 09:00-17:00"))?,
                 });
             }
             "exceptions" => {
-                let (days, rest) = line.split_once(' ').ok_or_else(|| bad("expected \"2026-12-24 day off\""))?;
+                let (days, rest) = line
+                    .split_once(' ')
+                    .ok_or_else(|| bad("expected \"2026-12-24 day off\""))?;
                 let (from_day, to_day) = days.split_once("..").unwrap_or((days, days));
                 let rest = rest.trim();
                 let (kind, times) = EXCEPTION_NAMES
@@ -453,12 +566,22 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                 let shift = if times.is_empty() {
                     None
                 } else {
-                    Some(ShiftTimes::parse(times).ok_or_else(|| bad("expected times like 10:00-16:00"))?)
+                    Some(
+                        ShiftTimes::parse(times)
+                            .ok_or_else(|| bad("expected times like 10:00-16:00"))?,
+                    )
                 };
-                s.exceptions.push(ScheduleException { from_day: from_day.to_owned(), to_day: to_day.to_owned(), kind, shift });
+                s.exceptions.push(ScheduleException {
+                    from_day: from_day.to_owned(),
+                    to_day: to_day.to_owned(),
+                    kind,
+                    shift,
+                });
             }
             _ => {
-                let (key, value) = line.split_once(':').ok_or_else(|| bad("expected \"setting: value\""))?;
+                let (key, value) = line
+                    .split_once(':')
+                    .ok_or_else(|| bad("expected \"setting: value\""))?;
                 let value = value.trim();
                 let switch = |v: &str| match v.split(',').next().unwrap_or("").trim() {
                     "on" => Ok(true),
@@ -466,19 +589,36 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                     _ => Err(bad("expected on or off")),
                 };
                 let minutes = |v: &str| -> Result<u16> {
-                    v.trim().trim_end_matches("minutes").trim().split(' ').next().unwrap_or("").parse().map_err(|_| bad("expected a number of minutes"))
+                    v.trim()
+                        .trim_end_matches("minutes")
+                        .trim()
+                        .split(' ')
+                        .next()
+                        .unwrap_or("")
+                        .parse()
+                        .map_err(|_| bad("expected a number of minutes"))
                 };
-                let after_comma = |v: &str| v.split_once(',').map(|(_, rest)| rest.trim().to_owned()).unwrap_or_default();
+                let after_comma = |v: &str| {
+                    v.split_once(',')
+                        .map(|(_, rest)| rest.trim().to_owned())
+                        .unwrap_or_default()
+                };
                 let p = &mut s.prompts;
                 match (section, key.trim()) {
-                    ("", "time zone") => s.time_zone = (value != "device").then(|| value.to_owned()),
+                    ("", "time zone") => {
+                        s.time_zone = (value != "device").then(|| value.to_owned())
+                    }
                     ("", "commute") => s.commute_minutes = minutes(value)?,
                     ("", "quiet hours") => {
                         s.quiet_hours = match value {
                             "none" => None,
                             v => {
-                                let t = ShiftTimes::parse(v).ok_or_else(|| bad("expected 22:00-07:00 or none"))?;
-                                Some(QuietHours { start: t.start, end: t.end })
+                                let t = ShiftTimes::parse(v)
+                                    .ok_or_else(|| bad("expected 22:00-07:00 or none"))?;
+                                Some(QuietHours {
+                                    start: t.start,
+                                    end: t.end,
+                                })
                             }
                         }
                     }
@@ -488,7 +628,8 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                     }
                     ("prompts", "evening check") => {
                         p.evening_check = switch(value)?;
-                        p.evening_time = ClockTime::parse(&after_comma(value)).ok_or_else(|| bad("expected \"on, 20:00\""))?;
+                        p.evening_time = ClockTime::parse(&after_comma(value))
+                            .ok_or_else(|| bad("expected \"on, 20:00\""))?;
                     }
                     ("prompts", "start of shift") => p.start_of_shift = switch(value)?,
                     ("prompts", "check-in reminders") => {
@@ -497,14 +638,19 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                         } else {
                             value
                                 .split(',')
-                                .map(|t| ClockTime::parse(t).ok_or_else(|| bad("expected times like 12:30, 16:00")))
+                                .map(|t| {
+                                    ClockTime::parse(t)
+                                        .ok_or_else(|| bad("expected times like 12:30, 16:00"))
+                                })
                                 .collect::<Result<_>>()?
                         }
                     }
                     ("prompts", "plan review") => p.plan_review = switch(value)?,
                     ("prompts", "on days off") => p.on_days_off = switch(value)?,
                     ("prompts", "minimum gap") => p.min_gap_minutes = minutes(value)?,
-                    ("prompts", "daily limit") => p.daily_cap = value.parse().map_err(|_| bad("expected a number"))?,
+                    ("prompts", "daily limit") => {
+                        p.daily_cap = value.parse().map_err(|_| bad("expected a number"))?
+                    }
                     _ => return Err(bad(&format!("unknown setting \"{}\"", key.trim()))),
                 }
             }
@@ -514,19 +660,47 @@ pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
 }
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)] // schedules are built up step by step
 mod tests {
     use super::*;
 
     #[test]
     fn the_default_is_valid_and_round_trips_through_text() {
         let default = WorkSchedule::default().validated().unwrap();
-        assert_eq!(schedule_from_text(schedule_to_text(default.clone())).unwrap(), default);
+        assert_eq!(
+            schedule_from_text(schedule_to_text(default.clone())).unwrap(),
+            default
+        );
         let mut busy = default.clone();
-        busy.shifts.push(WeeklyShift { day: DayOfWeek::Saturday, times: ShiftTimes { start: ClockTime::new(22, 0), end: ClockTime::new(7, 0) } });
+        busy.shifts.push(WeeklyShift {
+            day: DayOfWeek::Saturday,
+            times: ShiftTimes {
+                start: ClockTime::new(22, 0),
+                end: ClockTime::new(7, 0),
+            },
+        });
         busy.exceptions = vec![
-            ScheduleException { from_day: "2026-12-24".into(), to_day: "2026-12-24".into(), kind: ExceptionKind::DayOff, shift: None },
-            ScheduleException { from_day: "2026-12-27".into(), to_day: "2027-01-02".into(), kind: ExceptionKind::Vacation, shift: None },
-            ScheduleException { from_day: "2027-01-09".into(), to_day: "2027-01-09".into(), kind: ExceptionKind::ExtraShift, shift: Some(ShiftTimes { start: ClockTime::new(10, 0), end: ClockTime::new(16, 0) }) },
+            ScheduleException {
+                from_day: "2026-12-24".into(),
+                to_day: "2026-12-24".into(),
+                kind: ExceptionKind::DayOff,
+                shift: None,
+            },
+            ScheduleException {
+                from_day: "2026-12-27".into(),
+                to_day: "2027-01-02".into(),
+                kind: ExceptionKind::Vacation,
+                shift: None,
+            },
+            ScheduleException {
+                from_day: "2027-01-09".into(),
+                to_day: "2027-01-09".into(),
+                kind: ExceptionKind::ExtraShift,
+                shift: Some(ShiftTimes {
+                    start: ClockTime::new(10, 0),
+                    end: ClockTime::new(16, 0),
+                }),
+            },
         ];
         busy.time_zone = Some("Europe/Berlin".into());
         busy.quiet_hours = None;
@@ -539,10 +713,20 @@ mod tests {
 
     #[test]
     fn quiet_hours_wrap_midnight() {
-        let q = QuietHours { start: ClockTime::new(22, 0), end: ClockTime::new(7, 0) };
-        assert!(q.contains(ClockTime::new(23, 0)) && q.contains(ClockTime::new(3, 0)) && q.contains(ClockTime::new(22, 0)));
+        let q = QuietHours {
+            start: ClockTime::new(22, 0),
+            end: ClockTime::new(7, 0),
+        };
+        assert!(
+            q.contains(ClockTime::new(23, 0))
+                && q.contains(ClockTime::new(3, 0))
+                && q.contains(ClockTime::new(22, 0))
+        );
         assert!(!q.contains(ClockTime::new(7, 0)) && !q.contains(ClockTime::new(12, 0)));
-        let day = QuietHours { start: ClockTime::new(12, 0), end: ClockTime::new(13, 0) };
+        let day = QuietHours {
+            start: ClockTime::new(12, 0),
+            end: ClockTime::new(13, 0),
+        };
         assert!(day.contains(ClockTime::new(12, 30)) && !day.contains(ClockTime::new(13, 0)));
     }
 
@@ -556,25 +740,71 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         };
-        assert_eq!(field(&|s| s.shifts[0].times.end = ClockTime::new(9, 0)), "shifts");
-        assert_eq!(field(&|s| s.shifts[0].times.start = ClockTime::new(24, 0)), "shifts");
-        assert_eq!(field(&|s| s.time_zone = Some("Mars/Olympus".into())), "time_zone");
+        assert_eq!(
+            field(&|s| s.shifts[0].times.end = ClockTime::new(9, 0)),
+            "shifts"
+        );
+        assert_eq!(
+            field(&|s| s.shifts[0].times.start = ClockTime::new(24, 0)),
+            "shifts"
+        );
+        assert_eq!(
+            field(&|s| s.time_zone = Some("Mars/Olympus".into())),
+            "time_zone"
+        );
         assert_eq!(field(&|s| s.prompts.daily_cap = 0), "daily_cap");
         assert_eq!(field(&|s| s.commute_minutes = 600), "commute_minutes");
-        assert_eq!(field(&|s| s.exceptions.push(ScheduleException { from_day: "2026-05-05".into(), to_day: "2026-05-01".into(), kind: ExceptionKind::Sick, shift: None })), "exceptions");
-        assert_eq!(field(&|s| s.exceptions.push(ScheduleException { from_day: "2026-05-05".into(), to_day: "2026-05-05".into(), kind: ExceptionKind::ExtraShift, shift: None })), "exceptions");
-        assert!(matches!(schedule_from_text("## Shifts\nfunday 09:00-17:00\n".into()), Err(RespiteError::InvalidInput { reason, .. }) if reason.starts_with("line 2")));
+        assert_eq!(
+            field(&|s| s.exceptions.push(ScheduleException {
+                from_day: "2026-05-05".into(),
+                to_day: "2026-05-01".into(),
+                kind: ExceptionKind::Sick,
+                shift: None
+            })),
+            "exceptions"
+        );
+        assert_eq!(
+            field(&|s| s.exceptions.push(ScheduleException {
+                from_day: "2026-05-05".into(),
+                to_day: "2026-05-05".into(),
+                kind: ExceptionKind::ExtraShift,
+                shift: None
+            })),
+            "exceptions"
+        );
+        assert!(
+            matches!(schedule_from_text("## Shifts\nfunday 09:00-17:00\n".into()), Err(RespiteError::InvalidInput { reason, .. }) if reason.starts_with("line 2"))
+        );
     }
 
     #[test]
     fn exceptions_replace_or_add_shifts() {
         let mut s = WorkSchedule::default();
         s.exceptions = vec![
-            ScheduleException { from_day: "2026-05-04".into(), to_day: "2026-05-05".into(), kind: ExceptionKind::Vacation, shift: None },
-            ScheduleException { from_day: "2026-05-09".into(), to_day: "2026-05-09".into(), kind: ExceptionKind::ExtraShift, shift: Some(ShiftTimes { start: ClockTime::new(8, 0), end: ClockTime::new(12, 0) }) },
+            ScheduleException {
+                from_day: "2026-05-04".into(),
+                to_day: "2026-05-05".into(),
+                kind: ExceptionKind::Vacation,
+                shift: None,
+            },
+            ScheduleException {
+                from_day: "2026-05-09".into(),
+                to_day: "2026-05-09".into(),
+                kind: ExceptionKind::ExtraShift,
+                shift: Some(ShiftTimes {
+                    start: ClockTime::new(8, 0),
+                    end: ClockTime::new(12, 0),
+                }),
+            },
         ];
-        let day = |d: &str| s.shifts_on(NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()).len();
-        assert_eq!((day("2026-05-04"), day("2026-05-05"), day("2026-05-06")), (0, 0, 1));
+        let day = |d: &str| {
+            s.shifts_on(NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap())
+                .len()
+        };
+        assert_eq!(
+            (day("2026-05-04"), day("2026-05-05"), day("2026-05-06")),
+            (0, 0, 1)
+        );
         assert_eq!((day("2026-05-09"), day("2026-05-10")), (1, 0));
     }
 }

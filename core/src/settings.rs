@@ -49,7 +49,11 @@ pub(crate) fn save(conn: &Connection, keys: &Keys, settings: &Settings) -> Resul
 }
 
 /// One sealed group of settings, if it was ever saved.
-pub(crate) fn load_group<T: DeserializeOwned>(conn: &Connection, keys: &Keys, id: &'static str) -> Result<Option<T>> {
+pub(crate) fn load_group<T: DeserializeOwned>(
+    conn: &Connection,
+    keys: &Keys,
+    id: &'static str,
+) -> Result<Option<T>> {
     let row: Option<(u32, Vec<u8>)> = conn
         .prepare_cached("SELECT revision, sealed FROM settings WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -59,9 +63,16 @@ pub(crate) fn load_group<T: DeserializeOwned>(conn: &Connection, keys: &Keys, id
 }
 
 /// Seals and stores one group of settings, raising its revision.
-pub(crate) fn save_group<T: Serialize>(conn: &Connection, keys: &Keys, id: &'static str, value: &T) -> Result<()> {
+pub(crate) fn save_group<T: Serialize>(
+    conn: &Connection,
+    keys: &Keys,
+    id: &'static str,
+    value: &T,
+) -> Result<()> {
     let revision: u32 = conn
-        .query_row("SELECT revision FROM settings WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT revision FROM settings WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?
         .unwrap_or(0)
         + 1;

@@ -184,9 +184,14 @@ impl TransitionRecord {
 
 impl TransitionAnswers {
     fn into_record(self) -> Result<TransitionRecord> {
-        let line = |field: &str, text: Option<String>| validate::optional_line(field, text, MAX_LINE_CHARS);
+        let line = |field: &str, text: Option<String>| {
+            validate::optional_line(field, text, MAX_LINE_CHARS)
+        };
         if self.parked.len() > MAX_PARKED {
-            return Err(RespiteError::invalid("parked", format!("more than {MAX_PARKED} items")));
+            return Err(RespiteError::invalid(
+                "parked",
+                format!("more than {MAX_PARKED} items"),
+            ));
         }
         let mut parked = Vec::new();
         for (i, p) in self.parked.into_iter().enumerate() {
@@ -209,7 +214,10 @@ impl TransitionAnswers {
             }
         }
         if went_well.len() > MAX_WENT_WELL {
-            return Err(RespiteError::invalid("went_well", format!("at most {MAX_WENT_WELL} things")));
+            return Err(RespiteError::invalid(
+                "went_well",
+                format!("at most {MAX_WENT_WELL} things"),
+            ));
         }
         if let Some(p) = &self.practice {
             validate::practice_ids("practice", vec![p.clone()])?;
@@ -227,7 +235,10 @@ impl TransitionAnswers {
             practice: self.practice,
         };
         if record == TransitionRecord::default() {
-            return Err(RespiteError::invalid("answers", "every step was skipped: nothing to save"));
+            return Err(RespiteError::invalid(
+                "answers",
+                "every step was skipped: nothing to save",
+            ));
         }
         Ok(record)
     }
@@ -262,36 +273,108 @@ pub struct OpenParkedItem {
 }
 
 const STEPS: &[(TransitionStep, &[(&str, &str)])] = &[
-    (TransitionStep::ParkIt, &[
-        ("What's unfinished? Park it here.", "What, and when and where you'll pick it up. It will wait for you."),
-        ("Anything still open from today?", "Write it down so your mind can let it go until next time."),
-        ("What would you otherwise carry home?", "One line each: the task, when you'll return to it, where."),
-    ]),
-    (TransitionStep::NameIt, &[
-        ("How are you, right now?", "One tap on how pleasant and how energised; add a word if one fits."),
-        ("Name what you're feeling.", "Naming it is often enough to loosen it a little."),
-        ("Where are you after today?", "Pleasant or unpleasant, charged or drained: no right answer."),
-    ]),
-    (TransitionStep::SetDown, &[
-        ("What's one hard thing you can set down tonight?", "You can pick it up again tomorrow if it still needs you."),
-        ("Which moment would you rather not carry home?", "Picture putting it on a shelf at work."),
-        ("What weighed most today?", "Let it stay here for the night."),
-    ]),
-    (TransitionStep::WentWell, &[
-        ("What went well today?", "Up to three things, however small."),
-        ("What's something you're glad about?", "A moment of connection, a job done, a kind word."),
-        ("Where did you make a difference today?", "Small counts. One to three things."),
-    ]),
-    (TransitionStep::SwitchRoles, &[
-        ("Who do you want to be when you get home?", "And what will you do first?"),
-        ("Which role are you stepping into now?", "Partner, parent, friend, yourself: and one first thing."),
-        ("What does home need from you tonight?", "Name the role, and the first small thing you'll do."),
-    ]),
-    (TransitionStep::EndOfDay, &[
-        ("Your signal that the workday is over.", "Change clothes, wash your hands, a song in the car: whatever marks the end."),
-        ("How will you close the door on work today?", "Optional: a small act that says the shift is done."),
-        ("Mark the end of the day.", "Optional: one gesture that tells your body work is over."),
-    ]),
+    (
+        TransitionStep::ParkIt,
+        &[
+            (
+                "What's unfinished? Park it here.",
+                "What, and when and where you'll pick it up. It will wait for you.",
+            ),
+            (
+                "Anything still open from today?",
+                "Write it down so your mind can let it go until next time.",
+            ),
+            (
+                "What would you otherwise carry home?",
+                "One line each: the task, when you'll return to it, where.",
+            ),
+        ],
+    ),
+    (
+        TransitionStep::NameIt,
+        &[
+            (
+                "How are you, right now?",
+                "One tap on how pleasant and how energised; add a word if one fits.",
+            ),
+            (
+                "Name what you're feeling.",
+                "Naming it is often enough to loosen it a little.",
+            ),
+            (
+                "Where are you after today?",
+                "Pleasant or unpleasant, charged or drained: no right answer.",
+            ),
+        ],
+    ),
+    (
+        TransitionStep::SetDown,
+        &[
+            (
+                "What's one hard thing you can set down tonight?",
+                "You can pick it up again tomorrow if it still needs you.",
+            ),
+            (
+                "Which moment would you rather not carry home?",
+                "Picture putting it on a shelf at work.",
+            ),
+            (
+                "What weighed most today?",
+                "Let it stay here for the night.",
+            ),
+        ],
+    ),
+    (
+        TransitionStep::WentWell,
+        &[
+            (
+                "What went well today?",
+                "Up to three things, however small.",
+            ),
+            (
+                "What's something you're glad about?",
+                "A moment of connection, a job done, a kind word.",
+            ),
+            (
+                "Where did you make a difference today?",
+                "Small counts. One to three things.",
+            ),
+        ],
+    ),
+    (
+        TransitionStep::SwitchRoles,
+        &[
+            (
+                "Who do you want to be when you get home?",
+                "And what will you do first?",
+            ),
+            (
+                "Which role are you stepping into now?",
+                "Partner, parent, friend, yourself: and one first thing.",
+            ),
+            (
+                "What does home need from you tonight?",
+                "Name the role, and the first small thing you'll do.",
+            ),
+        ],
+    ),
+    (
+        TransitionStep::EndOfDay,
+        &[
+            (
+                "Your signal that the workday is over.",
+                "Change clothes, wash your hands, a song in the car: whatever marks the end.",
+            ),
+            (
+                "How will you close the door on work today?",
+                "Optional: a small act that says the shift is done.",
+            ),
+            (
+                "Mark the end of the day.",
+                "Optional: one gesture that tells your body work is over.",
+            ),
+        ],
+    ),
 ];
 
 const PRACTICE_PROMPTS: &[&str] = &[
@@ -319,12 +402,15 @@ impl Prompts {
 
     fn prompt_state(&self) -> Result<PromptState> {
         let keys = self.state.keys()?;
-        Ok(settings::load_group(&self.state.conn(), &keys, settings::PROMPT_STATE)?.unwrap_or_default())
+        Ok(
+            settings::load_group(&self.state.conn(), &keys, settings::PROMPT_STATE)?
+                .unwrap_or_default(),
+        )
     }
 
     fn save_prompt_state(&self, mut state: PromptState) -> Result<()> {
         let keys = self.state.keys()?;
-        state.prune(chrono::Utc::now().date_naive());
+        state.prune();
         settings::save_group(&self.state.conn(), &keys, settings::PROMPT_STATE, &state)
     }
 
@@ -359,7 +445,10 @@ impl Prompts {
     /// The work schedule (the default until changed).
     pub fn schedule(&self) -> Result<WorkSchedule> {
         let keys = self.state.keys()?;
-        Ok(settings::load_group(&self.state.conn(), &keys, settings::SCHEDULE)?.unwrap_or_default())
+        Ok(
+            settings::load_group(&self.state.conn(), &keys, settings::SCHEDULE)?
+                .unwrap_or_default(),
+        )
     }
 
     /// Replaces the work schedule and returns it as stored.
@@ -373,16 +462,25 @@ impl Prompts {
     /// The prompts to notify in `[from, until)` (at most 62 days), sorted by time.
     /// `device_time_zone` is the device's IANA zone now; it is used when the schedule
     /// follows the device. Deterministic: the same inputs give the same list.
-    pub fn upcoming(&self, from: Timestamp, until: Timestamp, device_time_zone: String) -> Result<Vec<PromptOccurrence>> {
+    pub fn upcoming(
+        &self,
+        from: Timestamp,
+        until: Timestamp,
+        device_time_zone: String,
+    ) -> Result<Vec<PromptOccurrence>> {
         let schedule = self.schedule()?;
-        let tz = schedule::time_zone("device_time_zone", schedule.time_zone.as_deref().unwrap_or(&device_time_zone))?;
+        let tz = schedule::time_zone(
+            "device_time_zone",
+            schedule.time_zone.as_deref().unwrap_or(&device_time_zone),
+        )?;
         let keys = self.state.keys()?;
         let (day_start_hour, review_date) = {
             let conn = self.state.conn();
             let plan = care_plan::current_plan(&conn, &keys)?.plan;
             (
                 settings::load(&conn, &keys)?.day_start_hour,
-                plan.review_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                plan.review_date
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
             )
         };
         let window = DayRange::new(
@@ -407,7 +505,10 @@ impl Prompts {
     pub fn snooze(&self, id: String, due: Timestamp, until: Timestamp) -> Result<()> {
         prompts::check_occurrence_id(&id)?;
         if until <= due || until - due > Duration::hours(MAX_SNOOZE_HOURS) {
-            return Err(RespiteError::invalid("until", format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due")));
+            return Err(RespiteError::invalid(
+                "until",
+                format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due"),
+            ));
         }
         let mut state = self.prompt_state()?;
         state.skipped.remove(&id);
@@ -434,15 +535,28 @@ impl Prompts {
             .enumerate()
             .map(|(i, (step, variants))| {
                 let (prompt, hint) = variants[(n + i) % variants.len()];
-                FlowStep { step: *step, prompt: prompt.to_owned(), hint: hint.to_owned() }
+                FlowStep {
+                    step: *step,
+                    prompt: prompt.to_owned(),
+                    hint: hint.to_owned(),
+                }
             })
             .collect();
-        let practices = CarePlan::new(Arc::clone(&self.state)).practices_for(PlanMoment::Transition)?;
-        Ok(TransitionScript { steps, practices, practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned() })
+        let practices =
+            CarePlan::new(Arc::clone(&self.state)).practices_for(PlanMoment::Transition)?;
+        Ok(TransitionScript {
+            steps,
+            practices,
+            practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned(),
+        })
     }
 
     /// Saves the answers as one sealed transition entry.
-    pub fn save_transition(&self, moment: LocalMoment, answers: TransitionAnswers) -> Result<JournalEntry> {
+    pub fn save_transition(
+        &self,
+        moment: LocalMoment,
+        answers: TransitionAnswers,
+    ) -> Result<JournalEntry> {
         let record = answers.into_record()?;
         Journal::new(Arc::clone(&self.state)).add_transition(
             JournalDraft {
@@ -463,21 +577,27 @@ impl Prompts {
     pub fn open_parked_items(&self, today: String) -> Result<Vec<OpenParkedItem>> {
         let today = records::parse_day("today", &today)?;
         let keys = self.state.keys()?;
-        let days = DayRange::new(Some(&(today - Duration::days(PARKED_DAYS)).to_string()), Some(&today.to_string()))?;
-        let rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
-        let mut open: Vec<OpenParkedItem> = rows
+        let days = DayRange::new(
+            Some(&(today - Duration::days(PARKED_DAYS)).to_string()),
+            Some(&today.to_string()),
+        )?;
+        let mut rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
+        rows.reverse();
+        let open: Vec<OpenParkedItem> = rows
             .iter()
             .filter_map(|row| journal::open_row(row, &keys).ok())
             .filter_map(|(_, e)| e.transition.map(|t| (e.id, e.local_day, t)))
             .flat_map(|(id, day, t)| {
-                t.parked.into_iter().filter(|p| !p.done).map(move |item| OpenParkedItem {
-                    entry_id: id.clone(),
-                    parked_on: day.clone(),
-                    item,
-                })
+                t.parked
+                    .into_iter()
+                    .filter(|p| !p.done)
+                    .map(move |item| OpenParkedItem {
+                        entry_id: id.clone(),
+                        parked_on: day.clone(),
+                        item,
+                    })
             })
             .collect();
-        open.reverse();
         Ok(open)
     }
 
@@ -485,12 +605,16 @@ impl Prompts {
     pub fn mark_parked_done(&self, entry_id: String, item_id: String) -> Result<()> {
         let journal = Journal::new(Arc::clone(&self.state));
         let entry = journal.get(entry_id.clone())?;
-        let mut record = entry.transition.ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
+        let mut record = entry
+            .transition
+            .ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
         let item = record
             .parked
             .iter_mut()
             .find(|p| p.id == item_id)
-            .ok_or_else(|| RespiteError::NotFound { what: "no parked item with that id".to_owned() })?;
+            .ok_or_else(|| RespiteError::NotFound {
+                what: "no parked item with that id".to_owned(),
+            })?;
         if item.done {
             return Ok(());
         }
@@ -499,7 +623,11 @@ impl Prompts {
     }
 
     /// Saves the evening check as a check-in at home, linked to that day's transition.
-    pub fn save_evening_check(&self, moment: LocalMoment, answers: EveningAnswers) -> Result<CheckIn> {
+    pub fn save_evening_check(
+        &self,
+        moment: LocalMoment,
+        answers: EveningAnswers,
+    ) -> Result<CheckIn> {
         moment.validate("moment")?;
         let day = {
             let keys = self.state.keys()?;
@@ -516,7 +644,10 @@ impl Prompts {
                 .map(|(_, e)| e.id)
         };
         if answers == EveningAnswers::default() {
-            return Err(RespiteError::invalid("answers", "every question was skipped: nothing to save"));
+            return Err(RespiteError::invalid(
+                "answers",
+                "every question was skipped: nothing to save",
+            ));
         }
         CheckIns::new(Arc::clone(&self.state)).add(CheckInData {
             detachment: answers.detachment,
@@ -530,5 +661,3 @@ impl Prompts {
         })
     }
 }
-
-
