@@ -41,6 +41,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Settings(command) => settings(&out, &*open()?, command),
         Command::Plan(command) => crate::plan::run(&out, &*open()?, command),
+        Command::Schedule(command) => crate::prompts::schedule(&out, &*open()?, command),
+        Command::Prompts(command) => crate::prompts::prompts(&out, &*open()?, command),
+        Command::Transition(args) => crate::prompts::transition(&out, &*open()?, args),
+        Command::Evening(args) => crate::prompts::evening(&out, &*open()?, args),
+        Command::Parked(command) => crate::prompts::parked(&out, &*open()?, command),
         Command::Passphrase(PassphraseCommand::Change) => {
             let vault = open()?;
             let slot = vault.change_passphrase(secrets::new_passphrase()?)?;

@@ -10,6 +10,7 @@ mod commands;
 mod format;
 mod journal;
 mod plan;
+mod prompts;
 mod secrets;
 mod tour;
 
@@ -70,6 +71,20 @@ enum Command {
     /// Your self-care plan: show, edit, compare revisions, suggestions, the emergency card.
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// Your work schedule, in the text form `schedule set` reads.
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
+    /// The prompts Respite would notify, and snoozing or skipping one.
+    #[command(subcommand)]
+    Prompts(PromptsCommand),
+    /// The end-of-shift transition: park it, name it, set it down, what went well,
+    /// switch roles. Every step skippable.
+    Transition(TransitionArgs),
+    /// The evening check: how much did work follow you home?
+    Evening(EveningArgs),
+    /// What you parked in transitions: list, or mark done.
+    #[command(subcommand)]
+    Parked(ParkedCommand),
     /// Show or change the vault's settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -324,6 +339,77 @@ enum MomentArg {
     Transition,
     Evening,
     BadDay,
+}
+
+#[derive(Debug, Subcommand)]
+enum ScheduleCommand {
+    /// Print the schedule in its text form.
+    Show,
+    /// Replace the schedule with the text form in FILE ("-" for standard input).
+    Set {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PromptsCommand {
+    /// The prompts of the next N days.
+    Upcoming {
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// IANA time zone of this device (default: the system's).
+        #[arg(long, value_name = "ZONE")]
+        time_zone: Option<String>,
+    },
+    /// Do not notify this prompt.
+    Skip { id: String },
+    /// Notify this prompt again in N minutes.
+    Snooze {
+        id: String,
+        #[arg(long, default_value_t = 15)]
+        minutes: u32,
+    },
+}
+
+/// Flags of `respite transition`.
+#[derive(Debug, Args)]
+struct TransitionArgs {
+    /// Answers as JSON instead of questions: {"parked":[{"what":…,"when":…,"where":…}],
+    /// "pleasantness":…, "energy":…, "feelings":[…], "set_down":…, "went_well":[…],
+    /// "who_at_home":…, "first_thing":…, "end_of_day_signal":…, "practice":…}.
+    #[arg(long, value_name = "FILE")]
+    answers: Option<PathBuf>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+/// Flags of `respite evening`; with none, the questions are asked.
+#[derive(Debug, Args)]
+struct EveningArgs {
+    /// How far I could leave work behind, 1–5.
+    #[arg(long, value_name = "1-5")]
+    detachment: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[arg(long, value_name = "0-4")]
+    intrusion: Option<u8>,
+    /// How pleasant the evening is, -1 to 1.
+    #[arg(long, allow_negative_numbers = true, value_name = "-1..1")]
+    pleasantness: Option<f64>,
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ParkedCommand {
+    /// What is still parked (the last 30 days).
+    List,
+    /// Mark a parked item done.
+    Done { entry_id: String, item_id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -918,3 +918,196 @@ fn plan_suggest_card_adherence_and_export() {
         );
     }
 }
+
+#[test]
+fn the_schedule_round_trips_and_drives_upcoming_prompts() {
+    let (dir, vault) = new_vault();
+    let shown = ok(with_pass(&vault, &["schedule", "show"])).stdout;
+    assert!(shown.contains("monday 09:00-17:00"));
+    let file = dir.path().join("schedule.txt");
+    std::fs::write(&file, &shown).unwrap();
+    assert!(ok(with_pass(
+        &vault,
+        &["schedule", "set", "--file", file.to_str().unwrap()]
+    ))
+    .stdout
+    .contains("No changes"));
+    let night = shown
+        .replace(
+            "friday 09:00-17:00\n",
+            "friday 09:00-17:00\nsaturday 22:00-07:00\n",
+        )
+        .replace("quiet hours: 22:00-07:00", "quiet hours: 12:00-14:00")
+        .replace(
+            "## Exceptions\n",
+            "## Exceptions\n2030-01-01..2030-01-07 vacation\n",
+        );
+    std::fs::write(&file, &night).unwrap();
+    ok(with_pass(
+        &vault,
+        &["schedule", "set", "--file", file.to_str().unwrap()],
+    ));
+    assert!(ok(with_pass(&vault, &["schedule", "show"]))
+        .stdout
+        .contains("saturday 22:00-07:00"));
+    std::fs::write(
+        &file,
+        shown.replace("monday 09:00-17:00", "moonday 09:00-17:00"),
+    )
+    .unwrap();
+    let bad = with_pass(
+        &vault,
+        &["schedule", "set", "--file", file.to_str().unwrap()],
+    );
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("line"), "{}", bad.stderr);
+
+    let json: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &[
+                "--json",
+                "prompts",
+                "upcoming",
+                "--days",
+                "14",
+                "--time-zone",
+                "Europe/Berlin",
+            ],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    let list = json["prompts"].as_array().unwrap();
+    assert!(
+        list.iter().filter(|p| p["kind"] == "transition").count() >= 10,
+        "{json}"
+    );
+    assert!(list
+        .windows(2)
+        .all(|w| w[0]["at"].as_str() <= w[1]["at"].as_str()));
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    ok(with_pass(&vault, &["prompts", "skip", &id]));
+    let again: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &[
+                "--json",
+                "prompts",
+                "upcoming",
+                "--days",
+                "14",
+                "--time-zone",
+                "Europe/Berlin",
+            ],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert!(again["prompts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["id"] != id.as_str()));
+    assert_eq!(
+        with_pass(&vault, &["prompts", "upcoming", "--days", "0"]).code,
+        2
+    );
+    assert_eq!(
+        with_pass(&vault, &["prompts", "upcoming", "--time-zone", "Moon/Base"]).code,
+        1
+    );
+}
+
+#[test]
+fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() {
+    let (dir, vault) = new_vault();
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"parked":[{"what":"Discharge summary","when":"tomorrow 9:00","where":"my desk"}],
+            "pleasantness":-0.2,"energy":0.3,"feelings":["drained"],"set_down":"The corridor argument",
+            "went_well":["The group laughed"],"who_at_home":"A patient partner","first_thing":"Tea",
+            "end_of_day_signal":"Changed clothes","practice":"slow-breathing"}"#,
+    )
+    .unwrap();
+    let out = ok(with_pass(
+        &vault,
+        &[
+            "transition",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--at",
+            "2026-05-04T17:10:00+02:00",
+        ],
+    ))
+    .stdout;
+    let entry_id = out.lines().last().unwrap().to_owned();
+    let shown: Value = serde_json::from_str(
+        &ok(with_pass(&vault, &["--json", "journal", "show", &entry_id])).stdout,
+    )
+    .unwrap();
+    assert_eq!(shown["kind"], "transition");
+    // Parked on 2026-05-04, more than 30 days ago: it no longer comes back.
+    let parked: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "parked", "list"])).stdout).unwrap();
+    assert!(parked["parked"].as_array().unwrap().is_empty());
+    let piped = ok(run(
+        &vault,
+        &["transition"],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("Call the family\nafter lunch\nward phone\n\n0.1\n0.5\n\nthe hard call\nteam lunch\n\nme\nwalk\n\n\n"),
+    ));
+    let today_id = piped.stdout.lines().last().unwrap().to_owned();
+    let list: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "parked", "list"])).stdout).unwrap();
+    let items = list["parked"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["what"], "Call the family");
+    assert_eq!(items[0]["entry_id"], today_id.as_str());
+    ok(with_pass(
+        &vault,
+        &[
+            "parked",
+            "done",
+            &today_id,
+            items[0]["item_id"].as_str().unwrap(),
+        ],
+    ));
+    assert!(ok(with_pass(&vault, &["parked", "list"]))
+        .stdout
+        .contains("Nothing parked"));
+
+    let evening: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "evening", "--detachment", "2", "--intrusion", "3"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(evening["detachment"], 2);
+    assert_eq!(evening["work_intrusion"], 3);
+    assert_eq!(with_pass(&vault, &["evening", "--intrusion", "7"]).code, 1);
+    let asked = ok(run(
+        &vault,
+        &["evening"],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("1\n4\n\n\n"),
+    ));
+    assert!(asked.stdout.contains("Saved your evening check"));
+
+    for (body, words) in [
+        ("{not json", "not valid JSON"),
+        (r#"{"went_wel":["x"]}"#, "unknown field"),
+        ("{}", "skipped"),
+    ] {
+        std::fs::write(&answers, body).unwrap();
+        let r = with_pass(
+            &vault,
+            &["transition", "--answers", answers.to_str().unwrap()],
+        );
+        assert_eq!(r.code, 1, "{body}");
+        assert!(r.stderr.contains(words), "{body}: {}", r.stderr);
+    }
+}

@@ -1,0 +1,435 @@
+//! `respite schedule …`, `respite prompts …`, `respite transition`, `respite evening`
+//! and `respite parked …`.
+
+use chrono::{Duration, Utc};
+use respite_core::{
+    schedule_from_text, schedule_to_text, EveningAnswers, ParkedItemDraft, Prompts,
+    TransitionAnswers, TransitionStep, Vault,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use crate::commands::{moment_or_now, read_stdin};
+use crate::format::{checkin_json, entry_json, Output};
+use crate::{
+    CliError, EveningArgs, ParkedCommand, PromptsCommand, ScheduleCommand, TransitionArgs,
+};
+
+/// Runs a `schedule` subcommand.
+pub fn schedule(out: &Output, vault: &Vault, command: ScheduleCommand) -> Result<(), CliError> {
+    let prompts = vault.prompts();
+    match command {
+        ScheduleCommand::Show => {
+            let text = schedule_to_text(prompts.schedule()?);
+            out.print(text.trim_end(), json!({ "text": text }));
+        }
+        ScheduleCommand::Set { file } => {
+            let text = if file == Path::new("-") {
+                read_stdin()?
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|_| CliError::Other(format!("could not read {}", file.display())))?
+            };
+            let schedule = schedule_from_text(text)?;
+            if schedule == prompts.schedule()? {
+                out.print("No changes.", json!({ "saved": false }));
+            } else {
+                prompts.set_schedule(schedule)?;
+                out.print("Saved your schedule.", json!({ "saved": true }));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// This computer's IANA time zone: `TZ`, `/etc/timezone`, or the `/etc/localtime`
+/// link; UTC when none says.
+fn device_time_zone() -> String {
+    let candidates = [
+        std::env::var("TZ")
+            .ok()
+            .map(|tz| tz.trim_start_matches(':').to_owned()),
+        std::fs::read_to_string("/etc/timezone")
+            .ok()
+            .map(|t| t.trim().to_owned()),
+        std::fs::read_link("/etc/localtime").ok().and_then(|p| {
+            p.to_str()
+                .and_then(|p| p.split("zoneinfo/").nth(1))
+                .map(str::to_owned)
+        }),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|tz| tz.contains('/') || tz == "UTC")
+        .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// Runs a `prompts` subcommand.
+pub fn prompts(out: &Output, vault: &Vault, command: PromptsCommand) -> Result<(), CliError> {
+    let prompts = vault.prompts();
+    match command {
+        PromptsCommand::Upcoming { days, time_zone } => {
+            if !(1..=62).contains(&days) {
+                return Err(CliError::Usage("--days takes 1 to 62".into()));
+            }
+            let now = Utc::now();
+            let zone = time_zone.unwrap_or_else(device_time_zone);
+            let list =
+                prompts.upcoming(now, now + Duration::days(i64::from(days)), zone.clone())?;
+            let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+            let lines: Vec<String> = list
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{}  {:<30}  {} — {}{}",
+                        o.at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M"),
+                        o.id,
+                        o.title,
+                        o.body,
+                        if o.snoozed { " (snoozed)" } else { "" }
+                    )
+                })
+                .collect();
+            let text = if lines.is_empty() {
+                format!("No prompts in the next {days} days.")
+            } else {
+                lines.join("\n")
+            };
+            let value: Vec<Value> = list
+                .iter()
+                .map(|o| json!({ "id": o.id, "kind": o.kind.as_str(), "at": o.at.to_rfc3339(), "local_day": o.local_day, "title": o.title, "body": o.body, "snoozed": o.snoozed }))
+                .collect();
+            out.print(&text, json!({ "time_zone": zone, "prompts": value }));
+        }
+        PromptsCommand::Skip { id } => {
+            prompts.skip(id.clone())?;
+            out.print(&format!("Skipped {id}."), json!({ "skipped": id }));
+        }
+        PromptsCommand::Snooze { id, minutes } => {
+            let now = Utc::now();
+            let due = prompts
+                .upcoming(
+                    now - Duration::days(1),
+                    now + Duration::days(2),
+                    device_time_zone(),
+                )?
+                .into_iter()
+                .find(|o| o.id == id)
+                .map(|o| o.at)
+                .ok_or_else(|| CliError::Other(format!("no prompt {id} around now")))?;
+            let until = now.max(due) + Duration::minutes(i64::from(minutes));
+            prompts.snooze(id.clone(), due, until)?;
+            out.print(
+                &format!("Snoozed {id} until {}.", until.format("%H:%M UTC")),
+                json!({ "snoozed": id, "until": until.to_rfc3339() }),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// JSON answers for `respite transition --answers FILE`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct AnswersFile {
+    parked: Vec<ParkedFile>,
+    pleasantness: Option<f64>,
+    energy: Option<f64>,
+    feelings: Vec<String>,
+    set_down: Option<String>,
+    went_well: Vec<String>,
+    who_at_home: Option<String>,
+    first_thing: Option<String>,
+    end_of_day_signal: Option<String>,
+    practice: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParkedFile {
+    what: String,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default, rename = "where")]
+    place: Option<String>,
+}
+
+impl From<AnswersFile> for TransitionAnswers {
+    fn from(a: AnswersFile) -> Self {
+        TransitionAnswers {
+            parked: a
+                .parked
+                .into_iter()
+                .map(|p| ParkedItemDraft {
+                    what: p.what,
+                    when: p.when,
+                    place: p.place,
+                })
+                .collect(),
+            pleasantness: a.pleasantness,
+            energy: a.energy,
+            feelings: a.feelings,
+            set_down: a.set_down,
+            went_well: a.went_well,
+            who_at_home: a.who_at_home,
+            first_thing: a.first_thing,
+            end_of_day_signal: a.end_of_day_signal,
+            practice: a.practice,
+        }
+    }
+}
+
+/// Reads answers line by line; an empty line skips.
+struct Asker<R> {
+    input: R,
+    terminal: bool,
+}
+
+impl<R: BufRead> Asker<R> {
+    fn line(&mut self, question: &str) -> Result<Option<String>, CliError> {
+        if self.terminal {
+            eprint!("{question} ");
+            let _ = std::io::stderr().flush();
+        }
+        let mut line = String::new();
+        let n = self
+            .input
+            .read_line(&mut line)
+            .map_err(|_| CliError::Usage("could not read an answer".into()))?;
+        let line = line.trim();
+        Ok((n > 0 && !line.is_empty()).then(|| line.to_owned()))
+    }
+
+    fn number(&mut self, question: &str) -> Result<Option<f64>, CliError> {
+        loop {
+            match self.line(question)? {
+                None => return Ok(None),
+                Some(text) => match text.parse::<f64>() {
+                    Ok(v) => return Ok(Some(v)),
+                    Err(_) if self.terminal => eprintln!("  (a number, or Enter to skip)"),
+                    Err(_) => return Err(CliError::Usage(format!("\"{text}\" is not a number"))),
+                },
+            }
+        }
+    }
+
+    fn say(&self, text: &str) {
+        if self.terminal {
+            eprintln!("{text}");
+        }
+    }
+}
+
+/// Runs `transition`: every step skippable; answers from a terminal, standard input,
+/// or `--answers FILE`.
+pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(), CliError> {
+    let prompts = vault.prompts();
+    let moment = moment_or_now(args.at.as_deref())?;
+    let answers = match args.answers {
+        Some(file) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|_| CliError::Other(format!("could not read {}", file.display())))?;
+            let parsed: AnswersFile = serde_json::from_str(&text).map_err(|e| {
+                CliError::Other(format!(
+                    "answers file: {} (line {}, column {})",
+                    classify(&e),
+                    e.line(),
+                    e.column()
+                ))
+            })?;
+            parsed.into()
+        }
+        None => ask_transition(&prompts, moment)?,
+    };
+    let entry = prompts.save_transition(moment, answers)?;
+    let parked = entry.transition.as_ref().map_or(0, |t| t.parked.len());
+    out.print(
+        &format!(
+            "Saved your transition ({} parked for later). Go gently.\n{}",
+            parked, entry.id
+        ),
+        entry_json(&entry),
+    );
+    Ok(())
+}
+
+/// What kind of JSON error it was, without quoting the file's content.
+fn classify(e: &serde_json::Error) -> &'static str {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof => "not valid JSON",
+        Category::Data => "an unknown field or a value of the wrong type",
+        Category::Io => "could not be read",
+    }
+}
+
+fn ask_transition(
+    prompts: &Prompts,
+    moment: respite_core::LocalMoment,
+) -> Result<TransitionAnswers, CliError> {
+    let script = prompts.transition_script(moment)?;
+    let stdin = std::io::stdin();
+    let mut ask = Asker {
+        terminal: stdin.is_terminal(),
+        input: stdin.lock(),
+    };
+    ask.say("A short transition: Enter skips any question.");
+    let mut a = TransitionAnswers::default();
+    for step in &script.steps {
+        ask.say(&format!("\n{}\n  {}", step.prompt, step.hint));
+        match step.step {
+            TransitionStep::ParkIt => {
+                while let Some(what) = ask.line("  unfinished:")? {
+                    let when = ask.line("  when will you pick it up?")?;
+                    let place = ask.line("  where?")?;
+                    a.parked.push(ParkedItemDraft { what, when, place });
+                    if a.parked.len() == 10 {
+                        break;
+                    }
+                }
+            }
+            TransitionStep::NameIt => {
+                a.pleasantness = ask.number("  pleasant (-1 to 1):")?;
+                a.energy = ask.number("  energy (0 to 1):")?;
+                if let Some(words) =
+                    ask.line("  feelings (ids from `respite catalogue`, comma-separated):")?
+                {
+                    a.feelings = words
+                        .split(',')
+                        .map(|w| w.trim().to_owned())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                }
+            }
+            TransitionStep::SetDown => a.set_down = ask.line("  set down:")?,
+            TransitionStep::WentWell => {
+                while a.went_well.len() < 3 {
+                    match ask.line("  went well:")? {
+                        Some(w) => a.went_well.push(w),
+                        None => break,
+                    }
+                }
+            }
+            TransitionStep::SwitchRoles => {
+                a.who_at_home = ask.line("  who at home:")?;
+                a.first_thing = ask.line("  first thing:")?;
+            }
+            TransitionStep::EndOfDay => a.end_of_day_signal = ask.line("  signal:")?,
+        }
+    }
+    if !script.practices.is_empty() {
+        ask.say(&format!("\n{}", script.practice_prompt));
+        for p in &script.practices {
+            ask.say(&format!("  {:<22} {}", p.practice.id, p.practice.name));
+        }
+        a.practice = ask.line("  practice id:")?;
+    }
+    Ok(a)
+}
+
+/// Runs `evening`: values by flags, or asked one by one.
+pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), CliError> {
+    let moment = moment_or_now(args.at.as_deref())?;
+    let answers = if args.detachment.is_some()
+        || args.intrusion.is_some()
+        || args.pleasantness.is_some()
+        || args.note.is_some()
+    {
+        EveningAnswers {
+            detachment: args.detachment,
+            work_intrusion: args.intrusion,
+            pleasantness: args.pleasantness,
+            note: args.note,
+        }
+    } else {
+        let stdin = std::io::stdin();
+        let mut ask = Asker {
+            terminal: stdin.is_terminal(),
+            input: stdin.lock(),
+        };
+        ask.say("How much did work follow you home today? Enter skips.");
+        let work_intrusion =
+            whole(ask.number("  work thoughts, 0 (stayed at work) to 4 (filled my evening):")?)?;
+        let detachment = whole(ask.number("  leaving work behind, 1 (not at all) to 5 (fully):")?)?;
+        EveningAnswers {
+            work_intrusion,
+            detachment,
+            pleasantness: ask.number("  how pleasant is the evening, -1 to 1:")?,
+            note: ask.line("  a note:")?,
+        }
+    };
+    let checkin = vault.prompts().save_evening_check(moment, answers)?;
+    let linked = if checkin.data.linked_transition.is_some() {
+        " (linked to today's transition)"
+    } else {
+        ""
+    };
+    out.print(
+        &format!("Saved your evening check{linked}.\n{}", checkin.id),
+        checkin_json(&checkin),
+    );
+    Ok(())
+}
+
+/// A whole number for a scale (its range is checked by the core).
+fn whole(value: Option<f64>) -> Result<Option<u8>, CliError> {
+    match value {
+        Some(v) if v.fract() != 0.0 || !(0.0..=255.0).contains(&v) => Err(CliError::Usage(
+            format!("{v} is not a whole number on the scale"),
+        )),
+        v => Ok(v.map(|v| v as u8)),
+    }
+}
+
+/// Runs a `parked` subcommand.
+pub fn parked(out: &Output, vault: &Vault, command: ParkedCommand) -> Result<(), CliError> {
+    let prompts = vault.prompts();
+    match command {
+        ParkedCommand::List => {
+            let today = chrono::Local::now().date_naive().to_string();
+            let open = prompts.open_parked_items(today)?;
+            let lines: Vec<String> = open
+                .iter()
+                .map(|o| {
+                    let when = o
+                        .item
+                        .when
+                        .as_deref()
+                        .map(|w| format!(", {w}"))
+                        .unwrap_or_default();
+                    let place = o
+                        .item
+                        .place
+                        .as_deref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default();
+                    format!(
+                        "{} {}  parked {}: {}{when}{place}",
+                        o.entry_id, o.item.id, o.parked_on, o.item.what
+                    )
+                })
+                .collect();
+            let text = if lines.is_empty() {
+                "Nothing parked. Rest easy.".to_owned()
+            } else {
+                lines.join("\n")
+            };
+            let value: Vec<Value> = open
+                .iter()
+                .map(|o| json!({ "entry_id": o.entry_id, "item_id": o.item.id, "parked_on": o.parked_on, "what": o.item.what, "when": o.item.when, "where": o.item.place }))
+                .collect();
+            out.print(&text, json!({ "parked": value }));
+        }
+        ParkedCommand::Done { entry_id, item_id } => {
+            prompts.mark_parked_done(entry_id, item_id.clone())?;
+            out.print(
+                &format!("Marked {item_id} done."),
+                json!({ "done": item_id }),
+            );
+        }
+    }
+    Ok(())
+}
