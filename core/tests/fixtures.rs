@@ -9,10 +9,12 @@ mod common;
 
 use common::*;
 use respite_core::{
-    plan_to_text, CheckIn, CheckInData, Contact, EmergencyPlan, Frequency, Journal, JournalDraft,
-    JournalEntry, JournalKind, JournalUpdate, KeySlotKind, Plan, Practice, PracticeContext,
-    PracticeDomain, PracticeStatus, SessionReflection, Settings, SignArea, Vault, WarningSign,
-    FORMAT_VERSION, MIN_KDF_ITERATIONS,
+    plan_to_text, schedule_to_text, CheckIn, CheckInData, ClockTime, Contact, DayOfWeek,
+    EmergencyPlan, EveningAnswers, ExceptionKind, Frequency, Journal, JournalDraft, JournalEntry,
+    JournalKind, JournalUpdate, KeySlotKind, ParkedItemDraft, Plan, Practice, PracticeContext,
+    PracticeDomain, PracticeStatus, ScheduleException, SessionReflection, Settings, ShiftTimes,
+    SignArea, TransitionAnswers, Vault, WarningSign, WeeklyShift, WorkSchedule, FORMAT_VERSION,
+    MIN_KDF_ITERATIONS,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -71,6 +73,12 @@ fn describe_entry(journal: &Journal, e: &JournalEntry) -> Value {
         "local_day": e.local_day, "at": e.moment.at.to_rfc3339(),
         "utc_offset_minutes": e.moment.utc_offset_minutes, "revision": e.revision, "history": history,
         "practice_ids": e.practice_ids,
+        "transition": e.transition.as_ref().map(|t| json!({
+            "parked": t.parked.iter().map(|p| json!({ "id": p.id, "what": p.what, "when": p.when, "place": p.place, "done": p.done })).collect::<Vec<_>>(),
+            "pleasantness": t.pleasantness, "energy": t.energy, "feelings": t.feelings, "set_down": t.set_down,
+            "went_well": t.went_well, "who_at_home": t.who_at_home, "first_thing": t.first_thing,
+            "end_of_day_signal": t.end_of_day_signal, "practice": t.practice,
+        })),
         "reflection": e.reflection.as_ref().map(|r| json!({
             "intensity": r.intensity, "activation_before": r.activation_before,
             "activation_after": r.activation_after, "feelings": r.feelings,
@@ -91,6 +99,7 @@ fn describe_checkin(c: &CheckIn) -> Value {
         "detachment": d.detachment, "relaxation": d.relaxation, "mastery": d.mastery,
         "control": d.control, "work_intrusion": d.work_intrusion, "practices": d.practices,
         "context": d.context.map(|c| c.as_str()), "note": d.note,
+        "evening_check": d.evening_check.then_some(true), "linked_transition": d.linked_transition,
     })
 }
 
@@ -409,6 +418,67 @@ fn write_fixture_for_the_current_format() {
     second_plan.practices[1].status = PracticeStatus::Current;
     second_plan.review_note = Some("Walking helps more than I expected.\nSupervision too.".into());
     plan.save(second_plan.clone()).unwrap();
+    let prompts = vault.prompts();
+    let mut schedule = WorkSchedule::default();
+    schedule.shifts.push(WeeklyShift {
+        day: DayOfWeek::Saturday,
+        times: ShiftTimes {
+            start: ClockTime::new(22, 0),
+            end: ClockTime::new(7, 0),
+        },
+    });
+    schedule.exceptions.push(ScheduleException {
+        from_day: "2026-12-24".into(),
+        to_day: "2026-12-26".into(),
+        kind: ExceptionKind::Vacation,
+        shift: None,
+    });
+    schedule.time_zone = Some("Europe/Berlin".into());
+    schedule.prompts.checkin_reminders = vec![ClockTime::new(12, 30)];
+    let schedule = prompts.set_schedule(schedule).unwrap();
+    prompts.skip("evening:2026-03-02".into()).unwrap();
+    let transition = prompts
+        .save_transition(
+            moment("2026-03-02T17:20:00+01:00"),
+            TransitionAnswers {
+                parked: vec![
+                    ParkedItemDraft {
+                        what: "Referral letter".into(),
+                        when: Some("Tuesday 9:00".into()),
+                        place: Some("desk".into()),
+                    },
+                    ParkedItemDraft {
+                        what: "Return the crisis call".into(),
+                        when: None,
+                        place: None,
+                    },
+                ],
+                pleasantness: Some(-0.3),
+                energy: Some(0.25),
+                feelings: vec!["drained".into()],
+                set_down: Some("The argument in the corridor".into()),
+                went_well: vec!["Lunch outside".into(), "A client's small win".into()],
+                who_at_home: Some("A patient parent".into()),
+                first_thing: Some("Tea".into()),
+                end_of_day_signal: Some("Changed clothes".into()),
+                practice: Some("box-breathing".into()),
+            },
+        )
+        .unwrap();
+    prompts
+        .mark_parked_done(transition.id.clone(), "p1".into())
+        .unwrap();
+    prompts
+        .save_evening_check(
+            moment("2026-03-02T20:30:00+01:00"),
+            EveningAnswers {
+                detachment: Some(2),
+                work_intrusion: Some(3),
+                pleasantness: Some(0.1),
+                note: None,
+            },
+        )
+        .unwrap();
     let entries: Vec<Value> = journal
         .list(0, 100)
         .unwrap()
@@ -423,7 +493,7 @@ fn write_fixture_for_the_current_format() {
         .iter()
         .map(describe_checkin)
         .collect();
-    drop((journal, checkins, plan, vault));
+    drop((journal, checkins, plan, prompts, vault));
     let description = json!({
         "format_version": FORMAT_VERSION,
         "passphrase": passphrase,
@@ -433,6 +503,7 @@ fn write_fixture_for_the_current_format() {
         "settings": { "day_start_hour": settings.day_start_hour },
         "entries": entries,
         "checkins": checkin_values,
+        "schedule_text": schedule_to_text(schedule),
         "plan": {
             "revisions": 2,
             "first_text": plan_to_text(first_plan),

@@ -432,6 +432,65 @@ fun main(args: Array<String>) {
         }
     }
 
+    test("a schedule drives upcoming prompts; a transition and an evening check are saved") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.prompts().use { prompts ->
+                val default = prompts.schedule()
+                assertEquals(5, default.shifts.size)
+                val nightShift = WeeklyShift(DayOfWeek.SATURDAY, ShiftTimes(ClockTime(22u, 0u), ClockTime(7u, 0u)))
+                val schedule = prompts.setSchedule(
+                    default.copy(
+                        shifts = default.shifts + nightShift,
+                        quietHours = QuietHours(ClockTime(12u, 0u), ClockTime(14u, 0u)),
+                        timeZone = "Europe/Berlin",
+                    ),
+                )
+                assertTrue(schedule.shifts.any { it.times.end.hour.toInt() == 7 })
+                val from = Instant.parse("2026-05-04T00:00:00Z")
+                val week = prompts.upcoming(from, from.plusSeconds(7 * 86_400L), "America/New_York")
+                val transitions = week.filter { it.kind == PromptKind.TRANSITION }
+                assertEquals(6, transitions.size)
+                assertEquals(Instant.parse("2026-05-04T15:00:00Z"), transitions[0].at, "17:00 in Berlin, the schedule's zone")
+                assertEquals(Instant.parse("2026-05-10T05:00:00Z"), transitions.last().at, "the night shift ends at 07:00")
+                assertEquals(week, week.sortedBy { it.at })
+                assertEquals(week, prompts.upcoming(from, from.plusSeconds(7 * 86_400L), "America/New_York"))
+                assertTrue(week.none { it.title.isEmpty() || it.body.contains("Berlin") })
+                prompts.skip(transitions[0].id)
+                assertTrue(prompts.upcoming(from, from.plusSeconds(7 * 86_400L), "UTC").none { it.id == transitions[0].id })
+                assertEquals("device_time_zone", assertFailsWith<RespiteException.InvalidInput> {
+                    prompts.setSchedule(schedule.copy(timeZone = null))
+                    prompts.upcoming(from, from.plusSeconds(86_400L), "Not/AZone")
+                }.field)
+
+                val moment = LocalMoment(Instant.parse("2026-05-05T15:10:00Z"), 120)
+                val script = prompts.transitionScript(moment)
+                assertEquals(TransitionStep.PARK_IT, script.steps.first().step)
+                assertEquals(6, script.steps.size)
+                val entry = prompts.saveTransition(
+                    moment,
+                    TransitionAnswers(
+                        parked = listOf(ParkedItemDraft("Discharge summary", "tomorrow 9:00", "my desk")),
+                        setDown = "The corridor argument",
+                        wentWell = listOf("The group laughed"),
+                        whoAtHome = "A patient partner",
+                    ),
+                )
+                assertEquals(JournalKind.TRANSITION, entry.kind)
+                val open = prompts.openParkedItems("2026-05-06")
+                assertEquals(listOf("Discharge summary"), open.map { it.item.what })
+                prompts.markParkedDone(open[0].entryId, open[0].item.id)
+                assertTrue(prompts.openParkedItems("2026-05-06").isEmpty())
+                val evening = prompts.saveEveningCheck(
+                    LocalMoment(Instant.parse("2026-05-05T18:30:00Z"), 120),
+                    EveningAnswers(detachment = 2u, workIntrusion = 3u),
+                )
+                assertEquals(entry.id, evening.data.linkedTransition)
+                assertTrue(evening.data.eveningCheck)
+                assertFailsWith<RespiteException.InvalidInput> { prompts.saveTransition(moment, TransitionAnswers()) }
+            }
+        }
+    }
+
     test("every frozen fixture opens by passphrase, recovery code and device") {
         val descriptions = fixtureDir.listFiles { f -> f.name.matches(Regex("vault-v\\d+\\.json")) }!!.sorted()
         assertTrue(descriptions.size >= 2)
