@@ -5,8 +5,8 @@
 //! there in plaintext, and that the client's name was kept out; if not, it fails.
 
 use respite_core::{
-    privacy_check, CheckInContext, CheckInData, JournalDraft, JournalKind, JournalUpdate,
-    RespiteError, SearchQuery, SessionReflection, StressZone, Vault, DEFAULT_KDF_ITERATIONS,
+    privacy_check, EveningAnswers, JournalDraft, JournalKind, JournalUpdate, ParkedItemDraft,
+    RespiteError, SearchQuery, SessionReflection, TransitionAnswers, Vault, DEFAULT_KDF_ITERATIONS,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -25,10 +25,9 @@ const CLIENT_NAME: &str = "Dana Whitfield";
 const REFLECTION_LATER: &str =
     "I noticed I wanted to fix everything for them. That is not my job today.";
 const CHECKIN_NOTE: &str = "Walked home the long way by the river; the day loosened its grip.";
-const TRANSITION: &str =
-    "Parked: the discharge summary. I will pick it up tomorrow at 9, at my desk. \
-Setting down: I cannot carry every story home. What went well: the group laughed together. \
-On the way home I get to be a partner and a friend.";
+const PARKED: &str = "The discharge summary for bed 4";
+const SET_DOWN: &str = "I cannot carry every story home";
+const WENT_WELL: &str = "The group laughed together";
 const TAGS: [&str; 2] = ["heavy-session", "grief"];
 
 /// Runs the tour; keeps its directory when `keep`.
@@ -51,7 +50,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     println!("Welcome to Respite. This tour plays a short, ordinary workday in a fresh vault.");
     println!("Everything stays on this computer, encrypted; nothing is sent anywhere.");
 
-    step(1, "Create a vault", "RESPITE_PASSPHRASE=… respite init");
+    step("Create a vault", "RESPITE_PASSPHRASE=… respite init");
     let started = Instant::now();
     let vault = Vault::create(path_text.clone(), FIRST_PASSPHRASE.into(), None)?;
     say(&format!(
@@ -63,7 +62,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        2,
         "Before saving a reflection: keep client details out",
         "respite privacy-check",
     );
@@ -81,9 +79,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
         ));
     }
 
-    step(
-        3,
-        "A reflection after a difficult session, redacted",
+    step("A reflection after a difficult session, redacted",
         "respite reflect --intensity 8 --activation 7 --activation-after 4 --feeling heavy --need pause --redact",
     );
     let journal = vault.journal();
@@ -113,51 +109,74 @@ fn walk(path: &Path) -> Result<(), CliError> {
         reflection.body.chars().take(64).collect::<String>()
     ));
 
-    step(
-        4,
-        "On the way home: park what is unfinished",
-        "respite journal add --kind transition",
-    );
-    let transition = journal.add(JournalDraft {
-        kind: JournalKind::Transition,
-        moment: now(),
-        title: None,
-        body: TRANSITION.into(),
-        tags: vec![],
-        practice_ids: vec![],
-        reflection: None,
-    })?;
-    say(&format!("Saved as entry {}.", transition.id));
-
-    step(
-        5,
-        "An evening check-in",
-        "respite checkin --pleasantness 0.2 --energy 0.3 --zone reacting --detachment 2 --intrusion 3 --note …",
-    );
-    let checkin = vault.checkins().add(CheckInData {
-        pleasantness: Some(0.2),
-        energy: Some(0.3),
-        emotions: vec!["drained".into(), "relieved".into()],
-        stress_zone: Some(StressZone::Reacting),
-        burnout: Some(3),
-        detachment: Some(2),
-        relaxation: Some(3),
-        control: Some(4),
-        work_intrusion: Some(3),
-        context: Some(CheckInContext::Home),
-        note: Some(CHECKIN_NOTE.into()),
-        ..CheckInData::new(now())
-    })?;
+    step("End of shift: the transition home", "respite transition");
+    let prompts = vault.prompts();
+    let script = prompts.transition_script(now())?;
+    for flow_step in &script.steps {
+        say(&format!("· {}", flow_step.prompt));
+    }
+    let transition = prompts.save_transition(
+        now(),
+        TransitionAnswers {
+            parked: vec![ParkedItemDraft {
+                what: PARKED.into(),
+                when: Some("tomorrow at 9".into()),
+                place: Some("my desk".into()),
+            }],
+            set_down: Some(SET_DOWN.into()),
+            went_well: vec![WENT_WELL.into()],
+            who_at_home: Some("a partner and a friend".into()),
+            first_thing: Some("tea on the balcony".into()),
+            ..TransitionAnswers::default()
+        },
+    )?;
     say(&format!(
-        "Saved as check-in {} for {}.",
-        checkin.id, checkin.local_day
+        "Saved as one sealed transition entry {}; the discharge summary waits, parked, for the next shift.",
+        transition.id
     ));
 
     step(
-        6,
-        "Add a thought to the reflection",
-        "respite journal edit ID",
+        "In the evening: how much did work follow you home?",
+        "respite evening --detachment 2 --intrusion 3 --note …",
     );
+    let checkin = prompts.save_evening_check(
+        now(),
+        EveningAnswers {
+            detachment: Some(2),
+            work_intrusion: Some(3),
+            pleasantness: Some(0.2),
+            note: Some(CHECKIN_NOTE.into()),
+        },
+    )?;
+    say(&format!(
+        "Saved as an evening check-in for {}, linked to today's transition: {}.",
+        checkin.local_day,
+        if checkin.data.linked_transition.is_some() {
+            "yes"
+        } else {
+            "no"
+        }
+    ));
+
+    step(
+        "What Respite will remind you of",
+        "respite prompts upcoming --days 2",
+    );
+    let soon = prompts.upcoming(
+        chrono::Utc::now(),
+        chrono::Utc::now() + chrono::Duration::days(2),
+        "UTC".into(),
+    )?;
+    say(&format!(
+        "The default schedule (Monday to Friday, 9 to 5) gives {} prompts in the next two days.",
+        soon.len()
+    ));
+    for o in soon.iter().take(2) {
+        say(&format!("  {}: \"{}\"", o.kind.as_str(), o.body));
+    }
+    say("Notification text is always generic: lock screens are public.");
+
+    step("Add a thought to the reflection", "respite journal edit ID");
     let edited = journal.edit(
         reflection.id.clone(),
         JournalUpdate {
@@ -172,7 +191,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        7,
         "Search, privately",
         "respite journal search \"breathing river\"",
     );
@@ -190,7 +208,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     }
     say("The index was built in memory from decrypted records; it is never written to disk.");
 
-    step(8, "The journal, newest first", "respite journal list");
+    step("The journal, newest first", "respite journal list");
     for entry in journal.list(0, 10)?.entries {
         let title = entry
             .title
@@ -204,7 +222,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     }
 
     step(
-        9,
         "A recovery code, in case the passphrase is ever forgotten",
         "respite recovery-code create",
     );
@@ -214,7 +231,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        10,
         "Change the passphrase",
         "RESPITE_NEW_PASSPHRASE=… respite passphrase change",
     );
@@ -226,7 +242,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     ));
 
     step(
-        11,
         "Lock, then come back with the recovery code",
         "RESPITE_RECOVERY_CODE=… respite journal show ID",
     );
@@ -258,7 +273,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
     say("The new passphrase opens it too.");
 
     step(
-        12,
         "Delete the transition note for good",
         "respite journal delete ID",
     );
@@ -266,7 +280,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     say("Deleted: its ciphertext is overwritten and the write-ahead log truncated.");
     drop(vault);
 
-    step(13, "Look at the raw files the way a thief would", "");
+    step("Look at the raw files the way a thief would", "");
     let files = vault_files(path);
     let haystack: Vec<u8> = files
         .iter()
@@ -291,7 +305,9 @@ fn walk(path: &Path) -> Result<(), CliError> {
     let probes = [
         REFLECTION_TITLE,
         REFLECTION_LATER,
-        TRANSITION,
+        PARKED,
+        SET_DOWN,
+        WENT_WELL,
         CHECKIN_NOTE,
         TAGS[0],
         "slow breathing",
@@ -332,7 +348,10 @@ fn walk(path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn step(n: u32, title: &str, command: &str) {
+/// Prints the next step's heading and the CLI command it stands for.
+fn step(title: &str, command: &str) {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     println!("\n{n}. {title}");
     if !command.is_empty() {
         println!("   $ {command}");
