@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Utc};
 use respite_core::{
-    schedule_from_text, schedule_to_text, EveningAnswers, ParkedItemDraft, Prompts,
+    schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Prompts,
     TransitionAnswers, TransitionStep, Vault,
 };
 use serde::Deserialize;
@@ -12,7 +12,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
 use crate::commands::{moment_or_now, read_stdin};
-use crate::format::{checkin_json, entry_json, Output};
+use crate::format::{checkin_json, entry_json, local_time, Output};
 use crate::{
     CliError, EveningArgs, ParkedCommand, PromptsCommand, ScheduleCommand, TransitionArgs,
 };
@@ -79,13 +79,13 @@ pub fn prompts(out: &Output, vault: &Vault, command: PromptsCommand) -> Result<(
             let zone = time_zone.unwrap_or_else(device_time_zone);
             let list =
                 prompts.upcoming(now, now + Duration::days(i64::from(days)), zone.clone())?;
-            let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
             let lines: Vec<String> = list
                 .iter()
                 .map(|o| {
+                    let moment = LocalMoment { at: o.at, utc_offset_minutes: o.utc_offset_minutes };
                     format!(
                         "{}  {:<30}  {} — {}{}",
-                        o.at.with_timezone(&tz).format("%a %Y-%m-%d %H:%M"),
+                        local_time(&moment).format("%a %Y-%m-%d %H:%M"),
                         o.id,
                         o.title,
                         o.body,

@@ -32,6 +32,7 @@ mod time;
 mod transition;
 mod validate;
 mod vault;
+mod zones;
 
 pub use care_plan::{
     CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,

@@ -8,14 +8,14 @@
 //! neither lose nor double an occurrence, and a device that travels takes its prompts
 //! along when the schedule follows the device.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::error::{RespiteError, Result};
 use crate::schedule::{ClockTime, WorkSchedule};
 use crate::time::{LocalMoment, Timestamp};
+use crate::zones::Zone;
 
 /// The longest window `upcoming` covers.
 pub const MAX_UPCOMING_DAYS: i64 = 62;
@@ -133,6 +133,8 @@ pub struct PromptOccurrence {
     pub at: Timestamp,
     /// The local day it belongs to.
     pub local_day: String,
+    /// The UTC offset of the schedule's zone at `at`, in minutes, for showing the time.
+    pub utc_offset_minutes: i32,
     /// Notification title (generic, no user content).
     pub title: String,
     /// Notification body (generic, no user content).
@@ -192,7 +194,7 @@ pub(crate) fn check_occurrence_id(id: &str) -> Result<()> {
 /// Everything the computation needs besides the window.
 pub(crate) struct Inputs<'a> {
     pub(crate) schedule: &'a WorkSchedule,
-    pub(crate) tz: Tz,
+    pub(crate) tz: Zone,
     pub(crate) day_start_hour: u8,
     pub(crate) review_date: Option<NaiveDate>,
     pub(crate) state: &'a PromptState,
@@ -213,34 +215,22 @@ struct Candidate {
 
 /// The instant of a wall-clock time in `tz`: the earlier of two in a fold, and the
 /// first valid minute after a gap (so nothing is lost or doubled across DST).
-pub(crate) fn instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+pub(crate) fn instant(tz: &Zone, local: NaiveDateTime) -> DateTime<Utc> {
     (0..=180)
-        .find_map(|m| {
-            tz.from_local_datetime(&(local + Duration::minutes(m)))
-                .earliest()
-        })
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&local))
-}
-
-fn offset_minutes(tz: Tz, at: DateTime<Utc>) -> i32 {
-    use chrono::Offset;
-    at.with_timezone(&tz).offset().fix().local_minus_utc() / 60
+        .find_map(|m| tz.instants(local + Duration::minutes(m)).first().copied())
+        .unwrap_or_else(|| local.and_utc())
 }
 
 impl Inputs<'_> {
     fn local_day(&self, at: DateTime<Utc>) -> String {
-        LocalMoment {
-            at,
-            utc_offset_minutes: offset_minutes(self.tz, at),
-        }
+        LocalMoment { at, utc_offset_minutes: self.tz.offset_at(at) / 60 }
         .local_day(self.day_start_hour)
         .to_string()
     }
 
     fn local_time(&self, at: DateTime<Utc>) -> ClockTime {
         use chrono::Timelike;
-        let local = at.with_timezone(&self.tz);
+        let local = self.tz.local(at);
         ClockTime::new(local.hour() as u8, local.minute() as u8)
     }
 
@@ -249,7 +239,7 @@ impl Inputs<'_> {
     }
 
     fn candidate(&self, kind: PromptKind, id: String, local: NaiveDateTime) -> Candidate {
-        let at = instant(self.tz, local);
+        let at = instant(&self.tz, local);
         Candidate {
             local_day: self.local_day(at),
             id,
@@ -420,8 +410,8 @@ pub(crate) fn upcoming(
     }
     // Days are judged in order, each against the prompts kept the day before, starting
     // a few days early so the window's edge does not decide what is kept.
-    let first = from.with_timezone(&inputs.tz).date_naive() - Duration::days(WARM_UP_DAYS);
-    let last = until.with_timezone(&inputs.tz).date_naive() + Duration::days(1);
+    let first = inputs.tz.local(from).date() - Duration::days(WARM_UP_DAYS);
+    let last = inputs.tz.local(until).date() + Duration::days(1);
     let mut out = Vec::new();
     let mut earlier: Vec<Candidate> = Vec::new();
     let mut day = first;
@@ -430,7 +420,7 @@ pub(crate) fn upcoming(
         for c in &kept {
             if from <= c.at && c.at < until {
                 let variants = c.kind.wording();
-                let n = (c.at.with_timezone(&inputs.tz).date_naive() - NaiveDate::MIN).num_days()
+                let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days()
                     as usize
                     % variants.len();
                 out.push(PromptOccurrence {
@@ -438,6 +428,7 @@ pub(crate) fn upcoming(
                     kind: c.kind,
                     at: c.at,
                     local_day: c.local_day.clone(),
+                    utc_offset_minutes: inputs.tz.offset_at(c.at) / 60,
                     title: variants[n].0.to_owned(),
                     body: variants[n].1.to_owned(),
                     snoozed: c.snoozed,
@@ -469,7 +460,7 @@ mod tests {
         let none = HashSet::new();
         let inputs = Inputs {
             schedule,
-            tz: tz.parse().unwrap(),
+            tz: Zone::named(tz).unwrap(),
             day_start_hour: 0,
             review_date: None,
             state: &state,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{RespiteError, Result};
 use crate::records;
+use crate::zones::Zone;
 
 /// Most weekly shifts and exceptions.
 const MAX_SHIFTS: usize = 50;
@@ -287,10 +288,9 @@ impl Default for WorkSchedule {
 }
 
 /// A time zone from its IANA name.
-pub(crate) fn time_zone(field: &str, name: &str) -> Result<chrono_tz::Tz> {
-    name.trim().parse().map_err(|_| {
-        RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)")
-    })
+pub(crate) fn time_zone(field: &str, name: &str) -> Result<Zone> {
+    Zone::named(name)
+        .ok_or_else(|| RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)"))
 }
 
 impl WorkSchedule {
