@@ -82,7 +82,10 @@ pub fn prompts(out: &Output, vault: &Vault, command: PromptsCommand) -> Result<(
             let lines: Vec<String> = list
                 .iter()
                 .map(|o| {
-                    let moment = LocalMoment { at: o.at, utc_offset_minutes: o.utc_offset_minutes };
+                    let moment = LocalMoment {
+                        at: o.at,
+                        utc_offset_minutes: o.utc_offset_minutes,
+                    };
                     format!(
                         "{}  {:<30}  {} — {}{}",
                         local_time(&moment).format("%a %Y-%m-%d %H:%M"),

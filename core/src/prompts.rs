@@ -223,7 +223,10 @@ pub(crate) fn instant(tz: &Zone, local: NaiveDateTime) -> DateTime<Utc> {
 
 impl Inputs<'_> {
     fn local_day(&self, at: DateTime<Utc>) -> String {
-        LocalMoment { at, utc_offset_minutes: self.tz.offset_at(at) / 60 }
+        LocalMoment {
+            at,
+            utc_offset_minutes: self.tz.offset_at(at) / 60,
+        }
         .local_day(self.day_start_hour)
         .to_string()
     }
@@ -420,8 +423,7 @@ pub(crate) fn upcoming(
         for c in &kept {
             if from <= c.at && c.at < until {
                 let variants = c.kind.wording();
-                let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days()
-                    as usize
+                let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days() as usize
                     % variants.len();
                 out.push(PromptOccurrence {
                     id: c.id.clone(),

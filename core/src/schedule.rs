@@ -289,8 +289,9 @@ impl Default for WorkSchedule {
 
 /// A time zone from its IANA name.
 pub(crate) fn time_zone(field: &str, name: &str) -> Result<Zone> {
-    Zone::named(name)
-        .ok_or_else(|| RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)"))
+    Zone::named(name).ok_or_else(|| {
+        RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)")
+    })
 }
 
 impl WorkSchedule {

@@ -122,7 +122,8 @@ impl Rule {
     /// The instant the rule names in `year`, for a clock running at `offset`.
     fn instant(&self, year: i32, offset: i32) -> DateTime<Utc> {
         let date = self.date(year);
-        let local = date.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::seconds(i64::from(self.seconds));
+        let local = date.and_hms_opt(0, 0, 0).unwrap_or_default()
+            + Duration::seconds(i64::from(self.seconds));
         (local - Duration::seconds(i64::from(offset))).and_utc()
     }
 
@@ -139,7 +140,11 @@ impl Rule {
                 let first = NaiveDate::from_ymd_opt(year, m, 1).unwrap_or(jan1);
                 let first_weekday = first.weekday().num_days_from_sunday();
                 let mut day = 1 + (7 + d - first_weekday) % 7 + 7 * (w - 1);
-                let days_in_month = (NaiveDate::from_ymd_opt(year + i32::from(m == 12), m % 12 + 1, 1).unwrap_or(first) - first).num_days() as u32;
+                let days_in_month =
+                    (NaiveDate::from_ymd_opt(year + i32::from(m == 12), m % 12 + 1, 1)
+                        .unwrap_or(first)
+                        - first)
+                        .num_days() as u32;
                 while day > days_in_month {
                     day -= 7;
                 }
@@ -156,7 +161,11 @@ fn parse(rule: &str) -> Option<Zone> {
     let (std_west, after) = parse_offset(rest)?;
     rest = after;
     if rest.is_empty() {
-        return Some(Zone { std: -std_west, dst: None, changes: Vec::new() });
+        return Some(Zone {
+            std: -std_west,
+            dst: None,
+            changes: Vec::new(),
+        });
     }
     rest = skip_name(rest)?;
     let mut dst_west = std_west - 3600;
@@ -169,7 +178,11 @@ fn parse(rule: &str) -> Option<Zone> {
     let (start, end) = rules.split_once(',')?;
     Some(Zone {
         std: -std_west,
-        dst: Some(Daylight { offset: -dst_west, start: parse_rule(start)?, end: parse_rule(end)? }),
+        dst: Some(Daylight {
+            offset: -dst_west,
+            start: parse_rule(start)?,
+            end: parse_rule(end)?,
+        }),
         changes: Vec::new(),
     })
 }
@@ -190,7 +203,10 @@ fn parse_offset(s: &str) -> Option<(i32, &str)> {
         b'+' => (1, &s[1..]),
         _ => (1, s),
     };
-    let end = s.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let end = s
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
     let mut seconds = 0;
     for (i, part) in s[..end].split(':').enumerate() {
         let v: i32 = part.parse().ok()?;
@@ -227,7 +243,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
@@ -251,7 +269,12 @@ mod tests {
         let sydney = Zone::named("australia/sydney").unwrap();
         assert_eq!(sydney.offset_at(utc("2026-01-15T00:00:00Z")), 11 * 3600);
         assert_eq!(sydney.offset_at(utc("2026-06-15T00:00:00Z")), 10 * 3600);
-        assert_eq!(Zone::named("Asia/Kolkata").unwrap().offset_at(utc("2026-06-15T00:00:00Z")), 5 * 3600 + 1800);
+        assert_eq!(
+            Zone::named("Asia/Kolkata")
+                .unwrap()
+                .offset_at(utc("2026-06-15T00:00:00Z")),
+            5 * 3600 + 1800
+        );
         assert!(Zone::named("Mars/Olympus").is_none());
     }
 
@@ -260,8 +283,14 @@ mod tests {
         let ny = Zone::named("America/New_York").unwrap();
         let local = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
         assert!(ny.instants(local("2026-03-08 02:30")).is_empty());
-        assert_eq!(ny.instants(local("2026-11-01 01:30")), vec![utc("2026-11-01T05:30:00Z"), utc("2026-11-01T06:30:00Z")]);
-        assert_eq!(ny.instants(local("2026-07-04 12:00")), vec![utc("2026-07-04T16:00:00Z")]);
+        assert_eq!(
+            ny.instants(local("2026-11-01 01:30")),
+            vec![utc("2026-11-01T05:30:00Z"), utc("2026-11-01T06:30:00Z")]
+        );
+        assert_eq!(
+            ny.instants(local("2026-07-04 12:00")),
+            vec![utc("2026-07-04T16:00:00Z")]
+        );
     }
 
     #[test]
@@ -270,12 +299,17 @@ mod tests {
         for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
             let (name, _) = line.split_once(' ').unwrap();
             let zone = Zone::named(name).unwrap();
-            let Ok(reference) = name.parse::<chrono_tz::Tz>() else { continue };
+            let Ok(reference) = name.parse::<chrono_tz::Tz>() else {
+                continue;
+            };
             // Every six hours from 2026 to 2029, and around each hour of DST weekends.
             let mut at = utc("2026-01-01T00:00:00Z");
             while at < utc("2030-01-01T00:00:00Z") {
                 use chrono::Offset;
-                let want = reference.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
+                let want = reference
+                    .offset_from_utc_datetime(&at.naive_utc())
+                    .fix()
+                    .local_minus_utc();
                 assert_eq!(zone.offset_at(at), want, "{name} at {at}");
                 at += Duration::minutes(6 * 60 + 7);
                 checked += 1;
@@ -290,18 +324,30 @@ mod tests {
         for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
             let (name, _) = line.split_once(' ').unwrap();
             let zone = Zone::named(name).unwrap();
-            let Ok(reference) = name.parse::<chrono_tz::Tz>() else { continue };
-            let mut moments: Vec<DateTime<Utc>> = zone.changes.iter().filter_map(|(t, _)| DateTime::from_timestamp(*t, 0)).collect();
+            let Ok(reference) = name.parse::<chrono_tz::Tz>() else {
+                continue;
+            };
+            let mut moments: Vec<DateTime<Utc>> = zone
+                .changes
+                .iter()
+                .filter_map(|(t, _)| DateTime::from_timestamp(*t, 0))
+                .collect();
             if let Some(d) = zone.dst {
                 for year in 2026..=2029 {
                     moments.push(d.start.instant(year, zone.std));
                     moments.push(d.end.instant(year, d.offset));
                 }
             }
-            for moment in moments.into_iter().filter(|m| m.year() >= 2026 && m.year() < 2030) {
+            for moment in moments
+                .into_iter()
+                .filter(|m| m.year() >= 2026 && m.year() < 2030)
+            {
                 for step in -12..=12 {
                     let at = moment + Duration::minutes(15 * step);
-                    let want = reference.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
+                    let want = reference
+                        .offset_from_utc_datetime(&at.naive_utc())
+                        .fix()
+                        .local_minus_utc();
                     assert_eq!(zone.offset_at(at), want, "{name} at {at}");
                 }
             }
