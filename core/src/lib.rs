@@ -2,7 +2,7 @@
 //!
 //! Everything is reached through [`Vault`]: open or create one, unlock it with a key
 //! slot (passphrase, device key store, recovery code), then use its areas
-//! ([`Journal`], [`CheckIns`], [`CarePlan`], [`Prompts`]) and the functions that need no vault
+//! ([`Journal`], [`CheckIns`], [`CarePlan`], [`Prompts`], [`Trends`]) and the functions that need no vault
 //! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
@@ -12,9 +12,11 @@ mod care_plan;
 mod catalogue;
 mod checkins;
 mod crypto;
+mod dashboard;
 mod db;
 mod device_key;
 mod error;
+mod insights;
 mod journal;
 mod key_slots;
 mod plan;
@@ -27,9 +29,11 @@ mod recovery_code;
 mod schedule;
 mod search;
 mod settings;
+mod synthetic;
 mod text;
 mod time;
 mod transition;
+mod trends;
 mod validate;
 mod vault;
 mod zones;
@@ -42,9 +46,13 @@ pub use catalogue::{
     RecoveryItem, ScalePoint, StressZone, StressZoneText,
 };
 pub use checkins::{CheckIn, CheckInData, CheckInPage, CheckIns};
+pub use dashboard::{Dashboard, DemoSummary, NotableChange, OnThisDay, Trends, WeeklyReview};
 pub use db::FORMAT_VERSION;
 pub use device_key::DeviceKeyStore;
 pub use error::{RespiteError, Result};
+pub use insights::{
+    Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
+};
 pub use journal::{
     Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, SessionReflection,
 };
@@ -67,10 +75,12 @@ pub use schedule::{
 };
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
 pub use settings::Settings;
+pub use synthetic::{PlantedEffect, SyntheticOptions};
 pub use time::{LocalMoment, Timestamp};
 pub use transition::{
     EveningAnswers, FlowStep, OpenParkedItem, ParkedItem, ParkedItemDraft, Prompts,
     TransitionAnswers, TransitionRecord, TransitionScript, TransitionStep,
 };
+pub use trends::{Baseline, DayPoint, Metric, MetricSeries, WeekPoint, ZoneWeek};
 pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};
 pub use vault::Vault;

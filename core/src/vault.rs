@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use crate::care_plan::CarePlan;
 use crate::checkins::{CheckIn, CheckIns};
 use crate::crypto::SecretKey;
+use crate::dashboard::{self, DemoSummary, Trends};
 use crate::db;
 use crate::device_key::DeviceKeyStore;
 use crate::error::{RespiteError, Result};
@@ -17,6 +18,7 @@ use crate::records;
 use crate::recovery_code::RecoveryCode;
 use crate::search::Index;
 use crate::settings::{self, Settings};
+use crate::synthetic::SyntheticOptions;
 use crate::transition::Prompts;
 
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
@@ -358,6 +360,19 @@ impl Vault {
         Arc::new(Prompts::new(Arc::clone(&self.state)))
     }
 
+    /// Personal trends, insights, the weekly review and "on this day".
+    pub fn trends(&self) -> Arc<Trends> {
+        Arc::new(Trends::new(Arc::clone(&self.state)))
+    }
+
+    /// Fills the vault with `years` of synthetic history ending the day before
+    /// `today` (`YYYY-MM-DD`), for demos: realistic days where some practices help.
+    /// The plan is written too when the vault has none. Never use on a real vault.
+    pub fn fill_with_demo_data(&self, years: u32, seed: u64, today: String) -> Result<DemoSummary> {
+        let today = records::parse_day("today", &today)?;
+        dashboard::fill(&self.state, &SyntheticOptions::demo(years, seed, today))
+    }
+
     /// The vault's settings (defaults until changed).
     pub fn settings(&self) -> Result<Settings> {
         let keys = self.state.keys()?;
@@ -373,6 +388,12 @@ impl Vault {
 }
 
 impl Vault {
+    /// Fills the vault with synthetic history described by `options` (Rust only: tests
+    /// and benchmarks choose densities and planted effects).
+    pub fn fill_synthetic(&self, options: &SyntheticOptions) -> Result<DemoSummary> {
+        dashboard::fill(&self.state, options)
+    }
+
     fn from_connection(conn: Connection) -> Self {
         Vault {
             state: Arc::new(VaultState {

@@ -1,0 +1,380 @@
+//! The trends object: series, insights, the weekly review, "on this day", and the
+//! full dashboard, all computed in memory from decrypted records.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use std::sync::Arc;
+
+use crate::care_plan::{self, CarePlan, PracticeAdherence};
+use crate::error::{RespiteError, Result};
+use crate::insights::{self, Insight};
+use crate::journal::{self, Journal, JournalKind};
+use crate::records::{self, DayRange};
+use crate::synthetic::{self, SyntheticOptions};
+use crate::trends::{self, monday, History, Metric, MetricSeries, ZoneWeek, BASELINE_DAYS};
+use crate::vault::VaultState;
+
+/// A change from one week to the next worth mentioning.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct NotableChange {
+    /// What changed.
+    pub metric: Metric,
+    /// This week's mean.
+    pub this_week: f64,
+    /// Last week's mean.
+    pub last_week: f64,
+}
+
+/// A short, structured summary of one week, with text built from templates.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct WeeklyReview {
+    /// The Monday the week starts on.
+    pub week_start: String,
+    /// Days with anything logged.
+    pub days_logged: u32,
+    /// Check-ins.
+    pub checkins: u32,
+    /// After-session reflections.
+    pub reflections: u32,
+    /// Transitions done.
+    pub transitions: u32,
+    /// Changes from the week before that are large enough to mention.
+    pub notable_changes: Vec<NotableChange>,
+    /// Practices done against their targets this week.
+    pub practices: Vec<PracticeAdherence>,
+    /// One thing that went well, from the week's transitions.
+    pub went_well: Option<String>,
+    /// The summary as English sentences.
+    pub text: Vec<String>,
+}
+
+/// An entry from the same date in an earlier month or year.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct OnThisDay {
+    /// The entry's id.
+    pub entry_id: String,
+    /// Its local day.
+    pub local_day: String,
+    /// How many months ago.
+    pub months_ago: u32,
+    /// Its kind.
+    pub kind: JournalKind,
+    /// Its title, if any.
+    pub title: Option<String>,
+    /// The start of its text.
+    pub excerpt: String,
+}
+
+/// Everything the trends screen shows, in one call.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Dashboard {
+    /// The day it was computed for.
+    pub today: String,
+    /// Every metric over the last 90 days.
+    pub last_90_days: Vec<MetricSeries>,
+    /// Every metric over the last year.
+    pub last_year: Vec<MetricSeries>,
+    /// Stress zones week by week, last 90 days.
+    pub stress_zones: Vec<ZoneWeek>,
+    /// Current insights.
+    pub insights: Vec<Insight>,
+    /// This week so far.
+    pub weekly_review: WeeklyReview,
+    /// Entries from this date in earlier months and years.
+    pub on_this_day: Vec<OnThisDay>,
+    /// Records that could not be opened and were left out.
+    pub damaged: u32,
+}
+
+/// How large a week-to-week change must be to be mentioned.
+fn notable_threshold(metric: Metric) -> Option<f64> {
+    match metric {
+        Metric::Pleasantness => Some(0.15),
+        Metric::Energy => Some(0.1),
+        Metric::Burnout | Metric::Detachment | Metric::WorkIntrusion | Metric::StressLevel => {
+            Some(0.5)
+        }
+        Metric::SleepHours => Some(0.75),
+        Metric::SessionIntensity => Some(1.0),
+        Metric::PracticesDone | Metric::JournalEntries | Metric::TransitionDone => None,
+    }
+}
+
+/// Personal trends and honest insights.
+#[derive(uniffi::Object)]
+pub struct Trends {
+    state: Arc<VaultState>,
+}
+
+impl Trends {
+    pub(crate) fn new(state: Arc<VaultState>) -> Self {
+        Trends { state }
+    }
+
+    fn history(&self, from: NaiveDate, to: NaiveDate) -> Result<History> {
+        let keys = self.state.keys()?;
+        trends::load(
+            &self.state,
+            &keys,
+            &DayRange::new(Some(&from.to_string()), Some(&to.to_string()))?,
+        )
+    }
+
+    fn plan(&self) -> Result<crate::plan::Plan> {
+        let keys = self.state.keys()?;
+        Ok(care_plan::current_plan(&self.state.conn(), &keys)?.plan)
+    }
+
+    fn review(&self, history: &History, week: NaiveDate, today: NaiveDate) -> Result<WeeklyReview> {
+        let end = (week + Duration::days(6)).min(today);
+        let days: Vec<_> = history.days.range(week..=end).map(|(_, d)| d).collect();
+        let count = |f: &dyn Fn(&trends::Day) -> u32| days.iter().map(|d| f(d)).sum::<u32>();
+        let (checkins, reflections) = (count(&|d| d.checkins), count(&|d| d.reflections));
+        let transitions = count(&|d| u32::from(d.transition));
+        let mut notable_changes = Vec::new();
+        for metric in Metric::ALL {
+            let Some(threshold) = notable_threshold(metric) else {
+                continue;
+            };
+            let week_mean = |from: NaiveDate, to: NaiveDate| {
+                let v: Vec<f64> = history
+                    .daily(metric, from, to)
+                    .into_iter()
+                    .filter_map(|(_, v)| v)
+                    .collect();
+                (v.len() >= 3).then(|| trends::mean(&v))
+            };
+            let (Some(this), Some(last)) = (
+                week_mean(week, end),
+                week_mean(week - Duration::weeks(1), week - Duration::days(1)),
+            ) else {
+                continue;
+            };
+            if (this - last).abs() >= threshold {
+                notable_changes.push(NotableChange {
+                    metric,
+                    this_week: this,
+                    last_week: last,
+                });
+            }
+        }
+        let practices = CarePlan::new(Arc::clone(&self.state)).adherence(end.to_string(), 1)?;
+        let went_well = days
+            .iter()
+            .rev()
+            .flat_map(|d| d.went_well.iter())
+            .next()
+            .cloned();
+        let mut text = Vec::new();
+        let days_logged = days.len() as u32;
+        if days_logged == 0 {
+            text.push(
+                "A quiet week in Respite. Whenever you're ready, a single check-in is enough."
+                    .to_owned(),
+            );
+        } else {
+            text.push(format!(
+                "This week you logged {checkins} check-in{}, {reflections} reflection{} and {transitions} transition{} on {days_logged} day{}.",
+                plural(checkins), plural(reflections), plural(transitions), plural(days_logged)
+            ));
+        }
+        for c in &notable_changes {
+            let direction = if c.this_week > c.last_week {
+                "higher"
+            } else {
+                "lower"
+            };
+            text.push(format!(
+                "{} was {direction} than the week before ({:.1} against {:.1}).",
+                c.metric.label(),
+                c.this_week,
+                c.last_week
+            ));
+        }
+        let kept: Vec<String> = practices
+            .iter()
+            .filter_map(|p| p.weeks.last().filter(|w| w.done > 0).map(|w| (p, w)))
+            .map(|(p, w)| match w.target {
+                Some(t) => format!("{} {} of {}", p.name.to_lowercase(), w.done, t),
+                None => format!(
+                    "{} {} time{}",
+                    p.name.to_lowercase(),
+                    w.done,
+                    plural(w.done)
+                ),
+            })
+            .collect();
+        if !kept.is_empty() {
+            text.push(format!("Practices: {}.", kept.join("; ")));
+        }
+        if let Some(w) = &went_well {
+            text.push(format!("One thing that went well: \"{w}\"."));
+        }
+        Ok(WeeklyReview {
+            week_start: week.to_string(),
+            days_logged,
+            checkins,
+            reflections,
+            transitions,
+            notable_changes,
+            practices,
+            went_well,
+            text,
+        })
+    }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn parse_today(today: &str) -> Result<NaiveDate> {
+    records::parse_day("today", today)
+}
+
+#[uniffi::export]
+impl Trends {
+    /// Every metric day by day and week by week over `from_day..=to_day` (at most
+    /// about two years), with rolling means and the personal baseline.
+    pub fn series(&self, from_day: String, to_day: String) -> Result<Vec<MetricSeries>> {
+        let from = records::parse_day("from_day", &from_day)?;
+        let to = records::parse_day("to_day", &to_day)?;
+        if to < from || (to - from).num_days() > 800 {
+            return Err(RespiteError::invalid(
+                "to_day",
+                "must be on or after from_day, at most 800 days later",
+            ));
+        }
+        let history = self.history(from - Duration::days(BASELINE_DAYS + 35), to)?;
+        Ok(Metric::ALL
+            .iter()
+            .map(|m| history.series(*m, from, to))
+            .collect())
+    }
+
+    /// The insights the last year of records supports on `today` (`YYYY-MM-DD`).
+    pub fn insights(&self, today: String) -> Result<Vec<Insight>> {
+        let today = parse_today(&today)?;
+        let history = self.history(today - Duration::days(366 + BASELINE_DAYS + 10), today)?;
+        let plan = self.plan()?;
+        let mut out = insights::early_warnings(&history, &plan, today);
+        out.extend(insights::better_days(
+            &history,
+            &plan,
+            today - Duration::days(365),
+            today,
+        ));
+        Ok(out)
+    }
+
+    /// The review of the week starting on Monday `week_start`.
+    pub fn weekly_review(&self, week_start: String) -> Result<WeeklyReview> {
+        let week = records::parse_day("week_start", &week_start)?;
+        if week != monday(week) {
+            return Err(RespiteError::invalid("week_start", "must be a Monday"));
+        }
+        let history = self.history(week - Duration::weeks(1), week + Duration::days(6))?;
+        self.review(&history, week, week + Duration::days(6))
+    }
+
+    /// Journal entries from the same date in the 11 months and 10 years before `today`.
+    pub fn on_this_day(&self, today: String) -> Result<Vec<OnThisDay>> {
+        let today = parse_today(&today)?;
+        let keys = self.state.keys()?;
+        let mut out = Vec::new();
+        let earlier = (1..12u32).chain((1..=10).map(|y| y * 12));
+        for months in earlier {
+            let Some(day) = today
+                .checked_sub_months(Months::new(months))
+                .filter(|d| d.day() == today.day())
+            else {
+                continue;
+            };
+            let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
+            let rows = records::list(&self.state.conn(), journal::TABLE, &range, 0, 20)?;
+            for row in rows {
+                let Ok((_, e)) = journal::open_row(&row, &keys) else {
+                    continue;
+                };
+                let text = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                out.push(OnThisDay {
+                    entry_id: e.id,
+                    local_day: e.local_day,
+                    months_ago: months,
+                    kind: e.kind,
+                    title: e.title,
+                    excerpt: text.chars().take(120).collect(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The whole trends screen for `today`: every series for the last 90 days and the
+    /// last year, stress zones, insights, this week's review and "on this day".
+    pub fn dashboard(&self, today: String) -> Result<Dashboard> {
+        let day = parse_today(&today)?;
+        let year_start = day - Duration::days(364);
+        let history = self.history(year_start - Duration::days(BASELINE_DAYS + 35), day)?;
+        let plan = self.plan()?;
+        let quarter_start = day - Duration::days(89);
+        let mut insights = insights::early_warnings(&history, &plan, day);
+        insights.extend(insights::better_days(&history, &plan, year_start, day));
+        Ok(Dashboard {
+            today: day.to_string(),
+            last_90_days: Metric::ALL
+                .iter()
+                .map(|m| history.series(*m, quarter_start, day))
+                .collect(),
+            last_year: Metric::ALL
+                .iter()
+                .map(|m| history.series(*m, year_start, day))
+                .collect(),
+            stress_zones: history.zone_weeks(quarter_start, day),
+            insights,
+            weekly_review: self.review(&history, monday(day), day)?,
+            on_this_day: self.on_this_day(today)?,
+            damaged: history.damaged,
+        })
+    }
+}
+
+/// What demo data was written.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DemoSummary {
+    /// Check-ins written.
+    pub checkins: u32,
+    /// Journal entries written.
+    pub entries: u32,
+    /// Whether a plan was saved (only into a vault without one).
+    pub plan_saved: bool,
+}
+
+/// Writes synthetic history into the vault: for demos and tests only.
+pub(crate) fn fill(state: &Arc<VaultState>, options: &SyntheticOptions) -> Result<DemoSummary> {
+    if options.years == 0 || options.years > 20 {
+        return Err(RespiteError::invalid("years", "must be between 1 and 20"));
+    }
+    let data = synthetic::generate(options);
+    let journal = Journal::new(Arc::clone(state));
+    let checkins = crate::checkins::CheckIns::new(Arc::clone(state));
+    let plan = CarePlan::new(Arc::clone(state));
+    let plan_saved = plan.current()?.revision == 0;
+    if plan_saved {
+        plan.save(data.plan.clone())?;
+    }
+    for (draft, transition) in &data.entries {
+        journal.add_with(draft.clone(), transition.clone())?;
+    }
+    for c in &data.checkins {
+        checkins.add(c.clone())?;
+    }
+    Ok(DemoSummary {
+        checkins: data.checkins.len() as u32,
+        entries: data.entries.len() as u32,
+        plan_saved,
+    })
+}

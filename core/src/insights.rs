@@ -1,0 +1,410 @@
+//! Honest insights: only what the data can support, with effect sizes and
+//! uncertainty, "goes together with" and never "causes", and no diagnosis.
+//!
+//! - What goes with better days: for each practice (and for doing the transition),
+//!   the difference in the same day's outcome between days with and without it. Shown
+//!   only with at least 5 days on each side and a moving-block bootstrap interval that
+//!   excludes zero at a family-wise 95 % level (Bonferroni over everything tested).
+//! - Early warning: 7 of the last 10 days beyond the personal baseline (8 weeks
+//!   before) plus a margin, pointing to the person's own plan.
+
+use chrono::{Duration, NaiveDate};
+use std::collections::BTreeSet;
+
+use crate::plan::Plan;
+use crate::trends::{mean, quantile, History, Metric, BASELINE_DAYS};
+
+/// Days needed on each side of a comparison.
+pub const MIN_DAYS_EACH_SIDE: u32 = 5;
+/// Family-wise error rate of the "goes with better days" claims.
+const FAMILY_ALPHA: f64 = 0.05;
+const BOOTSTRAP_RESAMPLES: usize = 1000;
+const BLOCK_DAYS: usize = 7;
+/// Days of the early-warning window, and how many of them must be beyond baseline.
+const WARNING_WINDOW: i64 = 10;
+const WARNING_DAYS: usize = 7;
+
+/// What an insight is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum InsightKind {
+    /// A practice (or the transition) goes together with better days.
+    GoesWithBetterDays,
+    /// A sustained drift away from the personal baseline.
+    EarlyWarning,
+}
+
+/// A named value that fills a wording template.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct InsightParam {
+    /// The placeholder's name.
+    pub name: String,
+    /// Its value, formatted.
+    pub value: String,
+}
+
+/// The numbers behind a "goes with better days" insight.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Evidence {
+    /// The outcome compared.
+    pub outcome: Metric,
+    /// Days with the practice (and an outcome).
+    pub days_with: u32,
+    /// Days without it (and an outcome).
+    pub days_without: u32,
+    /// Mean outcome on days with it.
+    pub mean_with: f64,
+    /// Mean outcome on days without it.
+    pub mean_without: f64,
+    /// `mean_with − mean_without`.
+    pub difference: f64,
+    /// Lower end of the interval.
+    pub interval_low: f64,
+    /// Upper end of the interval.
+    pub interval_high: f64,
+    /// The interval's confidence level (e.g. 0.99 when 5 things were tested).
+    pub confidence: f64,
+}
+
+/// Where an early warning points: the person's own plan.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PlanPointers {
+    /// My early warning signs.
+    pub warning_signs: Vec<String>,
+    /// Supports my workplace offers.
+    pub workplace_supports: Vec<String>,
+    /// Supports I want to ask for.
+    pub supports_to_request: Vec<String>,
+    /// Whether my emergency plan has anything in it (the card is always available).
+    pub has_emergency_plan: bool,
+}
+
+/// One insight: a wording key with parameters (for translation), the English text,
+/// and the evidence behind it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Insight {
+    /// What it is about.
+    pub kind: InsightKind,
+    /// The wording template's key.
+    pub wording_key: String,
+    /// The template's parameters.
+    pub params: Vec<InsightParam>,
+    /// The English text.
+    pub text: String,
+    /// The numbers (for "goes with better days").
+    pub evidence: Option<Evidence>,
+    /// The metric concerned.
+    pub metric: Metric,
+    /// Where to look next (for early warnings).
+    pub pointers: Option<PlanPointers>,
+}
+
+fn param(name: &str, value: impl ToString) -> InsightParam {
+    InsightParam {
+        name: name.to_owned(),
+        value: value.to_string(),
+    }
+}
+
+/// Fills `{name}` placeholders of `template`.
+fn render(template: &str, params: &[InsightParam]) -> String {
+    params.iter().fold(template.to_owned(), |text, p| {
+        text.replace(&format!("{{{}}}", p.name), &p.value)
+    })
+}
+
+/// A deterministic generator for resampling (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Mean difference between days with and without, and its moving-block bootstrap
+/// percentile interval at `confidence`. `days` are (outcome, with?) in day order.
+pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Option<Evidence> {
+    let (with, without): (Vec<f64>, Vec<f64>) = {
+        let with: Vec<f64> = days.iter().filter(|d| d.1).map(|d| d.0).collect();
+        let without: Vec<f64> = days.iter().filter(|d| !d.1).map(|d| d.0).collect();
+        (with, without)
+    };
+    if with.len() < MIN_DAYS_EACH_SIDE as usize || without.len() < MIN_DAYS_EACH_SIDE as usize {
+        return None;
+    }
+    let n = days.len();
+    let block = BLOCK_DAYS.min(n);
+    let starts = n - block + 1;
+    let mut rng = Rng(seed);
+    let mut diffs = Vec::with_capacity(BOOTSTRAP_RESAMPLES);
+    while diffs.len() < BOOTSTRAP_RESAMPLES {
+        let (mut sum_with, mut n_with, mut sum_without, mut n_without) = (0.0, 0u32, 0.0, 0u32);
+        let mut taken = 0;
+        while taken < n {
+            let start = (rng.next() % starts as u64) as usize;
+            for &(value, is_with) in &days[start..start + block.min(n - taken)] {
+                if is_with {
+                    sum_with += value;
+                    n_with += 1;
+                } else {
+                    sum_without += value;
+                    n_without += 1;
+                }
+            }
+            taken += block;
+        }
+        if n_with > 0 && n_without > 0 {
+            diffs.push(sum_with / f64::from(n_with) - sum_without / f64::from(n_without));
+        }
+    }
+    diffs.sort_by(f64::total_cmp);
+    let tail = (1.0 - confidence) / 2.0;
+    let (mean_with, mean_without) = (mean(&with), mean(&without));
+    Some(Evidence {
+        outcome: Metric::Pleasantness,
+        days_with: with.len() as u32,
+        days_without: without.len() as u32,
+        mean_with,
+        mean_without,
+        difference: mean_with - mean_without,
+        interval_low: quantile(&diffs, tail),
+        interval_high: quantile(&diffs, 1.0 - tail),
+        confidence,
+    })
+}
+
+/// A seed from the text of a factor, so results are the same every time.
+fn seed_of(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Something that may go with better days: a practice, or doing the transition.
+struct Factor {
+    id: String,
+    name: String,
+    outcome: Metric,
+    /// (outcome, whether the factor was present) for each day with an outcome.
+    days: Vec<(f64, bool)>,
+}
+
+/// The factors to compare over `from..=to`, each with its days.
+fn factors(history: &History, plan: &Plan, from: NaiveDate, to: NaiveDate) -> Vec<Factor> {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for (_, day) in history.days.range(from..=to) {
+        ids.extend(day.practices.iter().cloned());
+    }
+    let mut named: Vec<(String, String, Metric)> = ids
+        .into_iter()
+        .map(|id| {
+            let name = plan
+                .practice(&id)
+                .map_or_else(|| id.clone(), |p| p.name.clone());
+            (id, name, Metric::Pleasantness)
+        })
+        .collect();
+    named.push((
+        "transition".to_owned(),
+        "doing the transition home".to_owned(),
+        Metric::Detachment,
+    ));
+    named
+        .into_iter()
+        .map(|(id, name, outcome)| {
+            let days = history
+                .days
+                .range(from..=to)
+                .filter_map(|(_, day)| {
+                    let present = if id == "transition" {
+                        day.transition
+                    } else {
+                        day.practices.contains(&id)
+                    };
+                    Some((day.value(outcome)?, present))
+                })
+                .collect();
+            Factor {
+                id,
+                name,
+                outcome,
+                days,
+            }
+        })
+        .collect()
+}
+
+/// "Goes together with better days" insights over `from..=to`.
+pub(crate) fn better_days(
+    history: &History,
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<Insight> {
+    let enough = |f: &Factor| {
+        let with = f.days.iter().filter(|d| d.1).count();
+        with >= MIN_DAYS_EACH_SIDE as usize && f.days.len() - with >= MIN_DAYS_EACH_SIDE as usize
+    };
+    let candidates: Vec<Factor> = factors(history, plan, from, to)
+        .into_iter()
+        .filter(enough)
+        .collect();
+    let tested = candidates.len().max(1) as f64;
+    let confidence = 1.0 - FAMILY_ALPHA / tested;
+    let mut out = Vec::new();
+    for Factor {
+        id,
+        name,
+        outcome,
+        days,
+    } in candidates
+    {
+        let Some(mut evidence) = compare(&days, confidence, seed_of(&id)) else {
+            continue;
+        };
+        evidence.outcome = outcome;
+        let better = evidence.interval_low > 0.0;
+        if !better {
+            continue;
+        }
+        let params = vec![
+            param("practice", &name),
+            param("outcome", outcome.label().to_lowercase()),
+            param("difference", format!("{:+.2}", evidence.difference)),
+            param("low", format!("{:+.2}", evidence.interval_low)),
+            param("high", format!("{:+.2}", evidence.interval_high)),
+            param("confidence", format!("{:.0}", evidence.confidence * 100.0)),
+            param("days_with", evidence.days_with),
+            param("days_without", evidence.days_without),
+        ];
+        let template = "Days with {practice} go together with higher {outcome}: {difference} on average \
+            ({confidence}% interval {low} to {high}; {days_with} days with, {days_without} without). \
+            This is a pattern in your own records, not proof that one causes the other.";
+        out.push(Insight {
+            kind: InsightKind::GoesWithBetterDays,
+            wording_key: "insight.better-days".to_owned(),
+            text: render(template, &params),
+            params,
+            evidence: Some(evidence),
+            metric: outcome,
+            pointers: None,
+        });
+    }
+    out.sort_by(|a, b| {
+        let da = a.evidence.as_ref().map_or(0.0, |e| e.difference);
+        let db = b.evidence.as_ref().map_or(0.0, |e| e.difference);
+        db.total_cmp(&da)
+    });
+    out
+}
+
+/// Metrics watched for a sustained drift: (metric, worse when higher, least margin).
+const WATCHED: [(Metric, bool, f64); 5] = [
+    (Metric::Burnout, true, 0.5),
+    (Metric::StressLevel, true, 0.5),
+    (Metric::WorkIntrusion, true, 0.5),
+    (Metric::Detachment, false, 0.5),
+    (Metric::Pleasantness, false, 0.15),
+];
+
+/// Early-warning signals for the 10 days ending `today`.
+pub(crate) fn early_warnings(history: &History, plan: &Plan, today: NaiveDate) -> Vec<Insight> {
+    let window_start = today - Duration::days(WARNING_WINDOW - 1);
+    let baseline_end = window_start - Duration::days(1);
+    let baseline_start = baseline_end - Duration::days(BASELINE_DAYS - 1);
+    let mut out = Vec::new();
+    for (metric, higher_is_worse, least_margin) in WATCHED {
+        let Some(baseline) = history.baseline(metric, baseline_start, baseline_end, 20) else {
+            continue;
+        };
+        let recent: Vec<f64> = history
+            .daily(metric, window_start, today)
+            .into_iter()
+            .filter_map(|(_, v)| v)
+            .collect();
+        if recent.len() < WARNING_DAYS {
+            continue;
+        }
+        let margin = baseline.spread.max(least_margin);
+        let beyond = recent
+            .iter()
+            .filter(|v| {
+                if higher_is_worse {
+                    **v > baseline.median + margin
+                } else {
+                    **v < baseline.median - margin
+                }
+            })
+            .count();
+        if beyond < WARNING_DAYS {
+            continue;
+        }
+        let mut sorted = recent.clone();
+        sorted.sort_by(f64::total_cmp);
+        let direction = if higher_is_worse { "higher" } else { "lower" };
+        let params = vec![
+            param("metric", metric.label().to_lowercase()),
+            param("direction", direction),
+            param("days", beyond),
+            param("window", WARNING_WINDOW),
+            param("recent", format!("{:.2}", quantile(&sorted, 0.5))),
+            param("usual", format!("{:.2}", baseline.median)),
+        ];
+        let template = "Your {metric} has been {direction} than usual on {days} of the last {window} days \
+            (lately around {recent}; usually around {usual}). It may be worth a gentle look at your early \
+            warning signs, your emergency card, and the support your workplace offers. Burnout is not only personal.";
+        out.push(Insight {
+            kind: InsightKind::EarlyWarning,
+            wording_key: "insight.early-warning".to_owned(),
+            text: render(template, &params),
+            params,
+            evidence: None,
+            metric,
+            pointers: Some(PlanPointers {
+                warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+                workplace_supports: plan.supports_in_place.clone(),
+                supports_to_request: plan.supports_to_request.clone(),
+                has_emergency_plan: plan.emergency != Default::default(),
+            }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_claim_without_five_days_on_each_side() {
+        let days: Vec<(f64, bool)> = (0..30).map(|i| (f64::from(i), i < 4)).collect();
+        assert!(compare(&days, 0.95, 1).is_none());
+    }
+
+    #[test]
+    fn a_clear_difference_has_an_interval_that_excludes_zero() {
+        let days: Vec<(f64, bool)> = (0..60)
+            .map(|i| {
+                (
+                    if i % 2 == 0 { 1.0 } else { 0.0 } + f64::from(i % 5) * 0.01,
+                    i % 2 == 0,
+                )
+            })
+            .collect();
+        let e = compare(&days, 0.95, 7).unwrap();
+        assert!(e.difference > 0.9 && e.interval_low > 0.8, "{e:?}");
+        assert_eq!(compare(&days, 0.95, 7), Some(e), "deterministic");
+    }
+
+    #[test]
+    fn templates_fill_their_placeholders() {
+        assert_eq!(
+            render("a {x} b {y}", &[param("x", 1), param("y", "two")]),
+            "a 1 b two"
+        );
+    }
+}

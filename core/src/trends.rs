@@ -1,0 +1,471 @@
+//! Personal trends: daily and weekly series computed in memory from decrypted records,
+//! exported as plain data for native charts. Gaps are gaps, not zeros.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalogue::StressZone;
+use crate::checkins::{self, CheckIn};
+use crate::error::Result;
+use crate::journal::{self, JournalEntry, JournalKind};
+use crate::records::{self, DayRange};
+use crate::vault::{Keys, VaultState};
+
+/// Days of history behind a personal baseline.
+pub(crate) const BASELINE_DAYS: i64 = 56;
+
+/// Something measured day by day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, uniffi::Enum)]
+pub enum Metric {
+    /// Mean pleasantness of the day's check-ins, −1…1.
+    Pleasantness,
+    /// Mean energy, 0…1.
+    Energy,
+    /// Mean self-rated burnout, 1–5.
+    Burnout,
+    /// Hours slept.
+    SleepHours,
+    /// Mean detachment from work, 1–5.
+    Detachment,
+    /// Mean work-thought intrusion, 0–4.
+    WorkIntrusion,
+    /// Mean after-session intensity, 0–10.
+    SessionIntensity,
+    /// Stress zone as a number: ready 0, reacting 1, injured 2, ill 3.
+    StressLevel,
+    /// Distinct practices done.
+    PracticesDone,
+    /// Journal entries written.
+    JournalEntries,
+    /// Whether the transition was done (1) or not (0).
+    TransitionDone,
+}
+
+impl Metric {
+    /// Every metric, in display order.
+    pub const ALL: [Metric; 11] = [
+        Metric::Pleasantness,
+        Metric::Energy,
+        Metric::Burnout,
+        Metric::SleepHours,
+        Metric::Detachment,
+        Metric::WorkIntrusion,
+        Metric::SessionIntensity,
+        Metric::StressLevel,
+        Metric::PracticesDone,
+        Metric::JournalEntries,
+        Metric::TransitionDone,
+    ];
+
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Pleasantness => "pleasantness",
+            Metric::Energy => "energy",
+            Metric::Burnout => "burnout",
+            Metric::SleepHours => "sleep-hours",
+            Metric::Detachment => "detachment",
+            Metric::WorkIntrusion => "work-intrusion",
+            Metric::SessionIntensity => "session-intensity",
+            Metric::StressLevel => "stress-level",
+            Metric::PracticesDone => "practices-done",
+            Metric::JournalEntries => "journal-entries",
+            Metric::TransitionDone => "transition-done",
+        }
+    }
+
+    /// English label for charts.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Pleasantness => "Pleasantness",
+            Metric::Energy => "Energy",
+            Metric::Burnout => "Burnout (self-rated)",
+            Metric::SleepHours => "Sleep (hours)",
+            Metric::Detachment => "Leaving work behind",
+            Metric::WorkIntrusion => "Work thoughts at home",
+            Metric::SessionIntensity => "Session intensity",
+            Metric::StressLevel => "Stress zone",
+            Metric::PracticesDone => "Practices done",
+            Metric::JournalEntries => "Journal entries",
+            Metric::TransitionDone => "Transition done",
+        }
+    }
+}
+
+/// One day's value of a metric.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct DayPoint {
+    /// The local day.
+    pub day: String,
+    /// The value; none on a day with nothing recorded for it.
+    pub value: Option<f64>,
+    /// Mean of the 7 days ending here (days with a value only).
+    pub rolling_7: Option<f64>,
+    /// Mean of the 28 days ending here.
+    pub rolling_28: Option<f64>,
+}
+
+/// One week of a metric.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct WeekPoint {
+    /// The Monday the week starts on.
+    pub week_start: String,
+    /// Mean over the days with a value.
+    pub mean: Option<f64>,
+    /// Days with a value.
+    pub days: u32,
+    /// Change from the week before (both need a value).
+    pub change: Option<f64>,
+}
+
+/// Where someone usually is on a metric.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Baseline {
+    /// Median of the daily values.
+    pub median: f64,
+    /// Spread: the interquartile range.
+    pub spread: f64,
+    /// Days with a value.
+    pub days: u32,
+    /// First and last day the baseline covers.
+    pub from_day: String,
+    /// Last day covered.
+    pub to_day: String,
+}
+
+/// A metric over a range of days.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct MetricSeries {
+    /// What is measured.
+    pub metric: Metric,
+    /// Every day of the range, gaps included.
+    pub days: Vec<DayPoint>,
+    /// Every week touching the range.
+    pub weeks: Vec<WeekPoint>,
+    /// The personal baseline: the 8 weeks before the range's last 7 days.
+    pub baseline: Option<Baseline>,
+}
+
+/// How a week's check-ins spread over the stress continuum.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ZoneWeek {
+    /// The Monday the week starts on.
+    pub week_start: String,
+    /// Check-ins in each zone.
+    pub ready: u32,
+    /// Reacting.
+    pub reacting: u32,
+    /// Injured.
+    pub injured: u32,
+    /// Ill.
+    pub ill: u32,
+}
+
+/// Everything recorded on one day, aggregated.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Day {
+    pub(crate) samples: BTreeMap<Metric, Vec<f64>>,
+    pub(crate) zones: Vec<StressZone>,
+    pub(crate) practices: BTreeSet<String>,
+    pub(crate) entries: u32,
+    pub(crate) transition: bool,
+    pub(crate) went_well: Vec<String>,
+    pub(crate) checkins: u32,
+    pub(crate) reflections: u32,
+    pub(crate) evening_checks: u32,
+}
+
+impl Day {
+    fn add(&mut self, metric: Metric, value: Option<f64>) {
+        if let Some(v) = value {
+            self.samples.entry(metric).or_default().push(v);
+        }
+    }
+
+    /// The day's value of `metric`, or none when nothing was recorded for it.
+    pub(crate) fn value(&self, metric: Metric) -> Option<f64> {
+        match metric {
+            Metric::PracticesDone => Some(self.practices.len() as f64),
+            Metric::JournalEntries => Some(f64::from(self.entries)),
+            Metric::TransitionDone => Some(if self.transition { 1.0 } else { 0.0 }),
+            _ => self
+                .samples
+                .get(&metric)
+                .filter(|v| !v.is_empty())
+                .map(|v| mean(v)),
+        }
+    }
+}
+
+/// The decrypted days of a range, and the records that could not be opened.
+pub(crate) struct History {
+    pub(crate) days: BTreeMap<NaiveDate, Day>,
+    pub(crate) damaged: u32,
+}
+
+fn zone_level(z: StressZone) -> f64 {
+    match z {
+        StressZone::Ready => 0.0,
+        StressZone::Reacting => 1.0,
+        StressZone::Injured => 2.0,
+        StressZone::Ill => 3.0,
+    }
+}
+
+/// Decrypts every journal entry and check-in in `range` into per-day aggregates.
+pub(crate) fn load(state: &VaultState, keys: &Keys, range: &DayRange) -> Result<History> {
+    let (entry_rows, checkin_rows) = {
+        let conn = state.conn();
+        (
+            records::list(&conn, journal::TABLE, range, 0, u32::MAX)?,
+            records::list(&conn, checkins::TABLE, range, 0, u32::MAX)?,
+        )
+    };
+    let mut damaged = 0;
+    let checkins: Vec<CheckIn> = checkin_rows
+        .iter()
+        .filter_map(|row| checkins::open_row(row, keys).map_err(|_| damaged += 1).ok())
+        .collect();
+    let entries: Vec<JournalEntry> = entry_rows
+        .iter()
+        .filter_map(|row| {
+            journal::open_row(row, keys)
+                .map(|(_, e)| e)
+                .map_err(|_| damaged += 1)
+                .ok()
+        })
+        .collect();
+    let mut history = History::from_records(&checkins, &entries);
+    history.damaged = damaged;
+    Ok(history)
+}
+
+impl History {
+    /// Aggregates records per local day.
+    pub(crate) fn from_records(checkins: &[CheckIn], entries: &[JournalEntry]) -> History {
+        let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+        let day_of = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+        for c in checkins {
+            let Some(date) = day_of(&c.local_day) else {
+                continue;
+            };
+            let d = &c.data;
+            let day = days.entry(date).or_default();
+            day.checkins += 1;
+            day.evening_checks += u32::from(d.evening_check);
+            day.add(Metric::Pleasantness, d.pleasantness);
+            day.add(Metric::Energy, d.energy);
+            day.add(Metric::Burnout, d.burnout.map(f64::from));
+            day.add(Metric::SleepHours, d.sleep_hours);
+            day.add(Metric::Detachment, d.detachment.map(f64::from));
+            day.add(Metric::WorkIntrusion, d.work_intrusion.map(f64::from));
+            day.add(Metric::StressLevel, d.stress_zone.map(zone_level));
+            day.zones.extend(d.stress_zone);
+            day.practices.extend(d.practices.iter().cloned());
+        }
+        for e in entries {
+            let Some(date) = day_of(&e.local_day) else {
+                continue;
+            };
+            let day = days.entry(date).or_default();
+            day.entries += 1;
+            day.practices.extend(e.practice_ids.iter().cloned());
+            if let Some(r) = &e.reflection {
+                day.reflections += 1;
+                day.add(Metric::SessionIntensity, r.intensity.map(f64::from));
+                day.practices.extend(r.practice.iter().cloned());
+            }
+            if e.kind == JournalKind::Transition {
+                day.transition = true;
+            }
+            if let Some(t) = &e.transition {
+                day.add(Metric::Pleasantness, t.pleasantness);
+                day.add(Metric::Energy, t.energy);
+                day.practices.extend(t.practice.iter().cloned());
+                day.went_well.extend(t.went_well.iter().cloned());
+            }
+        }
+        History { days, damaged: 0 }
+    }
+}
+
+pub(crate) fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// The value at quantile `q` (0…1) of sorted values, interpolated.
+pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let pos = q * (sorted.len() - 1) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// The Monday of `day`'s week.
+pub(crate) fn monday(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+impl History {
+    /// Daily values of `metric` from `from` to `to`, gaps as none.
+    pub(crate) fn daily(
+        &self,
+        metric: Metric,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Vec<(NaiveDate, Option<f64>)> {
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .map(|d| (d, self.days.get(&d).and_then(|day| day.value(metric))))
+            .collect()
+    }
+
+    /// Median and interquartile range of `metric` over `from..=to`, when at least
+    /// `min_days` have a value.
+    pub(crate) fn baseline(
+        &self,
+        metric: Metric,
+        from: NaiveDate,
+        to: NaiveDate,
+        min_days: usize,
+    ) -> Option<Baseline> {
+        let mut values: Vec<f64> = self
+            .daily(metric, from, to)
+            .into_iter()
+            .filter_map(|(_, v)| v)
+            .collect();
+        if values.len() < min_days.max(1) {
+            return None;
+        }
+        values.sort_by(f64::total_cmp);
+        Some(Baseline {
+            median: quantile(&values, 0.5),
+            spread: quantile(&values, 0.75) - quantile(&values, 0.25),
+            days: values.len() as u32,
+            from_day: from.to_string(),
+            to_day: to.to_string(),
+        })
+    }
+
+    /// The series of `metric` over `from..=to`.
+    pub(crate) fn series(&self, metric: Metric, from: NaiveDate, to: NaiveDate) -> MetricSeries {
+        let history_from = from - Duration::days(27);
+        let values = self.daily(metric, history_from, to);
+        let rolling = |i: usize, n: usize| {
+            let window: Vec<f64> = values[i + 1 - n.min(i + 1)..=i]
+                .iter()
+                .filter_map(|(_, v)| *v)
+                .collect();
+            (!window.is_empty()).then(|| mean(&window))
+        };
+        let days: Vec<DayPoint> = values
+            .iter()
+            .enumerate()
+            .filter(|(_, (d, _))| *d >= from)
+            .map(|(i, (d, v))| DayPoint {
+                day: d.to_string(),
+                value: *v,
+                rolling_7: rolling(i, 7),
+                rolling_28: rolling(i, 28),
+            })
+            .collect();
+        let mut weeks: Vec<WeekPoint> = Vec::new();
+        let mut week = monday(from) - Duration::weeks(1);
+        let mut previous = None;
+        while week <= to {
+            let in_week: Vec<f64> = self
+                .daily(metric, week, week + Duration::days(6))
+                .into_iter()
+                .filter_map(|(_, v)| v)
+                .collect();
+            let week_mean = (!in_week.is_empty()).then(|| mean(&in_week));
+            if week >= monday(from) {
+                weeks.push(WeekPoint {
+                    week_start: week.to_string(),
+                    mean: week_mean,
+                    days: in_week.len() as u32,
+                    change: week_mean.zip(previous).map(|(now, before)| now - before),
+                });
+            }
+            previous = week_mean;
+            week += Duration::weeks(1);
+        }
+        let baseline_end = to - Duration::days(7);
+        let baseline = self.baseline(
+            metric,
+            baseline_end - Duration::days(BASELINE_DAYS - 1),
+            baseline_end,
+            14,
+        );
+        MetricSeries {
+            metric,
+            days,
+            weeks,
+            baseline,
+        }
+    }
+
+    /// Weekly stress-zone counts over `from..=to`.
+    pub(crate) fn zone_weeks(&self, from: NaiveDate, to: NaiveDate) -> Vec<ZoneWeek> {
+        let mut out = Vec::new();
+        let mut week = monday(from);
+        while week <= to {
+            let mut zw = ZoneWeek {
+                week_start: week.to_string(),
+                ready: 0,
+                reacting: 0,
+                injured: 0,
+                ill: 0,
+            };
+            for (_, day) in self.days.range(week..=week + Duration::days(6)) {
+                for z in &day.zones {
+                    match z {
+                        StressZone::Ready => zw.ready += 1,
+                        StressZone::Reacting => zw.reacting += 1,
+                        StressZone::Injured => zw.injured += 1,
+                        StressZone::Ill => zw.ill += 1,
+                    }
+                }
+            }
+            out.push(zw);
+            week += Duration::weeks(1);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn history(values: &[(i64, f64)]) -> History {
+        let start = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+        let mut days = BTreeMap::new();
+        for (offset, v) in values {
+            let mut day = Day::default();
+            day.add(Metric::Pleasantness, Some(*v));
+            days.insert(start + Duration::days(*offset), day);
+        }
+        History { days, damaged: 0 }
+    }
+
+    #[test]
+    fn gaps_stay_gaps_and_rolling_means_skip_them() {
+        let h = history(&[(0, 0.5), (2, -0.5), (3, 0.0)]);
+        let from = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+        let s = h.series(Metric::Pleasantness, from, from + Duration::days(3));
+        let values: Vec<Option<f64>> = s.days.iter().map(|d| d.value).collect();
+        assert_eq!(values, vec![Some(0.5), None, Some(-0.5), Some(0.0)]);
+        assert_eq!(s.days[1].rolling_7, Some(0.5));
+        assert_eq!(s.days[3].rolling_7, Some(0.0));
+        assert_eq!(s.weeks.len(), 1);
+        assert_eq!(s.weeks[0].days, 3);
+    }
+
+    #[test]
+    fn quantiles_interpolate() {
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile(&v, 0.5), 2.5);
+        assert_eq!(quantile(&v, 0.0), 1.0);
+        assert_eq!(quantile(&v, 1.0), 4.0);
+    }
+}
