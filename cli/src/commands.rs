@@ -46,6 +46,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Transition(args) => crate::prompts::transition(&out, &*open()?, args),
         Command::Evening(args) => crate::prompts::evening(&out, &*open()?, args),
         Command::Parked(command) => crate::prompts::parked(&out, &*open()?, command),
+        Command::Trends { days, today } => crate::trends::trends(&out, &*open()?, days, today),
+        Command::Report { html, today } => crate::trends::report(&out, &*open()?, &html, today),
+        Command::DemoData {
+            years,
+            seed,
+            today,
+            into_existing,
+        } => {
+            let vault = if path.exists() {
+                open()?
+            } else {
+                create(&path, None)?
+            };
+            crate::trends::demo_data(&out, &vault, years, seed, today, into_existing)
+        }
         Command::Passphrase(PassphraseCommand::Change) => {
             let vault = open()?;
             let slot = vault.change_passphrase(secrets::new_passphrase()?)?;
@@ -74,13 +89,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-fn init(out: &Output, path: &Path, kdf_iterations: Option<u32>) -> Result<(), CliError> {
+/// Creates a vault at `path` (and its directory) with a new passphrase.
+fn create(path: &Path, kdf_iterations: Option<u32>) -> Result<Arc<Vault>, CliError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|_| CliError::Other("could not create the vault's directory".into()))?;
     }
     let passphrase = secrets::passphrase_for_new_vault()?;
-    let vault = Vault::create(path_text(path)?, passphrase, kdf_iterations)?;
+    Ok(Vault::create(path_text(path)?, passphrase, kdf_iterations)?)
+}
+
+fn init(out: &Output, path: &Path, kdf_iterations: Option<u32>) -> Result<(), CliError> {
+    let vault = create(path, kdf_iterations)?;
     out.print(
         &format!(
             "Created a new vault at {}.\nTip: `respite recovery-code create` gives you a way back in if you forget the passphrase.",

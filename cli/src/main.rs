@@ -13,6 +13,7 @@ mod plan;
 mod prompts;
 mod secrets;
 mod tour;
+mod trends;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use respite_core::{CheckInContext, JournalKind, RespiteError, StressZone};
@@ -85,6 +86,38 @@ enum Command {
     /// What you parked in transitions: list, or mark done.
     #[command(subcommand)]
     Parked(ParkedCommand),
+    /// Personal trends in the terminal: sparklines, insights, this week.
+    Trends {
+        /// How many days to show (7–365).
+        #[arg(long, default_value_t = 28)]
+        days: u32,
+        /// Today's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+    },
+    /// Write a self-contained HTML report of your trends (plaintext).
+    Report {
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        html: PathBuf,
+        /// Today's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+    },
+    /// Fill a vault with synthetic history, to see trends without months of logging.
+    #[command(name = "demo-data")]
+    DemoData {
+        #[arg(long, default_value_t = 1)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The day after the last day of history, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+        /// Allow writing into a vault that already has records.
+        #[arg(long)]
+        into_existing: bool,
+    },
     /// Show or change the vault's settings.
     #[command(subcommand)]
     Settings(SettingsCommand),

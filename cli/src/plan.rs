@@ -355,7 +355,7 @@ fn private_dir() -> Result<PathBuf, CliError> {
 }
 
 /// Writes `text` to `path`, readable by this user only.
-fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
+pub fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

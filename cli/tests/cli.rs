@@ -1111,3 +1111,90 @@ fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() 
         assert!(r.stderr.contains(words), "{body}: {}", r.stderr);
     }
 }
+
+#[test]
+fn demo_data_trends_and_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("demo.db");
+    let made = ok(with_pass(
+        &vault,
+        &[
+            "demo-data",
+            "--years",
+            "1",
+            "--seed",
+            "4",
+            "--today",
+            "2026-05-06",
+        ],
+    ));
+    assert!(made.stdout.contains("check-ins") && made.stderr.contains("synthetic"));
+    let again = with_pass(
+        &vault,
+        &["demo-data", "--years", "1", "--today", "2026-05-06"],
+    );
+    assert_eq!(
+        again.code, 2,
+        "a vault with records is not filled again by accident"
+    );
+
+    let text = ok(with_pass(
+        &vault,
+        &["trends", "--days", "28", "--today", "2026-05-06"],
+    ))
+    .stdout;
+    assert!(text.contains("Pleasantness") && text.contains("What your records suggest"));
+    assert!(
+        text.contains("go together with") && text.contains("not proof"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "trends", "--days", "28", "--today", "2026-05-06"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["series"].as_array().unwrap().len(), 11);
+    assert_eq!(json["series"][0]["days"].as_array().unwrap().len(), 28);
+    let insight = &json["insights"].as_array().unwrap()[0];
+    assert!(insight["evidence"]["days_with"].as_u64().unwrap() >= 5);
+    assert!(insight["evidence"]["interval_low"].as_f64().unwrap() > 0.0);
+    assert_eq!(with_pass(&vault, &["trends", "--days", "3"]).code, 2);
+
+    let report = dir.path().join("report.html");
+    let r = ok(with_pass(
+        &vault,
+        &[
+            "report",
+            "--html",
+            report.to_str().unwrap(),
+            "--today",
+            "2026-05-06",
+        ],
+    ));
+    assert!(r.stderr.contains("plaintext"));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<svg")
+            && html.contains("What your records suggest")
+    );
+    for fetch in [
+        "<script", "http://", "https://", "src=\"//", "@import", "url(",
+    ] {
+        assert!(
+            !html.contains(fetch),
+            "the report must be self-contained: found {fetch}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&report).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

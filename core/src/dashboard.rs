@@ -77,7 +77,7 @@ pub struct Dashboard {
     pub stress_zones: Vec<ZoneWeek>,
     /// Current insights.
     pub insights: Vec<Insight>,
-    /// This week so far.
+    /// This week so far (or last week, when nothing is logged this week yet).
     pub weekly_review: WeeklyReview,
     /// Entries from this date in earlier months and years.
     pub on_this_day: Vec<OnThisDay>,
@@ -223,6 +223,17 @@ impl Trends {
     }
 }
 
+impl Trends {
+    /// This week's review, or last week's when nothing has been logged this week yet.
+    fn latest_review(&self, history: &History, today: NaiveDate) -> Result<WeeklyReview> {
+        let this_week = self.review(history, monday(today), today)?;
+        if this_week.days_logged > 0 {
+            return Ok(this_week);
+        }
+        self.review(history, monday(today) - Duration::weeks(1), today)
+    }
+}
+
 fn plural(n: u32) -> &'static str {
     if n == 1 {
         ""
@@ -270,14 +281,16 @@ impl Trends {
         Ok(out)
     }
 
-    /// The review of the week starting on Monday `week_start`.
-    pub fn weekly_review(&self, week_start: String) -> Result<WeeklyReview> {
+    /// The review of the week starting on Monday `week_start`, counted up to `today`
+    /// when the week is still going.
+    pub fn weekly_review(&self, week_start: String, today: String) -> Result<WeeklyReview> {
         let week = records::parse_day("week_start", &week_start)?;
         if week != monday(week) {
             return Err(RespiteError::invalid("week_start", "must be a Monday"));
         }
+        let today = parse_today(&today)?;
         let history = self.history(week - Duration::weeks(1), week + Duration::days(6))?;
-        self.review(&history, week, week + Duration::days(6))
+        self.review(&history, week, today.max(week))
     }
 
     /// Journal entries from the same date in the 11 months and 10 years before `today`.
@@ -335,7 +348,7 @@ impl Trends {
                 .collect(),
             stress_zones: history.zone_weeks(quarter_start, day),
             insights,
-            weekly_review: self.review(&history, monday(day), day)?,
+            weekly_review: self.latest_review(&history, day)?,
             on_this_day: self.on_this_day(today)?,
             damaged: history.damaged,
         })

@@ -210,7 +210,7 @@ fn factors(history: &History, plan: &Plan, from: NaiveDate, to: NaiveDate) -> Ve
         .collect();
     named.push((
         "transition".to_owned(),
-        "doing the transition home".to_owned(),
+        "the transition home".to_owned(),
         Metric::Detachment,
     ));
     named
@@ -272,8 +272,8 @@ pub(crate) fn better_days(
             continue;
         }
         let params = vec![
-            param("practice", &name),
-            param("outcome", outcome.label().to_lowercase()),
+            param("practice", mid_sentence(&name)),
+            param("outcome", outcome_words(outcome)),
             param("difference", format!("{:+.2}", evidence.difference)),
             param("low", format!("{:+.2}", evidence.interval_low)),
             param("high", format!("{:+.2}", evidence.interval_high)),
@@ -300,6 +300,34 @@ pub(crate) fn better_days(
         db.total_cmp(&da)
     });
     out
+}
+
+/// A name as it reads inside a sentence: "Evening walk" → "evening walk", while
+/// "EMDR practice" and "Yoga With Adriene" keep their capitals.
+fn mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second))
+            if first.is_uppercase()
+                && second.is_lowercase()
+                && !name
+                    .split(' ')
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// How an outcome reads in "… go together with higher {outcome}".
+fn outcome_words(outcome: Metric) -> &'static str {
+    match outcome {
+        Metric::Detachment => "detachment from work in the evening",
+        Metric::Energy => "energy",
+        _ => "pleasantness",
+    }
 }
 
 /// Metrics watched for a sustained drift: (metric, worse when higher, least margin).
@@ -398,6 +426,14 @@ mod tests {
         let e = compare(&days, 0.95, 7).unwrap();
         assert!(e.difference > 0.9 && e.interval_low > 0.8, "{e:?}");
         assert_eq!(compare(&days, 0.95, 7), Some(e), "deterministic");
+    }
+
+    #[test]
+    fn names_read_well_mid_sentence() {
+        assert_eq!(mid_sentence("Evening walk"), "evening walk");
+        assert_eq!(mid_sentence("EMDR practice"), "EMDR practice");
+        assert_eq!(mid_sentence("Yoga With Adriene"), "Yoga With Adriene");
+        assert_eq!(mid_sentence("the transition home"), "the transition home");
     }
 
     #[test]

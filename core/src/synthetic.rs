@@ -217,7 +217,7 @@ pub fn generate(options: &SyntheticOptions) -> Synthetic {
 
         // Reflections after sessions on workdays.
         if workday {
-            for s in 0..rng.count(0.9) {
+            for s in 0..rng.count(1.4) {
                 let intensity = scale(5.5 + rng.normal(2.0), 0, 10);
                 let breathing = done.contains(&1);
                 out.entries.push((
@@ -462,7 +462,7 @@ mod tests {
             let insights = better_days(&h, &plan, today() - Duration::days(365), today());
             let walk = insights
                 .iter()
-                .find(|i| i.params.iter().any(|p| p.value == "Evening walk"));
+                .find(|i| i.params.iter().any(|p| p.value == "evening walk"));
             if let Some(e) = walk.and_then(|i| i.evidence.as_ref()) {
                 assert!(
                     e.difference > 0.25 * 0.5 && e.difference < 0.25 * 1.5,

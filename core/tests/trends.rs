@@ -6,8 +6,8 @@ mod common;
 use chrono::{Duration, NaiveDate};
 use common::*;
 use respite_core::{
-    CheckIn, CheckInData, InsightKind, JournalDraft, JournalEntry, JournalKind, Metric, Plan,
-    SignArea, SyntheticOptions, TransitionAnswers, Vault, WarningSign,
+    CheckIn, CheckInData, InsightKind, JournalEntry, JournalKind, Metric, Plan, SignArea,
+    SyntheticOptions, TransitionAnswers, Vault, WarningSign,
 };
 use std::collections::BTreeMap;
 
@@ -281,7 +281,7 @@ fn the_dashboard_shows_everything_and_claims_only_what_holds() {
     let walk = d
         .insights
         .iter()
-        .find(|i| i.kind == InsightKind::GoesWithBetterDays && i.text.contains("Evening walk"))
+        .find(|i| i.kind == InsightKind::GoesWithBetterDays && i.text.contains("evening walk"))
         .expect("the planted effect");
     let e = walk.evidence.as_ref().unwrap();
     assert!(
@@ -376,11 +376,17 @@ fn a_sustained_drift_gives_a_gentle_warning_pointing_to_the_plan() {
 fn the_weekly_review_summarises_without_guilt() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
-    let quiet = vault.trends().weekly_review("2026-05-04".into()).unwrap();
+    let quiet = vault
+        .trends()
+        .weekly_review("2026-05-04".into(), "2026-05-10".into())
+        .unwrap();
     assert_eq!(quiet.days_logged, 0);
     assert!(quiet.text[0].contains("Whenever you're ready"));
     assert!(
-        vault.trends().weekly_review("2026-05-05".into()).is_err(),
+        vault
+            .trends()
+            .weekly_review("2026-05-05".into(), "2026-05-10".into())
+            .is_err(),
         "weeks start on Monday"
     );
     vault
@@ -400,7 +406,10 @@ fn the_weekly_review_summarises_without_guilt() {
             },
         )
         .unwrap();
-    let review = vault.trends().weekly_review("2026-05-04".into()).unwrap();
+    let review = vault
+        .trends()
+        .weekly_review("2026-05-04".into(), "2026-05-10".into())
+        .unwrap();
     assert_eq!(
         (review.days_logged, review.checkins, review.transitions),
         (1, 1, 1)
