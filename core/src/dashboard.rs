@@ -336,16 +336,17 @@ impl Trends {
         let quarter_start = day - Duration::days(89);
         let mut insights = insights::early_warnings(&history, &plan, day);
         insights.extend(insights::better_days(&history, &plan, year_start, day));
+        let last_year: Vec<MetricSeries> = Metric::ALL
+            .iter()
+            .map(|m| history.series(*m, year_start, day))
+            .collect();
         Ok(Dashboard {
             today: day.to_string(),
-            last_90_days: Metric::ALL
+            last_90_days: last_year
                 .iter()
-                .map(|m| history.series(*m, quarter_start, day))
+                .map(|s| History::tail(s, quarter_start))
                 .collect(),
-            last_year: Metric::ALL
-                .iter()
-                .map(|m| history.series(*m, year_start, day))
-                .collect(),
+            last_year,
             stress_zones: history.zone_weeks(quarter_start, day),
             insights,
             weekly_review: self.latest_review(&history, day)?,

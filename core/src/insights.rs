@@ -136,8 +136,23 @@ pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Optio
     if with.len() < MIN_DAYS_EACH_SIDE as usize || without.len() < MIN_DAYS_EACH_SIDE as usize {
         return None;
     }
+    // Sums and counts of each side over every block of consecutive days, so a
+    // resample costs one step per block rather than per day.
     let n = days.len();
     let block = BLOCK_DAYS.min(n);
+    let mut prefix = vec![(0.0, 0u32, 0.0, 0u32); n + 1];
+    for (i, &(value, is_with)) in days.iter().enumerate() {
+        let (sw, nw, so, no) = prefix[i];
+        prefix[i + 1] = if is_with {
+            (sw + value, nw + 1, so, no)
+        } else {
+            (sw, nw, so + value, no + 1)
+        };
+    }
+    let window = |start: usize, len: usize| {
+        let (a, b) = (prefix[start], prefix[start + len]);
+        (b.0 - a.0, b.1 - a.1, b.2 - a.2, b.3 - a.3)
+    };
     let starts = n - block + 1;
     let mut rng = Rng(seed);
     let mut diffs = Vec::with_capacity(BOOTSTRAP_RESAMPLES);
@@ -146,15 +161,11 @@ pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Optio
         let mut taken = 0;
         while taken < n {
             let start = (rng.next() % starts as u64) as usize;
-            for &(value, is_with) in &days[start..start + block.min(n - taken)] {
-                if is_with {
-                    sum_with += value;
-                    n_with += 1;
-                } else {
-                    sum_without += value;
-                    n_without += 1;
-                }
-            }
+            let (sw, nw, so, no) = window(start, block.min(n - taken));
+            sum_with += sw;
+            n_with += nw;
+            sum_without += so;
+            n_without += no;
             taken += block;
         }
         if n_with > 0 && n_without > 0 {

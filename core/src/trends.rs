@@ -348,45 +348,43 @@ impl History {
 
     /// The series of `metric` over `from..=to`.
     pub(crate) fn series(&self, metric: Metric, from: NaiveDate, to: NaiveDate) -> MetricSeries {
-        let history_from = from - Duration::days(27);
-        let values = self.daily(metric, history_from, to);
-        let rolling = |i: usize, n: usize| {
-            let window: Vec<f64> = values[i + 1 - n.min(i + 1)..=i]
-                .iter()
-                .filter_map(|(_, v)| *v)
-                .collect();
-            (!window.is_empty()).then(|| mean(&window))
+        // Daily values from 27 days before (for the first day's 28-day mean) and from
+        // the week before the first week, with running sums for O(1) windows.
+        let start = from.min(monday(from) - Duration::weeks(1)) - Duration::days(27);
+        let values = self.daily(metric, start, to);
+        let mut sums = vec![(0.0, 0u32); values.len() + 1];
+        for (i, (_, v)) in values.iter().enumerate() {
+            let (s, n) = sums[i];
+            sums[i + 1] = match v {
+                Some(v) => (s + v, n + 1),
+                None => (s, n),
+            };
+        }
+        let mean_of = |first: usize, end: usize| {
+            let (s, n) = (sums[end].0 - sums[first].0, sums[end].1 - sums[first].1);
+            (n > 0).then(|| s / f64::from(n))
         };
-        let days: Vec<DayPoint> = values
-            .iter()
-            .enumerate()
-            .filter(|(_, (d, _))| *d >= from)
-            .map(|(i, (d, v))| DayPoint {
-                day: d.to_string(),
-                value: *v,
-                rolling_7: rolling(i, 7),
-                rolling_28: rolling(i, 28),
+        let index = |day: NaiveDate| (day - start).num_days() as usize;
+        let days: Vec<DayPoint> = (index(from)..values.len())
+            .map(|i| DayPoint {
+                day: values[i].0.to_string(),
+                value: values[i].1,
+                rolling_7: mean_of(i + 1 - 7, i + 1),
+                rolling_28: mean_of(i + 1 - 28, i + 1),
             })
             .collect();
         let mut weeks: Vec<WeekPoint> = Vec::new();
-        let mut week = monday(from) - Duration::weeks(1);
-        let mut previous = None;
+        let mut week = monday(from);
         while week <= to {
-            let in_week: Vec<f64> = self
-                .daily(metric, week, week + Duration::days(6))
-                .into_iter()
-                .filter_map(|(_, v)| v)
-                .collect();
-            let week_mean = (!in_week.is_empty()).then(|| mean(&in_week));
-            if week >= monday(from) {
-                weeks.push(WeekPoint {
-                    week_start: week.to_string(),
-                    mean: week_mean,
-                    days: in_week.len() as u32,
-                    change: week_mean.zip(previous).map(|(now, before)| now - before),
-                });
-            }
-            previous = week_mean;
+            let (first, end) = (index(week), (index(week) + 7).min(values.len()));
+            let previous = mean_of(first - 7, first);
+            let mean = mean_of(first, end);
+            weeks.push(WeekPoint {
+                week_start: week.to_string(),
+                mean,
+                days: sums[end].1 - sums[first].1,
+                change: mean.zip(previous).map(|(now, before)| now - before),
+            });
             week += Duration::weeks(1);
         }
         let baseline_end = to - Duration::days(7);
@@ -401,6 +399,27 @@ impl History {
             days,
             weeks,
             baseline,
+        }
+    }
+
+    /// The part of a series from `from` on (days, and weeks starting from `from`'s week).
+    pub(crate) fn tail(series: &MetricSeries, from: NaiveDate) -> MetricSeries {
+        let (from_day, from_week) = (from.to_string(), monday(from).to_string());
+        MetricSeries {
+            metric: series.metric,
+            days: series
+                .days
+                .iter()
+                .filter(|d| d.day >= from_day)
+                .cloned()
+                .collect(),
+            weeks: series
+                .weeks
+                .iter()
+                .filter(|w| w.week_start >= from_week)
+                .cloned()
+                .collect(),
+            baseline: series.baseline.clone(),
         }
     }
 

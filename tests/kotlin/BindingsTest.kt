@@ -491,6 +491,34 @@ fun main(args: Array<String>) {
         }
     }
 
+    test("series and insights come from a synthetic vault") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            val summary = vault.fillWithDemoData(1u, 3uL, "2026-05-04")
+            assertTrue(summary.checkins > 600u && summary.planSaved)
+            vault.trends().use { trends ->
+                val series = trends.series("2026-04-01", "2026-05-03")
+                assertEquals(11, series.size)
+                val pleasantness = series.first { it.metric == Metric.PLEASANTNESS }
+                assertEquals(33, pleasantness.days.size)
+                assertTrue(pleasantness.days.all { it.value == null || it.value!! in -1.0..1.0 })
+                assertTrue(pleasantness.baseline != null)
+                val insights = trends.insights("2026-05-04")
+                val walk = insights.first { it.kind == InsightKind.GOES_WITH_BETTER_DAYS && it.text.contains("evening walk") }
+                val evidence = walk.evidence!!
+                assertTrue(evidence.daysWith >= 5u && evidence.daysWithout >= 5u)
+                assertTrue(evidence.intervalLow > 0.0 && evidence.difference in evidence.intervalLow..evidence.intervalHigh)
+                assertTrue(walk.text.contains("not proof"))
+                val dashboard = trends.dashboard("2026-05-04")
+                assertEquals(90, dashboard.last90Days.first().days.size)
+                assertEquals(365, dashboard.lastYear.first().days.size)
+                assertTrue(dashboard.weeklyReview.text.isNotEmpty())
+                assertEquals("week_start", assertFailsWith<RespiteException.InvalidInput> {
+                    trends.weeklyReview("2026-05-05", "2026-05-06")
+                }.field)
+            }
+        }
+    }
+
     test("every frozen fixture opens by passphrase, recovery code and device") {
         val descriptions = fixtureDir.listFiles { f -> f.name.matches(Regex("vault-v\\d+\\.json")) }!!.sorted()
         assertTrue(descriptions.size >= 2)
