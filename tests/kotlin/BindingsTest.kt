@@ -1,5 +1,5 @@
 // Tests of the generated Kotlin bindings against the real Respite library, on a
-// desktop JVM. Run by tests/kotlin/run.sh; prints "kotlin: N passed, M failed".
+// desktop JVM. Run by tests/kotlin/run.sh through TestRunner.kt.
 
 import app.respite.core.*
 import java.io.File
@@ -59,14 +59,8 @@ fun now(offsetMinutes: Int = 60) = LocalMoment(Instant.now(), offsetMinutes)
 fun draft(body: String, kind: JournalKind = JournalKind.FREE, moment: LocalMoment = now()) =
     JournalDraft(kind = kind, moment = moment, body = body)
 
-val tests = linkedMapOf<String, () -> Unit>()
-
-fun test(name: String, body: () -> Unit) {
-    tests[name] = body
-}
-
-fun main(args: Array<String>) {
-    val fixtureDir = File(args.getOrElse(0) { "tests/fixtures" })
+/** Registers the tests of the generated bindings. */
+fun bindingTests(fixtureDir: File) {
 
     test("create, write, reopen and unlock by passphrase") {
         val path = tempVaultPath()
@@ -551,19 +545,4 @@ fun main(args: Array<String>) {
             }
         }
     }
-
-    var passed = 0
-    var failed = 0
-    for ((name, body) in tests) {
-        try {
-            body()
-            passed++
-            println("PASS  $name")
-        } catch (e: Throwable) {
-            failed++
-            println("FAIL  $name: $e")
-        }
-    }
-    println("kotlin: $passed passed, $failed failed")
-    if (failed > 0) kotlin.system.exitProcess(1)
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Compiles the generated Kotlin bindings with tests/kotlin/BindingsTest.kt and runs
-# them on a desktop JVM against the real library (built by bindings/generate.sh).
+# Compiles the generated Kotlin bindings, the Android demo's presentation module
+# (plain Kotlin) and the tests in tests/kotlin, and runs them on a desktop JVM against
+# the real library (built by bindings/generate.sh).
 # Needs scripts/install-test-tools.sh to have run (kotlinc from npm, JNA from Debian).
 set -euo pipefail
 
@@ -14,12 +15,13 @@ classes="$root/build/kotlin-classes"
 
 rm -rf "$classes"
 mkdir -p "$classes"
-echo "Compiling the Kotlin bindings and their tests…"
+presentation="$root/android-demo/presentation/src/main/kotlin"
+echo "Compiling the Kotlin bindings, the presentation module and the tests…"
 "$kotlin_home/bin/kotlinc" -nowarn \
   -cp "$jna:$kotlin_home/lib/kotlin-test.jar:$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar" \
   -d "$classes" \
-  "$bindings/app/respite/core/respite_core.kt" "$root/tests/kotlin/BindingsTest.kt"
+  "$bindings/app/respite/core/respite_core.kt" "$presentation" "$root"/tests/kotlin/*.kt
 
-java -Djna.library.path="$root/target/debug" \
+java -Djna.library.path="$root/target/debug" -Dpresentation.sources="$presentation" \
   -cp "$classes:$jna:$kotlin_home/lib/kotlin-stdlib.jar:$kotlin_home/lib/kotlin-test.jar:$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar" \
-  BindingsTestKt "$root/tests/fixtures"
+  TestRunnerKt "$root/tests/fixtures"

@@ -1,0 +1,86 @@
+package app.respite.demo.presentation
+
+import app.respite.core.CheckIn
+import app.respite.core.CheckInContext
+import app.respite.core.CheckInData
+import app.respite.core.EmotionLabel
+import app.respite.core.Quadrant
+import app.respite.core.RespiteException
+import app.respite.core.StressZone
+import app.respite.core.Vault
+import app.respite.core.catalogue
+
+/**
+ * A check-in: one tap on the pleasantness × energy pad is enough; everything else is
+ * optional. The pad's corner decides which emotion words are offered first.
+ */
+class CheckInModel(private val vault: Vault, private val clock: Clock) {
+    /** Where the pad was tapped: x 0 (unpleasant) to 1 (pleasant), y 0 (drained) to 1 (energised). */
+    var pad: Pair<Double, Double>? = null
+    val emotions = linkedSetOf<String>()
+    var zone: StressZone? = null
+    var burnout: Int? = null
+    var sleepHours: Double? = null
+    var sleepQuality: Int? = null
+    var detachment: Int? = null
+    var relaxation: Int? = null
+    var mastery: Int? = null
+    var control: Int? = null
+    var workIntrusion: Int? = null
+    val practices = linkedSetOf<String>()
+    var context: CheckInContext? = null
+    var note: String = ""
+
+    /** An error to show, if saving failed. */
+    var error: String? = null
+        private set
+
+    private val catalogue = catalogue()
+
+    /** Pleasantness from the pad, −1…1. */
+    val pleasantness: Double? get() = pad?.let { it.first * 2 - 1 }
+
+    /** Energy from the pad, 0…1. */
+    val energy: Double? get() = pad?.second
+
+    /** Emotion words, those of the tapped quadrant first. */
+    fun emotionChoices(): List<EmotionLabel> {
+        val (x, y) = pad ?: return catalogue.emotions
+        val quadrant = when {
+            y >= 0.5 && x >= 0.5 -> Quadrant.HIGH_ENERGY_PLEASANT
+            y >= 0.5 -> Quadrant.HIGH_ENERGY_UNPLEASANT
+            x < 0.5 -> Quadrant.LOW_ENERGY_UNPLEASANT
+            else -> Quadrant.LOW_ENERGY_PLEASANT
+        }
+        return catalogue.emotions.sortedBy { if (it.quadrant == quadrant) 0 else 1 }
+    }
+
+    /** Saves; returns the check-in, or null with [error] set. */
+    fun save(): CheckIn? = try {
+        vault.checkins().use {
+            it.add(
+                CheckInData(
+                    moment = clock.moment(),
+                    pleasantness = pleasantness,
+                    energy = energy,
+                    emotions = emotions.toList(),
+                    stressZone = zone,
+                    burnout = burnout?.toUByte(),
+                    sleepHours = sleepHours,
+                    sleepQuality = sleepQuality?.toUByte(),
+                    detachment = detachment?.toUByte(),
+                    relaxation = relaxation?.toUByte(),
+                    mastery = mastery?.toUByte(),
+                    control = control?.toUByte(),
+                    workIntrusion = workIntrusion?.toUByte(),
+                    practices = practices.toList(),
+                    context = context,
+                    note = note.ifBlank { null },
+                ),
+            )
+        }.also { error = null }
+    } catch (e: RespiteException) {
+        error = Messages.forError(e)
+        null
+    }
+}
