@@ -217,6 +217,12 @@ fun presentationTests() {
             val changes = planner.reconcile(first.map { n -> n.id }.toSet())
             assertTrue(changes.cancel.isNotEmpty() && changes.cancel.all { id -> id.startsWith("evening:") })
             assertTrue(changes.schedule.isEmpty())
+            val text = settings.scheduleText
+            assertTrue(text.contains("evening"))
+            assertFalse(settings.saveScheduleText(text + "\nnot a schedule line\n"))
+            assertNotNull(settings.error)
+            assertEquals(text, settings.scheduleText, "a rejected text changes nothing")
+            assertTrue(settings.saveScheduleText(text))
             assertFalse(settings.removeKeySlot(it.keySlots().single().id))
             assertEquals("That is your last way in, so it stays.", settings.error)
             assertNotNull(settings.newRecoveryCode())

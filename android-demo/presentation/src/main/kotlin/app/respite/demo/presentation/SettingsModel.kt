@@ -6,6 +6,8 @@ import app.respite.core.RespiteException
 import app.respite.core.Settings
 import app.respite.core.Vault
 import app.respite.core.WorkSchedule
+import app.respite.core.scheduleFromText
+import app.respite.core.scheduleToText
 
 /** The settings screen: schedule, day start, unlock methods, auto-lock. */
 class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
@@ -23,6 +25,12 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
 
     /** Replaces the schedule (the core validates it). */
     fun saveSchedule(next: WorkSchedule): Boolean = attempt { schedule = vault.prompts().use { it.setSchedule(next) } }
+
+    /** The schedule in the core's editable text form (the same as `respite schedule`). */
+    val scheduleText: String get() = scheduleToText(schedule)
+
+    /** Replaces the schedule from its text form; a mistake names the line and changes nothing. */
+    fun saveScheduleText(text: String): Boolean = attempt { schedule = vault.prompts().use { it.setSchedule(scheduleFromText(text)) } }
 
     /** Sets the hour a new day starts (0–12). */
     fun setDayStartHour(hour: Int): Boolean = attempt { settings = vault.updateSettings(settings.copy(dayStartHour = hour.toUByte())) }
