@@ -179,6 +179,13 @@ fun presentationTests() {
             model.retire("evening-walk")
             assertEquals(2u, model.save())
             assertEquals(ChangeKind.CHANGED, model.compare(1u, 2u).single().kind)
+            val text = model.text
+            val withBoundary = text.replace("### Boundaries I commit to\n", "### Boundaries I commit to\n- No email after 7pm\n")
+            assertEquals(3u, model.saveText(withBoundary))
+            assertEquals(listOf("No email after 7pm"), model.draft.boundaries)
+            assertNull(model.saveText("## Not a section of this plan\n- x\n"))
+            assertNotNull(model.error)
+            assertEquals(listOf("No email after 7pm"), model.draft.boundaries, "a refused text leaves the draft as it was")
             val card = model.emergencyCard()
             assertTrue(card.kindWords.isNotEmpty() && card.usesSuggestions)
         }

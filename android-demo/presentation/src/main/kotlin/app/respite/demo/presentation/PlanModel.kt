@@ -8,7 +8,9 @@ import app.respite.core.PlanSuggestion
 import app.respite.core.PracticeStatus
 import app.respite.core.RespiteException
 import app.respite.core.Vault
+import app.respite.core.planFromText
 import app.respite.core.planSuggestions
+import app.respite.core.planToText
 
 /**
  * The plan screen: view, edit with starter suggestions to pick from, save a revision,
@@ -63,6 +65,18 @@ class PlanModel(private val vault: Vault) {
         }
     } catch (e: RespiteException) {
         error = if (e is RespiteException.InvalidInput && e.field == "plan" && e.reason == "nothing changed") "No changes to save." else Messages.forError(e)
+        null
+    }
+
+    /** The draft in the core's text form (the one `respite plan edit` shows). */
+    val text: String get() = planToText(draft)
+
+    /** Saves a plan written in the text form; a mistake names the line and changes nothing. */
+    fun saveText(text: String): UInt? = try {
+        draft = planFromText(text)
+        save()
+    } catch (e: RespiteException) {
+        error = Messages.forError(e)
         null
     }
 
