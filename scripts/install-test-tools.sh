@@ -2,7 +2,7 @@
 # Installs what the test run needs beyond Rust, each only when missing:
 #   - a JDK and JNA (Debian packages openjdk-17-jdk-headless, libjna-java)
 #   - the Kotlin compiler (npm package kotlin-compiler, pinned) into .tools/npm
-#   - tree-sitter with its Swift grammar (PyPI, pinned) into .tools/venv
+#   - tree-sitter with its Swift and Kotlin grammars (PyPI, pinned) into .tools/venv
 #   - cargo-nextest (crates.io), when the machine does not have it
 set -euo pipefail
 
@@ -38,10 +38,10 @@ if [[ ! -x "$tools/npm/node_modules/kotlin-compiler/bin/kotlinc" ]]; then
   mkdir -p "$tools/npm"
   npm install --silent --no-audit --no-fund --prefix "$tools/npm" "kotlin-compiler@$KOTLIN_VERSION"
 fi
-if ! "$tools/venv/bin/python" -c 'import tree_sitter, tree_sitter_swift' 2>/dev/null; then
-  echo "Installing tree-sitter and its Swift grammar…"
+if ! "$tools/venv/bin/python" -c 'import tree_sitter, tree_sitter_swift, tree_sitter_kotlin' 2>/dev/null; then
+  echo "Installing tree-sitter and its Swift and Kotlin grammars…"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q tree-sitter==0.26.1 tree-sitter-swift==0.7.4
+  "$tools/venv/bin/pip" install -q tree-sitter==0.26.1 tree-sitter-swift==0.7.4 tree-sitter-kotlin==1.1.0
 fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   echo "Installing cargo-nextest…"

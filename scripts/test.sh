@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Rust workspace (unit, integration, CLI as a subprocess), the
-# generated Kotlin bindings on a JVM against the real library, and a syntax check of
-# the generated Swift. Installs what it needs first.
+# generated Kotlin bindings and the Android demo's presentation module on a JVM against
+# the real library, and a syntax check of what cannot be compiled here: the Swift
+# bindings and iOS demo, and the Android app layer. Installs what it needs first.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +19,8 @@ cargo nextest run --workspace --no-fail-fast
 echo "== Kotlin binding tests"
 "$root/tests/kotlin/run.sh"
 
-echo "== Swift bindings syntax check"
-"$root/.tools/venv/bin/python" "$root/tests/swift/check_syntax.py" "$root/build/bindings"
+echo "== Syntax check: Swift bindings and iOS demo, Android app layer"
+"$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift "$root/build/bindings" "$root/ios-demo"
+"$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" kotlin "$root/android-demo/app/src"
 
 echo "All test suites passed."

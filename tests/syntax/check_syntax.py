@@ -1,11 +1,14 @@
-"""Syntax-checks Swift sources with tree-sitter (no Swift toolchain is needed).
+"""Syntax-checks sources that cannot be compiled here, with tree-sitter.
 
-    check_syntax.py FILE_OR_DIR...
+    check_syntax.py swift|kotlin FILE_OR_DIR...
 
-Every .swift file found is parsed; any ERROR or MISSING node is reported with its
-line and column. Prints "swift: N passed, M failed" and exits 1 on failure.
+Swift (the iOS demo and the generated bindings: no Swift toolchain here) and Kotlin
+(the Android app layer: no Android SDK here; the presentation module and bindings are
+compiled for real by tests/kotlin/run.sh). Every file of the language found is parsed;
+any ERROR or MISSING node is reported with its line and column. Prints
+"<language>: N passed, M failed" and exits 1 on failure.
 
-tree-sitter-swift cannot parse an attribute wrapped in a compiler-version conditional
+For Swift: tree-sitter-swift cannot parse an attribute wrapped in a compiler-version conditional
 (`#if swift(>=5.8) @_documentation(...) #endif` before a declaration, as UniFFI
 writes). Such `#if swift(...)` / `#if compiler(...)` blocks are resolved first as a
 current toolchain would (the condition holds), keeping line numbers unchanged.
@@ -42,7 +45,13 @@ def resolve_version_conditionals(source):
     return "\n".join(out)
 
 import tree_sitter
+import tree_sitter_kotlin
 import tree_sitter_swift
+
+LANGUAGES = {
+    "swift": (".swift", tree_sitter_swift.language, resolve_version_conditionals),
+    "kotlin": (".kt", tree_sitter_kotlin.language, lambda source: source),
+}
 
 
 def problems(tree):
@@ -57,17 +66,18 @@ def problems(tree):
             stack.extend(node.children)
 
 
-def main(paths):
-    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_swift.language()))
+def main(language, paths):
+    suffix, grammar, prepare = LANGUAGES[language]
+    parser = tree_sitter.Parser(tree_sitter.Language(grammar()))
     files = []
     for p in map(pathlib.Path, paths):
-        files.extend(sorted(p.rglob("*.swift")) if p.is_dir() else [p])
+        files.extend(sorted(p.rglob("*" + suffix)) if p.is_dir() else [p])
     if not files:
-        print("swift: no .swift files found", file=sys.stderr)
+        print(f"{language}: no {suffix} files found", file=sys.stderr)
         return 1
     passed = failed = 0
     for f in files:
-        source = resolve_version_conditionals(f.read_text(encoding="utf-8"))
+        source = prepare(f.read_text(encoding="utf-8"))
         found = list(problems(parser.parse(source.encode("utf-8"))))
         if found:
             failed += 1
@@ -76,9 +86,11 @@ def main(paths):
         else:
             passed += 1
             print(f"ok  {f}")
-    print(f"swift: {passed} passed, {failed} failed")
+    print(f"{language}: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    if len(sys.argv) < 3 or sys.argv[1] not in LANGUAGES:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

@@ -1,0 +1,167 @@
+package app.respite.demo.ui
+
+import androidx.compose.foundation.Canvas
+import androidx.compose.foundation.gestures.detectTapGestures
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.aspectRatio
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.width
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Slider
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.geometry.Offset
+import androidx.compose.ui.input.pointer.pointerInput
+import androidx.compose.ui.unit.dp
+import app.respite.core.Vault
+import app.respite.core.catalogue
+import app.respite.demo.presentation.AfterSessionModel
+import app.respite.demo.presentation.AfterSessionStep
+import app.respite.demo.presentation.CheckInModel
+import app.respite.demo.presentation.Clock
+import app.respite.demo.presentation.EveningModel
+
+/** After a session: one value and a tap is enough; the note passes the privacy check first. */
+@Composable
+fun AfterSessionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { AfterSessionModel(vault, clock) })
+    val words = remember { catalogue() }
+    ScreenColumn {
+        when (val step = m.step) {
+            is AfterSessionStep.Saved -> {
+                Heading("Saved")
+                Text("That one is held now. Be gentle with yourself before the next.")
+                Button(onClick = done) { Text("Back to today") }
+            }
+            is AfterSessionStep.PrivacyReview -> {
+                Heading("Before saving")
+                Text("This note may identify someone: ${step.findings.joinToString { "“${it.text}”" }}.")
+                Text("With placeholders it reads:\n${step.redacted}")
+                Button(onClick = { redraw { m.redactAndSave() } }) { Text("Save with placeholders") }
+                OutlinedButton(onClick = { redraw { m.keepAndSave() } }) { Text("Keep as written") }
+            }
+            AfterSessionStep.Editing -> {
+                Heading("After a session")
+                Message(m.error)
+                ScaleChips("How intense was it?", 0..10, m.intensity, words.intensityAnchors) { v -> redraw { m.intensity = v } }
+                Text("Feelings")
+                MultiChips(words.emotions.map { it.id to it.text }, m.feelings) { id -> redraw { m.feelings.toggle(id) } }
+                Text("In my body")
+                MultiChips(words.bodySensations.map { it.id to it.text }, m.bodySensations) { id -> redraw { m.bodySensations.toggle(id) } }
+                Text("What I need now")
+                MultiChips(words.needs.map { it.id to it.text }, m.needs) { id -> redraw { m.needs.toggle(id) } }
+                Text("A practice for right now")
+                MultiChips(m.offeredPractices.map { it.practice.id to it.practice.name }, setOfNotNull(m.practice)) { id ->
+                    redraw { m.practice = if (m.practice == id) null else id }
+                }
+                NoteField("A few words, if you like (no names needed)", m.note) { t -> redraw { m.note = t } }
+                Button(onClick = { redraw { m.save() } }) { Text("Save") }
+            }
+        }
+    }
+}
+
+/** A check-in: one tap on the pad is enough; the rest is optional. */
+@Composable
+fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { CheckInModel(vault, clock) })
+    val words = remember { catalogue() }
+    var more by remember { mutableStateOf(false) }
+    ScreenColumn {
+        Heading("Check in")
+        Message(m.error)
+        Text("Tap where you are: pleasant to the right, energised to the top.")
+        MoodPad(m.pad) { x, y -> redraw { m.pad = x to y } }
+        MultiChips(m.emotionChoices().take(12).map { it.id to it.text }, m.emotions) { id -> redraw { m.emotions.toggle(id) } }
+        Text("Stress zone")
+        MultiChips(words.stressZones.map { it.zone.name to it.name }, setOfNotNull(m.zone?.name)) { name ->
+            redraw { m.zone = words.stressZones.first { it.zone.name == name }.zone.takeIf { it != m.zone } }
+        }
+        if (!more) {
+            TextButton(onClick = { more = true }) { Text("More (sleep, burnout, recovery)") }
+        } else {
+            ScaleChips("Burnout", 1..5, m.burnout, words.burnoutLevels) { v -> redraw { m.burnout = v } }
+            Text("Sleep last night: ${m.sleepHours?.let { "%.1f h".format(it) } ?: "not noted"}")
+            Slider(value = (m.sleepHours ?: 7.0).toFloat(), onValueChange = { v -> redraw { m.sleepHours = (v * 2).toInt() / 2.0 } }, valueRange = 0f..12f)
+            ScaleChips("Sleep quality", 1..5, m.sleepQuality, words.sleepQualityLevels) { v -> redraw { m.sleepQuality = v } }
+            for (item in words.recoveryItems) {
+                val current = when (item.experience) {
+                    app.respite.core.RecoveryExperience.DETACHMENT -> m.detachment
+                    app.respite.core.RecoveryExperience.RELAXATION -> m.relaxation
+                    app.respite.core.RecoveryExperience.MASTERY -> m.mastery
+                    app.respite.core.RecoveryExperience.CONTROL -> m.control
+                }
+                ScaleChips(item.text, 1..5, current, words.recoveryScale) { v ->
+                    redraw {
+                        when (item.experience) {
+                            app.respite.core.RecoveryExperience.DETACHMENT -> m.detachment = v
+                            app.respite.core.RecoveryExperience.RELAXATION -> m.relaxation = v
+                            app.respite.core.RecoveryExperience.MASTERY -> m.mastery = v
+                            app.respite.core.RecoveryExperience.CONTROL -> m.control = v
+                        }
+                    }
+                }
+            }
+        }
+        NoteField("A note, if you like", m.note) { t -> redraw { m.note = t } }
+        Button(onClick = { if (redraw { m.save() } != null) done() }) { Text("Save") }
+    }
+}
+
+/** The evening check: how much did work follow me home? Two taps. */
+@Composable
+fun EveningScreen(vault: Vault, clock: Clock, done: () -> Unit) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { EveningModel(vault, clock) })
+    val words = remember { catalogue() }
+    ScreenColumn {
+        Heading("This evening")
+        Message(m.message)
+        val detachment = words.recoveryItems.first { it.experience == app.respite.core.RecoveryExperience.DETACHMENT }
+        ScaleChips(detachment.text, 1..5, m.detachment, words.recoveryScale) { v -> redraw { m.detachment = v } }
+        ScaleChips("Work thoughts at home", 0..4, m.workIntrusion, words.workIntrusionLevels) { v -> redraw { m.workIntrusion = v } }
+        NoteField("Anything to set down before sleep?", m.note) { t -> redraw { m.note = t } }
+        Row {
+            Button(onClick = { if (redraw { m.save() } != null) done() }) { Text("Save") }
+            Spacer(Modifier.width(8.dp))
+            TextButton(onClick = done) { Text("Not tonight") }
+        }
+    }
+}
+
+/** The pleasantness × energy pad; the dot is where it was tapped. */
+@Composable
+fun MoodPad(at: Pair<Double, Double>?, onTap: (Double, Double) -> Unit) {
+    val line = MaterialTheme.colorScheme.outline
+    val dot = MaterialTheme.colorScheme.primary
+    Canvas(
+        Modifier.fillMaxWidth().aspectRatio(1.6f).pointerInput(Unit) {
+            detectTapGestures { o ->
+                onTap((o.x / size.width).toDouble().coerceIn(0.0, 1.0), (1 - o.y / size.height).toDouble().coerceIn(0.0, 1.0))
+            }
+        },
+    ) {
+        drawRect(line, style = androidx.compose.ui.graphics.drawscope.Stroke(2f))
+        drawLine(line, Offset(size.width / 2, 0f), Offset(size.width / 2, size.height))
+        drawLine(line, Offset(0f, size.height / 2), Offset(size.width, size.height / 2))
+        at?.let { (x, y) -> drawCircle(dot, radius = 18f, center = Offset((x * size.width).toFloat(), ((1 - y) * size.height).toFloat())) }
+    }
+}
+
+/** A multi-line note field. */
+@Composable
+fun NoteField(label: String, value: String, onChange: (String) -> Unit) {
+    OutlinedTextField(value = value, onValueChange = onChange, label = { Text(label) }, minLines = 3, modifier = Modifier.fillMaxWidth())
+}

@@ -1,0 +1,100 @@
+package app.respite.demo.ui
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.FilledTonalButton
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
+import app.respite.core.PlanSection
+import app.respite.core.PracticeStatus
+import app.respite.core.Vault
+import app.respite.demo.presentation.PlanModel
+
+/**
+ * The self-care plan: read it, add from starter suggestions, write it in its text form,
+ * retire practices, and open the emergency card.
+ */
+@Composable
+fun PlanScreen(vault: Vault, go: (Route) -> Unit) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { PlanModel(vault) })
+    var editing by remember { mutableStateOf<String?>(null) }
+    var section by remember { mutableStateOf(PlanSection.PRACTICES) }
+    var saved by remember { mutableStateOf<String?>(null) }
+    ScreenColumn {
+        FilledTonalButton(onClick = { go(Route.EmergencyCard) }, Modifier.fillMaxWidth()) { Text("My emergency card") }
+        Message(m.error ?: saved)
+        val text = editing
+        if (text != null) {
+            OutlinedTextField(value = text, onValueChange = { editing = it }, modifier = Modifier.fillMaxWidth(), minLines = 12)
+            Button(onClick = {
+                redraw { m.saveText(text) }?.let {
+                    saved = "Saved as revision $it."
+                    editing = null
+                }
+            }) { Text("Save") }
+            TextButton(onClick = { editing = null }) { Text("Cancel") }
+            return@ScreenColumn
+        }
+        OutlinedButton(onClick = { editing = m.text }) { Text("Write in my own words") }
+        Heading("Add from suggestions")
+        MultiChips(PlanSection.entries.map { it.name to sectionName(it) }, setOf(section.name)) { name -> section = PlanSection.valueOf(name) }
+        for (s in m.suggestions(section)) {
+            TextButton(onClick = { redraw { m.pick(s) } }) { Text("+ ${s.text}") }
+        }
+        Button(onClick = { redraw { m.save() }?.let { saved = "Saved as revision $it." } }) { Text("Save my plan") }
+        Heading("Practices")
+        for (p in m.draft.practices) {
+            Card(Modifier.fillMaxWidth()) {
+                Column(Modifier.padding(12.dp)) {
+                    Text(p.name)
+                    if (p.status == PracticeStatus.RETIRED) {
+                        Text("Retired: its history stays.")
+                    } else {
+                        TextButton(onClick = { redraw { m.retire(p.id) } }) { Text("Retire") }
+                    }
+                }
+            }
+        }
+        Heading("The whole plan")
+        Text(m.text)
+    }
+}
+
+/** The emergency card: short, never blank, for a bad day. */
+@Composable
+fun EmergencyCardScreen(vault: Vault) {
+    val card = remember(vault) { PlanModel(vault).emergencyCard() }
+    ScreenColumn {
+        Heading("For right now")
+        if (card.usesSuggestions) Text("These are starter ideas until you write your own in the plan.")
+        Lines("What helps me settle", card.helpsMeSettle)
+        Lines("Kind things to tell myself", card.kindWords)
+        Lines("What to avoid", card.avoid)
+        Lines("People I can reach", card.contacts.map { "${it.name}: ${it.how}" })
+        Lines("Professional help", card.professionalHelp)
+        Lines("Support at work", card.workplaceSupports)
+        Lines("Signs I am running down", card.warningSigns.map { it.text })
+    }
+}
+
+@Composable
+private fun Lines(title: String, lines: List<String>) {
+    if (lines.isEmpty()) return
+    Heading(title)
+    lines.forEach { Text("• $it") }
+}
+
+private fun sectionName(s: PlanSection) = s.name.lowercase().replace('_', ' ').replaceFirstChar { it.uppercase() }

@@ -1,0 +1,111 @@
+package app.respite.demo.ui
+
+import android.Manifest
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material3.Button
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import app.respite.core.KeySlotKind
+import app.respite.core.Vault
+import app.respite.demo.PromptNotifications
+import app.respite.demo.Session
+import app.respite.demo.presentation.SettingsModel
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+private val lockChoices = listOf(0L to "At once", 60L to "1 minute", 300L to "5 minutes", 900L to "15 minutes")
+
+/** Settings: schedule, day start, ways to unlock, auto-lock, reminders. */
+@Composable
+fun SettingsScreen(session: Session, vault: Vault) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { SettingsModel(vault, session.autoLock) })
+    val context = LocalContext.current
+    val scope = rememberCoroutineScope()
+    var scheduleText by remember { mutableStateOf(m.scheduleText) }
+    var passphrase by remember { mutableStateOf("") }
+    var confirmation by remember { mutableStateOf("") }
+    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {}
+
+    fun resync() = scope.launch { withContext(Dispatchers.IO) { runCatching { PromptNotifications.sync(context, vault, session.clock) } } }
+
+    ScreenColumn {
+        Message(m.error)
+        Heading("My work schedule")
+        Text("One line per shift or exception, as the core reads it. Reminders follow this.")
+        OutlinedTextField(value = scheduleText, onValueChange = { scheduleText = it }, modifier = Modifier.fillMaxWidth(), minLines = 6)
+        Button(onClick = { if (redraw { m.saveScheduleText(scheduleText) }) resync() }) { Text("Save schedule") }
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+            TextButton(onClick = { askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text("Allow gentle reminders") }
+        }
+
+        Heading("A new day starts at")
+        ScaleChips("Hour (late shifts count to the day before)", 0..12, m.settings.dayStartHour.toInt()) { h ->
+            if (h != null) redraw { m.setDayStartHour(h) }
+        }
+
+        Heading("Lock when I leave the app")
+        Row {
+            for ((seconds, label) in lockChoices) {
+                TextButton(onClick = { redraw { session.setLockTimeout(seconds) } }) {
+                    Text(if (m.autoLock.timeoutSeconds == seconds) "• $label" else label)
+                }
+            }
+        }
+
+        Heading("Ways to unlock")
+        for (slot in m.keySlots()) {
+            Row {
+                Text(
+                    when (slot.kind) {
+                        KeySlotKind.PASSPHRASE -> "Passphrase"
+                        KeySlotKind.DEVICE -> "This phone (biometrics)"
+                        KeySlotKind.RECOVERY_CODE -> "Recovery code"
+                    },
+                    Modifier.weight(1f),
+                )
+                TextButton(onClick = {
+                    val removed = redraw { m.removeKeySlot(slot.id) }
+                    // The Keystore key only served that slot: delete it too.
+                    if (removed && slot.kind == KeySlotKind.DEVICE) session.deviceStore?.forget()
+                }) { Text("Remove") }
+            }
+        }
+        val store = session.deviceStore
+        if (store != null && m.keySlots().none { it.kind == KeySlotKind.DEVICE }) {
+            OutlinedButton(onClick = {
+                // The biometric prompt waits for the person: off the main thread.
+                scope.launch { withContext(Dispatchers.IO) { m.enableDeviceUnlock(store) }; redraw {} }
+            }) { Text("Unlock with fingerprint or face") }
+        }
+        OutlinedButton(onClick = { redraw { m.newRecoveryCode() }?.let { session.recoveryCodeToShow = it } }) { Text("Make a new recovery code") }
+        SecretField("New passphrase", passphrase) { passphrase = it }
+        SecretField("The same again", confirmation) { confirmation = it }
+        OutlinedButton(onClick = {
+            val p = passphrase
+            val c = confirmation
+            scope.launch {
+                withContext(Dispatchers.IO) { m.changePassphrase(p, c) }
+                passphrase = ""
+                confirmation = ""
+                redraw {}
+            }
+        }) { Text("Change passphrase") }
+        Button(onClick = { session.lock() }, Modifier.fillMaxWidth()) { Text("Lock now") }
+    }
+}
