@@ -2,36 +2,13 @@
 //! trends the core computes, in the terminal or as one self-contained HTML file.
 
 use chrono::{Duration, Local, NaiveDate};
-use respite_core::{
-    Dashboard, Evidence, Insight, Metric, MetricSeries, Vault, WeeklyReview, ZoneWeek,
-};
+use respite_core::{Dashboard, Insight, Metric, MetricSeries, Vault, WeeklyReview, ZoneWeek};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::format::Output;
 use crate::CliError;
-
-/// The range a metric is drawn on.
-fn range(metric: Metric, series: &MetricSeries) -> (f64, f64) {
-    let max = || {
-        series
-            .days
-            .iter()
-            .filter_map(|d| d.value)
-            .fold(1.0_f64, f64::max)
-    };
-    match metric {
-        Metric::Pleasantness => (-1.0, 1.0),
-        Metric::Energy | Metric::TransitionDone => (0.0, 1.0),
-        Metric::Burnout | Metric::Detachment => (1.0, 5.0),
-        Metric::SleepHours => (0.0, 12.0),
-        Metric::WorkIntrusion => (0.0, 4.0),
-        Metric::SessionIntensity => (0.0, 10.0),
-        Metric::StressLevel => (0.0, 3.0),
-        Metric::PracticesDone | Metric::JournalEntries => (0.0, max()),
-    }
-}
 
 fn today_or(today: Option<String>) -> Result<NaiveDate, CliError> {
     match today {
@@ -44,7 +21,7 @@ fn today_or(today: Option<String>) -> Result<NaiveDate, CliError> {
 /// A sparkline; a gap is a blank.
 fn sparkline(series: &MetricSeries) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let (low, high) = range(series.metric, series);
+    let (low, high) = (series.low, series.high);
     series
         .days
         .iter()
@@ -53,13 +30,6 @@ fn sparkline(series: &MetricSeries) -> String {
             Some(v) => BARS[(((v - low) / (high - low)).clamp(0.0, 1.0) * 7.0).round() as usize],
         })
         .collect()
-}
-
-fn evidence_line(e: &Evidence) -> String {
-    format!(
-        "  {} days with ({:.2}), {} without ({:.2}); difference {:+.2}, {:.0}% interval {:+.2} to {:+.2}",
-        e.days_with, e.mean_with, e.days_without, e.mean_without, e.difference, e.confidence * 100.0, e.interval_low, e.interval_high
-    )
 }
 
 fn insight_json(i: &Insight) -> Value {
@@ -134,7 +104,7 @@ pub fn trends(
         let _ = writeln!(
             text,
             "{:<24} {}  7-day {latest:>5}  usual {usual:>5}",
-            s.metric.label(),
+            &s.label,
             sparkline(s)
         );
     }
@@ -145,7 +115,7 @@ pub fn trends(
     for i in &insights {
         let _ = writeln!(text, "• {}", i.text);
         if let Some(e) = &i.evidence {
-            let _ = writeln!(text, "{}", evidence_line(e));
+            let _ = writeln!(text, "  {}", e.summary);
         }
     }
     let _ = writeln!(text, "\nThe week of {}", review.week_start);
@@ -230,13 +200,13 @@ fn esc(text: &str) -> String {
 
 /// A line chart of daily values (dots) and the 7-day mean (line), with the baseline band.
 fn chart(s: &MetricSeries, width: f64, height: f64) -> String {
-    let (low, high) = range(s.metric, s);
+    let (low, high) = (s.low, s.high);
     let n = s.days.len().max(2) as f64;
     let x = |i: usize| 4.0 + i as f64 * (width - 8.0) / (n - 1.0);
     let y = |v: f64| height - 4.0 - ((v - low) / (high - low)).clamp(0.0, 1.0) * (height - 8.0);
     let mut svg = format!(
         r#"<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}">"#,
-        esc(s.metric.label())
+        esc(&s.label)
     );
     if let Some(b) = &s.baseline {
         let (top, bottom) = (y(b.median + b.spread / 2.0), y(b.median - b.spread / 2.0));
@@ -344,7 +314,7 @@ footer{margin-top:36px;color:#778;font-size:13px}</style></head><body><main>"#,
             .map_or("not enough data yet".to_owned(), |b| {
                 format!("usually {:.2} (± {:.2})", b.median, b.spread / 2.0)
             });
-        let _ = write!(html, "<div class=\"card\"><h3>{}</h3><div class=\"num\">last 7 days {latest}; {usual}</div>{}</div>", esc(s.metric.label()), chart(s, 300.0, 90.0));
+        let _ = write!(html, "<div class=\"card\"><h3>{}</h3><div class=\"num\">last 7 days {latest}; {usual}</div>{}</div>", esc(&s.label), chart(s, 300.0, 90.0));
     }
     html.push_str("</div><h2>Stress zones, week by week</h2><div class=\"card\">");
     html.push_str(&zones_chart(&d.stress_zones));
@@ -409,7 +379,7 @@ footer{margin-top:36px;color:#778;font-size:13px}</style></head><body><main>"#,
         let _ = write!(
             html,
             "<div class=\"card\"><h3>{}</h3>{}</div>",
-            esc(s.metric.label()),
+            esc(&s.label),
             chart(s, 300.0, 70.0)
         );
     }

@@ -63,6 +63,8 @@ pub struct Evidence {
     pub interval_high: f64,
     /// The interval's confidence level (e.g. 0.99 when 5 things were tested).
     pub confidence: f64,
+    /// All of the above in one line, as every shell shows it (English).
+    pub summary: String,
 }
 
 /// Where an early warning points: the person's own plan.
@@ -175,16 +177,23 @@ pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Optio
     diffs.sort_by(f64::total_cmp);
     let tail = (1.0 - confidence) / 2.0;
     let (mean_with, mean_without) = (mean(&with), mean(&without));
+    let (days_with, days_without) = (with.len() as u32, without.len() as u32);
+    let difference = mean_with - mean_without;
+    let (interval_low, interval_high) = (quantile(&diffs, tail), quantile(&diffs, 1.0 - tail));
     Some(Evidence {
         outcome: Metric::Pleasantness,
-        days_with: with.len() as u32,
-        days_without: without.len() as u32,
+        days_with,
+        days_without,
         mean_with,
         mean_without,
-        difference: mean_with - mean_without,
-        interval_low: quantile(&diffs, tail),
-        interval_high: quantile(&diffs, 1.0 - tail),
+        difference,
+        interval_low,
+        interval_high,
         confidence,
+        summary: format!(
+            "{days_with} days with ({mean_with:.2}), {days_without} without ({mean_without:.2}); difference {difference:+.2}, {:.0}% interval {interval_low:+.2} to {interval_high:+.2}",
+            confidence * 100.0
+        ),
     })
 }
 

@@ -75,7 +75,7 @@ impl Metric {
     }
 
     /// English label for charts.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Metric::Pleasantness => "Pleasantness",
             Metric::Energy => "Energy",
@@ -144,6 +144,44 @@ pub struct MetricSeries {
     pub weeks: Vec<WeekPoint>,
     /// The personal baseline: the 8 weeks before the range's last 7 days.
     pub baseline: Option<Baseline>,
+    /// The metric's label for charts (English).
+    pub label: String,
+    /// The bottom of the range to draw on: the scale's minimum.
+    pub low: f64,
+    /// The top of the range to draw on: the scale's maximum; for counts, the largest
+    /// value in the series (at least 1).
+    pub high: f64,
+}
+
+impl MetricSeries {
+    fn new(
+        metric: Metric,
+        days: Vec<DayPoint>,
+        weeks: Vec<WeekPoint>,
+        baseline: Option<Baseline>,
+    ) -> Self {
+        let (low, high) = match metric {
+            Metric::Pleasantness => (-1.0, 1.0),
+            Metric::Energy | Metric::TransitionDone => (0.0, 1.0),
+            Metric::Burnout | Metric::Detachment => (1.0, 5.0),
+            Metric::SleepHours => (0.0, 12.0),
+            Metric::WorkIntrusion => (0.0, 4.0),
+            Metric::SessionIntensity => (0.0, 10.0),
+            Metric::StressLevel => (0.0, 3.0),
+            Metric::PracticesDone | Metric::JournalEntries => {
+                (0.0, days.iter().filter_map(|d| d.value).fold(1.0, f64::max))
+            }
+        };
+        MetricSeries {
+            metric,
+            days,
+            weeks,
+            baseline,
+            label: metric.label().to_owned(),
+            low,
+            high,
+        }
+    }
 }
 
 /// How a week's check-ins spread over the stress continuum.
@@ -394,33 +432,28 @@ impl History {
             baseline_end,
             14,
         );
-        MetricSeries {
-            metric,
-            days,
-            weeks,
-            baseline,
-        }
+        MetricSeries::new(metric, days, weeks, baseline)
     }
 
     /// The part of a series from `from` on (days, and weeks starting from `from`'s week).
     pub(crate) fn tail(series: &MetricSeries, from: NaiveDate) -> MetricSeries {
         let (from_day, from_week) = (from.to_string(), monday(from).to_string());
-        MetricSeries {
-            metric: series.metric,
-            days: series
+        MetricSeries::new(
+            series.metric,
+            series
                 .days
                 .iter()
                 .filter(|d| d.day >= from_day)
                 .cloned()
                 .collect(),
-            weeks: series
+            series
                 .weeks
                 .iter()
                 .filter(|w| w.week_start >= from_week)
                 .cloned()
                 .collect(),
-            baseline: series.baseline.clone(),
-        }
+            series.baseline.clone(),
+        )
     }
 
     /// Weekly stress-zone counts over `from..=to`.

@@ -292,6 +292,37 @@ fn the_dashboard_shows_everything_and_claims_only_what_holds() {
             && e.difference <= e.interval_high
     );
     assert!(e.confidence >= 0.95);
+    assert!(
+        e.summary
+            .starts_with(&format!("{} days with ({:.2})", e.days_with, e.mean_with))
+            && e.summary
+                .contains(&format!("difference {:+.2}", e.difference)),
+        "{}",
+        e.summary
+    );
+    for s in &d.last_90_days {
+        assert!(s.low < s.high && !s.label.is_empty(), "{:?}", s.metric);
+        let max = s
+            .days
+            .iter()
+            .filter_map(|p| p.value)
+            .fold(f64::MIN, f64::max);
+        assert!(
+            s.days
+                .iter()
+                .filter_map(|p| p.value)
+                .all(|v| v >= s.low && v <= s.high),
+            "{:?} drawn within its range",
+            s.metric
+        );
+        if matches!(s.metric, Metric::JournalEntries | Metric::PracticesDone) {
+            assert_eq!(
+                s.high,
+                max.max(1.0),
+                "a count's range ends at its largest value"
+            );
+        }
+    }
     for i in &d.insights {
         let text = i.text.to_lowercase();
         assert!(
