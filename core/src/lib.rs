@@ -64,7 +64,9 @@ pub use plan::{
     ChangeKind, Contact, EmergencyPlan, Frequency, Plan, PlanChange, Practice, PracticeContext,
     PracticeDomain, PracticeStatus, SignArea, WarningSign, MAX_PLAN_ITEMS, MAX_PRACTICES,
 };
-pub use plan_suggestions::{plan_suggestions, PlanMoment, PlanSection, PlanSuggestion};
+pub use plan_suggestions::{
+    plan_suggestions, plan_with_suggestion, PlanMoment, PlanSection, PlanSuggestion,
+};
 pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};

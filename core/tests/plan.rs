@@ -5,10 +5,10 @@ mod common;
 
 use common::*;
 use respite_core::{
-    plan_from_text, plan_suggestions, plan_to_text, ChangeKind, CheckInData, Contact,
-    EmergencyPlan, Frequency, JournalDraft, JournalKind, Plan, PlanMoment, Practice,
-    PracticeContext, PracticeDomain, PracticeStatus, RespiteError, SessionReflection, SignArea,
-    Vault, WarningSign,
+    plan_from_text, plan_suggestions, plan_to_text, plan_with_suggestion, ChangeKind, CheckInData,
+    Contact, EmergencyPlan, Frequency, JournalDraft, JournalKind, Plan, PlanMoment, PlanSection,
+    Practice, PracticeContext, PracticeDomain, PracticeStatus, RespiteError, SessionReflection,
+    SignArea, Vault, WarningSign,
 };
 
 fn practice(id: &str, context: PracticeContext, frequency: Frequency) -> Practice {
@@ -400,4 +400,38 @@ fn the_text_form_round_trips_real_and_suggested_plans() {
     // Windows line endings and extra blank lines read the same.
     let text = plan_to_text(sample()).replace('\n', "\r\n\r\n");
     assert_eq!(plan_from_text(text).unwrap(), sample());
+}
+
+#[test]
+fn every_suggestion_lands_in_its_section_once() {
+    let mut plan = Plan::default();
+    let all = plan_suggestions();
+    for s in &all {
+        plan = plan_with_suggestion(plan, s.clone());
+    }
+    let again = all
+        .iter()
+        .fold(plan.clone(), |p, s| plan_with_suggestion(p, s.clone()));
+    assert_eq!(again, plan, "picking twice adds nothing");
+    // Each suggestion is found in the text form under its own heading.
+    let text = plan_to_text(plan.clone());
+    assert_eq!(plan_from_text(text.clone()).unwrap(), plan);
+    for s in &all {
+        assert!(text.contains(&s.text), "{:?} {}", s.section, s.text);
+    }
+    let lines = |section: PlanSection| all.iter().filter(|s| s.section == section).count();
+    assert_eq!(plan.practices.len(), lines(PlanSection::Practices));
+    assert_eq!(plan.warning_signs.len(), lines(PlanSection::WarningSigns));
+    assert_eq!(plan.boundaries.len(), lines(PlanSection::Boundaries));
+    assert_eq!(
+        plan.emergency.kind_words.len(),
+        lines(PlanSection::KindWords)
+    );
+    assert!(plan.warning_signs.iter().all(|w| all
+        .iter()
+        .any(|s| s.text == w.text && s.area == Some(w.area))));
+    // A plan with suggestions saves like any other.
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    assert_eq!(vault.plan().save(plan.clone()).unwrap().plan, plan);
 }

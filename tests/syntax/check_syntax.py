@@ -6,7 +6,7 @@ Swift (the iOS demo and the generated bindings: no Swift toolchain here) and Kot
 (the Android app layer: no Android SDK here; the presentation module and bindings are
 compiled for real by tests/kotlin/run.sh). Every file of the language found is parsed;
 any ERROR or MISSING node is reported with its line and column. Prints
-"<language>: N passed, M failed" and exits 1 on failure.
+"<language> syntax: N passed, M failed" and exits 1 on failure.
 
 For Swift: tree-sitter-swift cannot parse an attribute wrapped in a compiler-version conditional
 (`#if swift(>=5.8) @_documentation(...) #endif` before a declaration, as UniFFI
@@ -86,7 +86,7 @@ def main(language, paths):
         else:
             passed += 1
             print(f"ok  {f}")
-    print(f"{language}: {passed} passed, {failed} failed")
+    print(f"{language} syntax: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 

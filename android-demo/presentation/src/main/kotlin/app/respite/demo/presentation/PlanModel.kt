@@ -10,6 +10,7 @@ import app.respite.core.RespiteException
 import app.respite.core.Vault
 import app.respite.core.planFromText
 import app.respite.core.planSuggestions
+import app.respite.core.planWithSuggestion
 import app.respite.core.planToText
 
 /**
@@ -27,28 +28,9 @@ class PlanModel(private val vault: Vault) {
     /** Starter suggestions for one section. */
     fun suggestions(section: PlanSection): List<PlanSuggestion> = planSuggestions().filter { it.section == section }
 
-    /** Adds a suggestion to the draft (a practice, or a line of its section). */
+    /** Adds a suggestion to the draft, in its section (the core places it). */
     fun pick(s: PlanSuggestion) {
-        val d = draft
-        draft = when (s.section) {
-            PlanSection.PRACTICES -> if (d.practices.any { it.id == s.id }) d else d.copy(practices = d.practices + s.practice!!)
-            PlanSection.VALUES -> d.copy(values = d.values + s.text)
-            PlanSection.ROLES -> d.copy(roles = d.roles + s.text)
-            PlanSection.DEMANDS -> d.copy(demands = d.demands + s.text)
-            PlanSection.STRESSORS -> d.copy(stressors = d.stressors + s.text)
-            PlanSection.SUPPORTS_IN_PLACE -> d.copy(supportsInPlace = d.supportsInPlace + s.text)
-            PlanSection.SUPPORTS_TO_REQUEST -> d.copy(supportsToRequest = d.supportsToRequest + s.text)
-            PlanSection.BOUNDARIES -> d.copy(boundaries = d.boundaries + s.text)
-            PlanSection.WARNING_SIGNS -> d.copy(warningSigns = d.warningSigns + app.respite.core.WarningSign(s.area!!, s.text))
-            PlanSection.TRIGGERS -> d.copy(triggers = d.triggers + s.text)
-            PlanSection.DEPLETES -> d.copy(depletes = d.depletes + s.text)
-            PlanSection.RESTORES -> d.copy(restores = d.restores + s.text)
-            PlanSection.PEOPLE -> d.copy(people = d.people + s.text)
-            PlanSection.HELPS_ME_SETTLE -> d.copy(emergency = d.emergency.copy(helpsMeSettle = d.emergency.helpsMeSettle + s.text))
-            PlanSection.KIND_WORDS -> d.copy(emergency = d.emergency.copy(kindWords = d.emergency.kindWords + s.text))
-            PlanSection.AVOID -> d.copy(emergency = d.emergency.copy(avoid = d.emergency.avoid + s.text))
-            PlanSection.PROFESSIONAL_HELP -> d.copy(emergency = d.emergency.copy(professionalHelp = d.emergency.professionalHelp + s.text))
-        }
+        draft = planWithSuggestion(draft, s)
     }
 
     /** Retires a practice: it leaves the plan's suggestions but its history stays. */

@@ -1,0 +1,170 @@
+import Foundation
+import RespiteCore
+import SwiftUI
+
+/// What the unlock screen shows.
+enum UnlockState {
+    /// No vault yet: offer to create one.
+    case noVault(error: String?)
+    /// Locked: offer the ways this vault can be unlocked.
+    case locked(canUseDevice: Bool, canUseRecoveryCode: Bool, error: String?)
+    /// Open.
+    case unlocked(Vault)
+}
+
+/// The vault of this app and whether it is open; auto-lock after the chosen time away.
+/// Calls into the core run off the main thread (key derivation and Face ID take a moment).
+@MainActor
+final class Session: ObservableObject {
+    @Published private(set) var state: UnlockState = .noVault(error: nil)
+    @Published private(set) var busy = false
+    /// A recovery code to show once.
+    @Published var recoveryCodeToShow: String?
+    /// Seconds in the background before the vault locks (0: at once).
+    @Published var lockTimeout: TimeInterval {
+        didSet { UserDefaults.standard.set(lockTimeout, forKey: "lockTimeout") }
+    }
+
+    /// The Secure Enclave key store, on devices with one and with biometrics set up.
+    let deviceStore = SecureEnclaveDeviceKeyStore.ifAvailable()
+    private var vault: Vault?
+    private let path: String
+    private var backgroundSince: Date?
+    private var pendingLock: Task<Void, Never>?
+
+    init() {
+        lockTimeout = UserDefaults.standard.object(forKey: "lockTimeout") as? TimeInterval ?? 60
+        path = Session.vaultDirectory().appendingPathComponent("respite.vault").path
+        reload()
+    }
+
+    /// The vault's folder: out of iCloud and iTunes backups, and encrypted by iOS
+    /// whenever the phone is locked and the file is not open.
+    private static func vaultDirectory() -> URL {
+        let support = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
+        var dir = support.appendingPathComponent("Vault", isDirectory: true)
+        try? FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true,
+            attributes: [.protectionKey: FileProtectionType.completeUnlessOpen])
+        var values = URLResourceValues()
+        values.isExcludedFromBackup = true
+        try? dir.setResourceValues(values)
+        return dir
+    }
+
+    private func reload() {
+        guard FileManager.default.fileExists(atPath: path) else {
+            state = .noVault(error: nil)
+            return
+        }
+        do {
+            let v = try Vault.open(path: path)
+            vault = v
+            state = locked(v, error: nil)
+        } catch {
+            state = .noVault(error: Messages.forError(error))
+        }
+    }
+
+    private func locked(_ v: Vault, error: String?) -> UnlockState {
+        let kinds = ((try? v.keySlots()) ?? []).map(\.kind)
+        return .locked(
+            canUseDevice: deviceStore != nil && kinds.contains(.device),
+            canUseRecoveryCode: kinds.contains(.recoveryCode),
+            error: error)
+    }
+
+    /// Creates the vault; shows the recovery code once.
+    func create(passphrase: String, confirmation: String) {
+        guard passphrase == confirmation else {
+            state = .noVault(error: "The two passphrases differ.")
+            return
+        }
+        let path = self.path
+        let store = deviceStore
+        let secret = passphrase.precomposedStringWithCanonicalMapping
+        perform({ () throws -> (Vault, String) in
+            let v = try Vault.create(path: path, passphrase: secret, kdfIterations: nil)
+            // Sealing needs only the public key: no Face ID prompt yet.
+            if let store { _ = try? v.addDeviceSlot(store: store) }
+            return (v, try v.createRecoveryCode())
+        }, done: { (v, code) in
+            self.vault = v
+            self.state = .unlocked(v)
+            self.recoveryCodeToShow = code
+        }, failed: { error in
+            self.state = .noVault(error: Messages.forError(error))
+        })
+    }
+
+    /// Unlocks with the passphrase (in Unicode NFC, so any keyboard's input matches).
+    func unlock(passphrase: String) {
+        let secret = passphrase.precomposedStringWithCanonicalMapping
+        attempt { try $0.unlockWithPassphrase(passphrase: secret) }
+    }
+
+    /// Unlocks with a recovery code.
+    func unlock(recoveryCode: String) {
+        attempt { try $0.unlockWithRecoveryCode(code: recoveryCode) }
+    }
+
+    /// Unlocks with Face ID or Touch ID.
+    func unlockWithDevice() {
+        guard let store = deviceStore else { return }
+        attempt { try $0.unlockWithDevice(store: store) }
+    }
+
+    /// Locks: the key is wiped from memory.
+    func lock() {
+        guard let v = vault else { return }
+        v.lock()
+        state = locked(v, error: nil)
+    }
+
+    /// Auto-lock: the time away is measured from leaving the screen; the vault also
+    /// locks while still in the background, so the key does not wait in memory.
+    func scenePhaseChanged(to phase: ScenePhase) {
+        switch phase {
+        case .background:
+            backgroundSince = Date()
+            let timeout = lockTimeout
+            pendingLock = Task { [weak self] in
+                try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                if !Task.isCancelled { self?.lock() }
+            }
+        case .active:
+            pendingLock?.cancel()
+            if let since = backgroundSince, Date().timeIntervalSince(since) >= lockTimeout { lock() }
+            backgroundSince = nil
+        default:
+            break
+        }
+    }
+
+    private func attempt(_ unlock: @escaping @Sendable (Vault) throws -> Void) {
+        guard let v = vault else { return }
+        perform({ try unlock(v) }, done: { _ in
+            self.state = .unlocked(v)
+        }, failed: { error in
+            self.state = self.locked(v, error: Messages.forError(error))
+        })
+    }
+
+    private func perform<T>(
+        _ work: @escaping @Sendable () throws -> T,
+        done: @escaping (T) -> Void,
+        failed: @escaping (Error) -> Void
+    ) {
+        busy = true
+        Task.detached {
+            let result = Result { try work() }
+            await MainActor.run {
+                self.busy = false
+                switch result {
+                case let .success(value): done(value)
+                case let .failure(error): failed(error)
+                }
+            }
+        }
+    }
+}

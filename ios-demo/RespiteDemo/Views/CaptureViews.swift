@@ -1,0 +1,182 @@
+import RespiteCore
+import SwiftUI
+
+/// After a session: one value and a tap is enough; the note passes the privacy check first.
+struct AfterSessionView: View {
+    let vault: Vault
+    @Environment(\.dismiss) private var dismiss
+    @State private var intensity: Int?
+    @State private var feelings: Set<String> = []
+    @State private var body_: Set<String> = []
+    @State private var needs: Set<String> = []
+    @State private var practice: String?
+    @State private var note = ""
+    @State private var review: PrivacyReport?
+    @State private var error: String?
+    private let words = catalogue()
+
+    var body: some View {
+        Form {
+            if let review {
+                Section("Before saving") {
+                    Text("This note may identify someone: \(review.findings.map { "“\($0.text)”" }.joined(separator: ", ")).")
+                    Text("With placeholders it reads:\n\(review.redacted)")
+                    Button("Save with placeholders") { write(review.redacted) }
+                    Button("Keep as written") { write(note) }
+                }
+            } else {
+                Section {
+                    MessageText(text: error)
+                    ScaleChips(label: "How intense was it?", range: 0...10, selected: $intensity, anchors: words.intensityAnchors)
+                }
+                Section("Feelings") {
+                    MultiChips(options: words.emotions.map { ($0.id, $0.text) }, selected: feelings) { feelings.toggle($0) }
+                }
+                Section("In my body") {
+                    MultiChips(options: words.bodySensations.map { ($0.id, $0.text) }, selected: body_) { body_.toggle($0) }
+                }
+                Section("What I need now") {
+                    MultiChips(options: words.needs.map { ($0.id, $0.text) }, selected: needs) { needs.toggle($0) }
+                }
+                Section("A practice for right now") {
+                    let offered = (try? vault.plan().practicesFor(moment: .afterSession)) ?? []
+                    MultiChips(options: offered.map { ($0.practice.id, $0.practice.name) }, selected: Set([practice].compactMap { $0 })) {
+                        practice = practice == $0 ? nil : $0
+                    }
+                }
+                Section("A few words, if you like (no names needed)") {
+                    TextEditor(text: $note).frame(minHeight: 80)
+                }
+                Button("Save") { save() }
+            }
+        }
+        .navigationTitle("After a session")
+    }
+
+    private func save() {
+        let report = privacyCheck(text: note)
+        if report.findings.isEmpty { write(note) } else { review = report }
+    }
+
+    private func write(_ text: String) {
+        do {
+            _ = try vault.journal().add(draft: JournalDraft(
+                kind: .afterSession, moment: Now.moment(), title: nil, body: text, tags: [], practiceIds: [],
+                reflection: SessionReflection(
+                    intensity: intensity.map(UInt8.init), activationBefore: nil, activationAfter: nil,
+                    feelings: Array(feelings), bodySensations: Array(body_), needs: Array(needs), practice: practice)))
+            dismiss()
+        } catch {
+            review = nil
+            self.error = Messages.forError(error)
+        }
+    }
+}
+
+/// A check-in: one tap on the pad is enough; the rest is optional.
+struct CheckInView: View {
+    let vault: Vault
+    @Environment(\.dismiss) private var dismiss
+    @State private var pad: CGPoint?
+    @State private var emotions: Set<String> = []
+    @State private var zone: StressZone?
+    @State private var burnout: Int?
+    @State private var sleepHours: Double?
+    @State private var detachment: Int?
+    @State private var note = ""
+    @State private var error: String?
+    private let words = catalogue()
+
+    var body: some View {
+        Form {
+            Section("Tap where you are: pleasant to the right, energised to the top") {
+                MessageText(text: error)
+                MoodPad(point: $pad)
+                MultiChips(options: emotionChoices.prefix(12).map { ($0.id, $0.text) }, selected: emotions) { emotions.toggle($0) }
+            }
+            Section("Stress zone") {
+                MultiChips(options: words.stressZones.map { ("\($0.zone)", $0.name) }, selected: Set([zone].compactMap { $0 }.map { "\($0)" })) { id in
+                    let picked = words.stressZones.first { "\($0.zone)" == id }?.zone
+                    zone = picked == zone ? nil : picked
+                }
+            }
+            Section("More, if you like") {
+                ScaleChips(label: "Burnout", range: 1...5, selected: $burnout, anchors: words.burnoutLevels)
+                Stepper(sleepHours.map { String(format: "Slept %.1f h", $0) } ?? "Sleep not noted",
+                        onIncrement: { sleepHours = min((sleepHours ?? 7) + 0.5, 24) },
+                        onDecrement: { sleepHours = max((sleepHours ?? 7) - 0.5, 0) })
+                if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
+                    ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
+                }
+                TextField("A note, if you like", text: $note, axis: .vertical)
+            }
+            Button("Save") { save() }
+        }
+        .navigationTitle("Check in")
+    }
+
+    /// Emotion words, those of the tapped quadrant first.
+    private var emotionChoices: [EmotionLabel] {
+        guard let p = pad else { return words.emotions }
+        let quadrant: Quadrant = p.y >= 0.5
+            ? (p.x >= 0.5 ? .highEnergyPleasant : .highEnergyUnpleasant)
+            : (p.x < 0.5 ? .lowEnergyUnpleasant : .lowEnergyPleasant)
+        return words.emotions.filter { $0.quadrant == quadrant } + words.emotions.filter { $0.quadrant != quadrant }
+    }
+
+    private func save() {
+        do {
+            _ = try vault.checkins().add(data: CheckInData(
+                moment: Now.moment(),
+                pleasantness: pad.map { Double($0.x) * 2 - 1 },
+                energy: pad.map { Double($0.y) },
+                emotions: Array(emotions),
+                stressZone: zone,
+                burnout: burnout.map(UInt8.init),
+                sleepHours: sleepHours,
+                detachment: detachment.map(UInt8.init),
+                note: note.isEmpty ? nil : note))
+            dismiss()
+        } catch {
+            self.error = Messages.forError(error)
+        }
+    }
+}
+
+/// The evening check: how much did work follow me home? Two taps.
+struct EveningView: View {
+    let vault: Vault
+    @Environment(\.dismiss) private var dismiss
+    @State private var detachment: Int?
+    @State private var intrusion: Int?
+    @State private var note = ""
+    @State private var message: String?
+    private let words = catalogue()
+
+    var body: some View {
+        Form {
+            MessageText(text: message)
+            if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
+                ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
+            }
+            ScaleChips(label: "Work thoughts at home", range: 0...4, selected: $intrusion, anchors: words.workIntrusionLevels)
+            TextField("Anything to set down before sleep?", text: $note, axis: .vertical)
+            Button("Save") { save() }
+            Button("Not tonight") { dismiss() }
+        }
+        .navigationTitle("This evening")
+    }
+
+    private func save() {
+        do {
+            _ = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: EveningAnswers(
+                detachment: detachment.map(UInt8.init), workIntrusion: intrusion.map(UInt8.init),
+                pleasantness: nil, note: note.isEmpty ? nil : note))
+            dismiss()
+        } catch RespiteError.InvalidInput(field: "answers", reason: _) {
+            message = "Nothing to save tonight, and that's fine."
+        } catch {
+            message = Messages.forError(error)
+        }
+    }
+}

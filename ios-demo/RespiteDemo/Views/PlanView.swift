@@ -1,0 +1,124 @@
+import RespiteCore
+import SwiftUI
+
+/// The self-care plan: read it, add from starter suggestions, write it in its text form,
+/// retire practices, and open the emergency card.
+struct PlanView: View {
+    let vault: Vault
+    @State private var draft: Plan?
+    @State private var editing: String?
+    @State private var section: PlanSection = .practices
+    @State private var message: String?
+
+    var body: some View {
+        Form {
+            NavigationLink("My emergency card") { EmergencyCardView(vault: vault) }
+            MessageText(text: message)
+            if let text = editing {
+                Section("In my own words") {
+                    TextEditor(text: Binding(get: { text }, set: { editing = $0 })).frame(minHeight: 300)
+                    Button("Save") { saveText(text) }
+                    Button("Cancel") { editing = nil }
+                }
+            } else if let plan = draft {
+                Button("Write in my own words") { editing = planToText(plan: plan) }
+                Section("Add from suggestions") {
+                    Picker("Section", selection: $section) {
+                        ForEach(sections, id: \.self) { Text(sectionName($0)).tag($0) }
+                    }
+                    ForEach(planSuggestions().filter { $0.section == section }, id: \.id) { s in
+                        Button("+ \(s.text)") { pick(s) }
+                    }
+                    Button("Save my plan") { save(plan) }
+                }
+                Section("Practices") {
+                    ForEach(plan.practices, id: \.id) { p in
+                        HStack {
+                            Text(p.name)
+                            Spacer()
+                            if p.status == .retired {
+                                Text("Retired").foregroundStyle(.secondary)
+                            } else {
+                                Button("Retire") { retire(p.id) }.buttonStyle(.borderless)
+                            }
+                        }
+                    }
+                }
+                Section("The whole plan") { Text(planToText(plan: plan)).font(.callout) }
+            }
+        }
+        .navigationTitle("My plan")
+        .onAppear { if draft == nil { draft = try? vault.plan().current().plan } }
+    }
+
+    /// The sections that have suggestions, in the core's order.
+    private var sections: [PlanSection] {
+        planSuggestions().reduce(into: []) { list, s in if !list.contains(s.section) { list.append(s.section) } }
+    }
+
+    /// Adds a suggestion to the draft, in its section (the core places it).
+    private func pick(_ s: PlanSuggestion) {
+        guard let plan = draft else { return }
+        draft = planWithSuggestion(plan: plan, suggestion: s)
+    }
+
+    private func retire(_ id: String) {
+        guard var plan = draft, let i = plan.practices.firstIndex(where: { $0.id == id }) else { return }
+        plan.practices[i].status = .retired
+        draft = plan
+    }
+
+    private func save(_ plan: Plan) {
+        do {
+            let revision = try vault.plan().save(plan: plan)
+            draft = revision.plan
+            message = "Saved as revision \(revision.revision)."
+        } catch RespiteError.InvalidInput(field: "plan", reason: "nothing changed") {
+            message = "No changes to save."
+        } catch {
+            message = Messages.forError(error)
+        }
+    }
+
+    private func saveText(_ text: String) {
+        do {
+            save(try planFromText(text: text))
+            editing = nil
+        } catch {
+            message = Messages.forError(error)
+        }
+    }
+}
+
+/// The emergency card: short, never blank, for a bad day.
+struct EmergencyCardView: View {
+    let vault: Vault
+
+    var body: some View {
+        List {
+            if let card = try? vault.plan().emergencyCard() {
+                if card.usesSuggestions { Text("These are starter ideas until you write your own in the plan.") }
+                lines("What helps me settle", card.helpsMeSettle)
+                lines("Kind things to tell myself", card.kindWords)
+                lines("What to avoid", card.avoid)
+                lines("People I can reach", card.contacts.map { "\($0.name): \($0.how)" })
+                lines("Professional help", card.professionalHelp)
+                lines("Support at work", card.workplaceSupports)
+                lines("Signs I am running down", card.warningSigns.map(\.text))
+            }
+        }
+        .navigationTitle("For right now")
+    }
+
+    @ViewBuilder
+    private func lines(_ title: String, _ lines: [String]) -> some View {
+        if !lines.isEmpty {
+            Section(title) { ForEach(lines, id: \.self) { Text($0) } }
+        }
+    }
+}
+
+private func sectionName(_ s: PlanSection) -> String {
+    let words = "\(s)".replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression).lowercased()
+    return words.prefix(1).uppercased() + words.dropFirst()
+}

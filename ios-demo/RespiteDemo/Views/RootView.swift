@@ -1,0 +1,58 @@
+import RespiteCore
+import SwiftUI
+
+/// The unlock screen until the vault is open, then the five tabs.
+struct RootView: View {
+    @EnvironmentObject private var session: Session
+
+    var body: some View {
+        Group {
+            switch session.state {
+            case let .unlocked(vault):
+                TabView {
+                    NavigationStack { TodayView(vault: vault) }
+                        .tabItem { Label("Today", systemImage: "sun.max") }
+                    NavigationStack { JournalView(vault: vault) }
+                        .tabItem { Label("Journal", systemImage: "book") }
+                    NavigationStack { PlanView(vault: vault) }
+                        .tabItem { Label("Plan", systemImage: "heart") }
+                    NavigationStack { TrendsView(vault: vault) }
+                        .tabItem { Label("Trends", systemImage: "chart.xyaxis.line") }
+                    NavigationStack { SettingsView(vault: vault) }
+                        .tabItem { Label("Settings", systemImage: "gearshape") }
+                }
+                .task { await Reminders.sync(vault: vault) }
+            default:
+                UnlockView()
+            }
+        }
+        .sheet(item: Binding(
+            get: { session.recoveryCodeToShow.map(RecoveryCode.init) },
+            set: { session.recoveryCodeToShow = $0?.code })
+        ) { shown in
+            RecoveryCodeSheet(code: shown.code) { session.recoveryCodeToShow = nil }
+        }
+    }
+}
+
+private struct RecoveryCode: Identifiable {
+    let code: String
+    var id: String { code }
+}
+
+/// The recovery code, shown once.
+private struct RecoveryCodeSheet: View {
+    let code: String
+    let done: () -> Void
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 16) {
+            Text("Your recovery code").font(.title2)
+            Text(code).font(.system(.title3, design: .monospaced)).textSelection(.enabled)
+            Text("If you forget your passphrase, this code opens your vault. It is shown only now. Keep it somewhere safe, away from this phone.")
+            Button("I have written it down", action: done).buttonStyle(.borderedProminent)
+        }
+        .padding()
+        .interactiveDismissDisabled()
+    }
+}

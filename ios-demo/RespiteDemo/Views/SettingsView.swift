@@ -1,0 +1,116 @@
+import RespiteCore
+import SwiftUI
+
+/// Settings: schedule, day start, ways to unlock, auto-lock, reminders.
+struct SettingsView: View {
+    let vault: Vault
+    @EnvironmentObject private var session: Session
+    @State private var scheduleText = ""
+    @State private var dayStart: Int?
+    @State private var slots: [KeySlot] = []
+    @State private var passphrase = ""
+    @State private var confirmation = ""
+    @State private var message: String?
+
+    private let lockChoices: [(TimeInterval, String)] = [(0, "At once"), (60, "1 minute"), (300, "5 minutes"), (900, "15 minutes")]
+
+    var body: some View {
+        Form {
+            MessageText(text: message)
+            Section("My work schedule") {
+                Text("One line per shift or exception, as the core reads it. Reminders follow this.").font(.caption)
+                TextEditor(text: $scheduleText).font(.system(.body, design: .monospaced)).frame(minHeight: 140)
+                Button("Save schedule") { saveSchedule() }
+                Button("Allow gentle reminders") { Task { _ = await Reminders.requestPermission() } }
+            }
+            Section("A new day starts at") {
+                ScaleChips(label: "Hour (late shifts count to the day before)", range: 0...12, selected: $dayStart)
+                    .onChange(of: dayStart) { hour in setDayStart(hour) }
+            }
+            Section("Lock when I leave the app") {
+                Picker("After", selection: $session.lockTimeout) {
+                    ForEach(lockChoices, id: \.0) { Text($0.1).tag($0.0) }
+                }
+            }
+            Section("Ways to unlock") {
+                ForEach(slots, id: \.id) { slot in
+                    HStack {
+                        Text(slotName(slot.kind))
+                        Spacer()
+                        Button("Remove") { remove(slot) }.buttonStyle(.borderless)
+                    }
+                }
+                if let store = session.deviceStore, !slots.contains(where: { $0.kind == .device }) {
+                    Button("Unlock with Face ID or Touch ID") { attempt { _ = try vault.addDeviceSlot(store: store) } }
+                }
+                Button("Make a new recovery code") {
+                    attempt { session.recoveryCodeToShow = try vault.createRecoveryCode() }
+                }
+            }
+            Section("Change passphrase") {
+                SecureField("New passphrase", text: $passphrase)
+                SecureField("The same again", text: $confirmation)
+                Button("Change passphrase") { changePassphrase() }
+            }
+            Button("Lock now") { session.lock() }
+        }
+        .navigationTitle("Settings")
+        .onAppear(perform: refresh)
+    }
+
+    private func refresh() {
+        if let schedule = try? vault.prompts().schedule() { scheduleText = scheduleToText(schedule: schedule) }
+        dayStart = (try? vault.settings()).map { Int($0.dayStartHour) }
+        slots = (try? vault.keySlots()) ?? []
+    }
+
+    private func attempt(_ action: () throws -> Void) {
+        do {
+            try action()
+            message = nil
+        } catch {
+            message = Messages.forError(error)
+        }
+        refresh()
+    }
+
+    private func saveSchedule() {
+        attempt {
+            _ = try vault.prompts().setSchedule(schedule: try scheduleFromText(text: scheduleText))
+            Task { await Reminders.sync(vault: vault) }
+        }
+    }
+
+    private func setDayStart(_ hour: Int?) {
+        guard let hour, var settings = try? vault.settings(), Int(settings.dayStartHour) != hour else { return }
+        settings.dayStartHour = UInt8(hour)
+        attempt { _ = try vault.updateSettings(settings: settings) }
+    }
+
+    private func remove(_ slot: KeySlot) {
+        attempt {
+            try vault.removeKeySlot(id: slot.id)
+            // The enclave key only served that slot: delete it too.
+            if slot.kind == .device { session.deviceStore?.forget() }
+        }
+    }
+
+    private func changePassphrase() {
+        guard passphrase == confirmation else {
+            message = "The two passphrases differ."
+            return
+        }
+        let secret = passphrase.precomposedStringWithCanonicalMapping
+        attempt { _ = try vault.changePassphrase(newPassphrase: secret) }
+        passphrase = ""
+        confirmation = ""
+    }
+}
+
+private func slotName(_ kind: KeySlotKind) -> String {
+    switch kind {
+    case .passphrase: return "Passphrase"
+    case .device: return "This phone (Face ID or Touch ID)"
+    case .recoveryCode: return "Recovery code"
+    }
+}
