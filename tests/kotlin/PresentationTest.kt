@@ -93,9 +93,14 @@ fun presentationTests() {
             val model = CheckInModel(it, berlinClock())
             model.pad = 0.2 to 0.9
             assertEquals(Quadrant.HIGH_ENERGY_UNPLEASANT, model.emotionChoices().first().quadrant)
+            // The four recovery statements, as the catalogue lists them.
+            catalogue().recoveryItems.forEachIndexed { i, item -> model.setRecovery(item.experience, i + 2) }
+            assertEquals(listOf(2, 3, 4, 5), catalogue().recoveryItems.map { item -> model.recovery(item.experience) })
             val saved = assertNotNull(model.save())
             assertEquals(-0.6, saved.data.pleasantness!!, 1e-9)
             assertEquals(0.9, saved.data.energy!!, 1e-9)
+            val d = saved.data
+            assertEquals(listOf(2, 3, 4, 5).map { v -> v.toUByte() }.toSet(), setOf(d.detachment, d.relaxation, d.mastery, d.control))
             val empty = CheckInModel(it, berlinClock())
             assertNull(empty.save())
             assertTrue(empty.error!!.isNotEmpty())

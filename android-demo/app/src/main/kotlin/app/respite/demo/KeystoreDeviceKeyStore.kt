@@ -32,7 +32,7 @@ import javax.crypto.spec.GCMParameterSpec
  */
 class KeystoreDeviceKeyStore(private val authenticator: CipherAuthenticator) : DeviceKeyStore {
     override fun seal(plaintext: ByteArray): ByteArray = guarded {
-        val cipher = Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, key(create = true)) }
+        val cipher = Cipher.getInstance(TRANSFORMATION).apply { init(Cipher.ENCRYPT_MODE, checkNotNull(key(create = true))) }
         val authed = authenticator.authenticate(cipher)
         authed.updateAAD(AAD)
         val iv = authed.iv

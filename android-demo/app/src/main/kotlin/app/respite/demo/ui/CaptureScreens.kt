@@ -97,22 +97,7 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             Slider(value = (m.sleepHours ?: 7.0).toFloat(), onValueChange = { v -> redraw { m.sleepHours = (v * 2).toInt() / 2.0 } }, valueRange = 0f..12f)
             ScaleChips("Sleep quality", 1..5, m.sleepQuality, words.sleepQualityLevels) { v -> redraw { m.sleepQuality = v } }
             for (item in words.recoveryItems) {
-                val current = when (item.experience) {
-                    app.respite.core.RecoveryExperience.DETACHMENT -> m.detachment
-                    app.respite.core.RecoveryExperience.RELAXATION -> m.relaxation
-                    app.respite.core.RecoveryExperience.MASTERY -> m.mastery
-                    app.respite.core.RecoveryExperience.CONTROL -> m.control
-                }
-                ScaleChips(item.text, 1..5, current, words.recoveryScale) { v ->
-                    redraw {
-                        when (item.experience) {
-                            app.respite.core.RecoveryExperience.DETACHMENT -> m.detachment = v
-                            app.respite.core.RecoveryExperience.RELAXATION -> m.relaxation = v
-                            app.respite.core.RecoveryExperience.MASTERY -> m.mastery = v
-                            app.respite.core.RecoveryExperience.CONTROL -> m.control = v
-                        }
-                    }
-                }
+                ScaleChips(item.text, 1..5, m.recovery(item.experience), words.recoveryScale) { v -> redraw { m.setRecovery(item.experience, v) } }
             }
         }
         NoteField("A note, if you like", m.note) { t -> redraw { m.note = t } }

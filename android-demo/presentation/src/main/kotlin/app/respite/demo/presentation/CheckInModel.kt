@@ -5,6 +5,7 @@ import app.respite.core.CheckInContext
 import app.respite.core.CheckInData
 import app.respite.core.EmotionLabel
 import app.respite.core.Quadrant
+import app.respite.core.RecoveryExperience
 import app.respite.core.RespiteException
 import app.respite.core.StressZone
 import app.respite.core.Vault
@@ -42,6 +43,24 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) {
 
     /** Energy from the pad, 0…1. */
     val energy: Double? get() = pad?.second
+
+    /** The answer to one of the four recovery statements, 1–5. */
+    fun recovery(experience: RecoveryExperience): Int? = when (experience) {
+        RecoveryExperience.DETACHMENT -> detachment
+        RecoveryExperience.RELAXATION -> relaxation
+        RecoveryExperience.MASTERY -> mastery
+        RecoveryExperience.CONTROL -> control
+    }
+
+    /** Answers one of the four recovery statements (null clears it). */
+    fun setRecovery(experience: RecoveryExperience, value: Int?) {
+        when (experience) {
+            RecoveryExperience.DETACHMENT -> detachment = value
+            RecoveryExperience.RELAXATION -> relaxation = value
+            RecoveryExperience.MASTERY -> mastery = value
+            RecoveryExperience.CONTROL -> control = value
+        }
+    }
 
     /** Emotion words, those of the tapped quadrant first. */
     fun emotionChoices(): List<EmotionLabel> {
