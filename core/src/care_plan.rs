@@ -18,7 +18,7 @@ use crate::records::{self, DayRange, RowRef};
 use crate::time::{self, Timestamp};
 use crate::vault::{Keys, VaultState};
 
-const TABLE: &str = "plan";
+pub(crate) const TABLE: &str = "plan";
 const ID: &str = "plan";
 /// Reflections at or above this intensity count as hard sessions.
 const HARD_SESSION: u8 = 7;
@@ -95,7 +95,8 @@ pub struct PracticeAdherence {
     pub weeks: Vec<WeekAdherence>,
 }
 
-fn place(revision: u32) -> RowRef<'static> {
+/// Where plan revision `revision` is sealed.
+pub(crate) fn place(revision: u32) -> RowRef<'static> {
     RowRef {
         table: TABLE,
         id: ID,

@@ -8,6 +8,8 @@
 
 uniffi::setup_scaffolding!();
 
+mod backup;
+mod backup_file;
 mod care_plan;
 mod catalogue;
 mod checkins;
@@ -38,6 +40,7 @@ mod validate;
 mod vault;
 mod zones;
 
+pub use backup::{restore_backup, verify_backup, BackupSummary, MergeReport};
 pub use care_plan::{
     CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
 };

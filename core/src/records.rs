@@ -51,15 +51,28 @@ impl RowRef<'_> {
         let mut plain = serde_json::to_vec(payload).map_err(|_| RespiteError::Storage {
             detail: "could not encode a record".to_owned(),
         })?;
-        let sealed = crypto::seal(key, &self.aad(), &plain);
+        let sealed = self.seal_bytes(key, &plain);
         crypto::wipe(&mut plain);
         sealed
     }
 
+    /// Seals an already serialised payload for this row.
+    pub(crate) fn seal_bytes(&self, key: &LessSafeKey, plain: &[u8]) -> Result<Vec<u8>> {
+        crypto::seal(key, &self.aad(), plain)
+    }
+
     /// Opens a value sealed for this row; any failure is reported as damage.
     pub(crate) fn open<T: DeserializeOwned>(&self, key: &LessSafeKey, sealed: &[u8]) -> Result<T> {
-        let plain = crypto::open(key, &self.aad(), sealed).ok_or_else(|| self.damaged())?;
-        serde_json::from_slice(&plain).map_err(|_| self.damaged())
+        serde_json::from_slice(&self.open_bytes(key, sealed)?).map_err(|_| self.damaged())
+    }
+
+    /// Opens a payload sealed for this row without decoding it.
+    pub(crate) fn open_bytes(
+        &self,
+        key: &LessSafeKey,
+        sealed: &[u8],
+    ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+        crypto::open(key, &self.aad(), sealed).ok_or_else(|| self.damaged())
     }
 
     fn damaged(&self) -> RespiteError {

@@ -7,13 +7,15 @@ use crate::error::{RespiteError, Result};
 use crate::records::RowRef;
 use crate::vault::Keys;
 
-const TABLE: &str = "settings";
+pub(crate) const TABLE: &str = "settings";
 /// The row of [`Settings`].
-const VAULT: &str = "vault";
+pub(crate) const VAULT: &str = "vault";
 /// The row of the work schedule.
 pub(crate) const SCHEDULE: &str = "schedule";
 /// The row of remembered snoozes and skips.
 pub(crate) const PROMPT_STATE: &str = "prompt-state";
+/// Every group of settings.
+pub(crate) const GROUPS: [&str; 3] = [VAULT, SCHEDULE, PROMPT_STATE];
 
 /// Preferences that shape how records are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, uniffi::Record)]

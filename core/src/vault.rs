@@ -5,6 +5,7 @@ use rusqlite::{params, Connection};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use crate::backup::{self, BackupSummary, MergeReport};
 use crate::care_plan::CarePlan;
 use crate::checkins::{CheckIn, CheckIns};
 use crate::crypto::SecretKey;
@@ -32,6 +33,19 @@ impl Keys {
     fn new(vault_key: SecretKey) -> Self {
         let records = vault_key.derive(b"respite/v1/records").aead_key();
         Keys { vault_key, records }
+    }
+
+    /// A record id derived from `parts` with a key of this vault (HMAC-SHA256), so the
+    /// same inputs give the same id here and the id reveals nothing about them.
+    pub(crate) fn derived_id(&self, parts: &[&[u8]]) -> String {
+        let key = self.vault_key.derive(b"respite/v1/derived-ids");
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
+        let mut ctx = ring::hmac::Context::with_key(&key);
+        for part in parts {
+            ctx.update(&(part.len() as u64).to_be_bytes());
+            ctx.update(part);
+        }
+        crate::crypto::to_hex(&ctx.sign().as_ref()[..16])
     }
 }
 
@@ -118,6 +132,12 @@ impl VaultState {
             index.remove(id);
         }
         Ok(true)
+    }
+
+    /// Drops the search index (after records changed in bulk); it is rebuilt on the
+    /// next search.
+    pub(crate) fn forget_search_index(&self) {
+        *self.search_index() = None;
     }
 
     fn slots(&self) -> Result<Vec<StoredSlot>> {
@@ -373,6 +393,31 @@ impl Vault {
         dashboard::fill(&self.state, &SyntheticOptions::demo(years, seed, today))
     }
 
+    /// Writes an encrypted backup of the whole vault to `path`, which must not exist.
+    /// It is protected by its own `passphrase` (at least 8 characters; it may differ
+    /// from the vault's); `kdf_iterations` defaults to 600,000. Records that cannot
+    /// be opened are left out and counted.
+    pub fn create_backup(
+        &self,
+        path: String,
+        passphrase: String,
+        kdf_iterations: Option<u32>,
+    ) -> Result<BackupSummary> {
+        backup::create(
+            &self.state,
+            Path::new(&path),
+            &passphrase,
+            kdf_iterations.unwrap_or(DEFAULT_KDF_ITERATIONS),
+        )
+    }
+
+    /// Merges a backup into this vault: new records are added, newer revisions win,
+    /// identical ones are skipped, and conflicting ones are kept as copies. All or
+    /// nothing: on any error the vault is exactly as it was.
+    pub fn merge_backup(&self, path: String, passphrase: String) -> Result<MergeReport> {
+        backup::merge(&self.state, Path::new(&path), &passphrase)
+    }
+
     /// The vault's settings (defaults until changed).
     pub fn settings(&self) -> Result<Settings> {
         let keys = self.state.keys()?;
@@ -392,6 +437,11 @@ impl Vault {
     /// and benchmarks choose densities and planted effects).
     pub fn fill_synthetic(&self, options: &SyntheticOptions) -> Result<DemoSummary> {
         dashboard::fill(&self.state, options)
+    }
+
+    /// The state shared with the area objects.
+    pub(crate) fn state(&self) -> &VaultState {
+        &self.state
     }
 
     fn from_connection(conn: Connection) -> Self {

@@ -1,0 +1,918 @@
+//! Encrypted backups of a whole vault: create, verify, restore into a new vault, and
+//! merge into an existing one. The container (header, sealed chunks) is in
+//! `backup_file`; this module decides what goes in and how it comes back.
+//!
+//! A backup holds every record's payload in plaintext *inside* the sealed chunks, so it
+//! opens with the backup passphrase alone, on any device; key slots are not in it.
+//! Records are streamed: memory stays bounded by one chunk and one record.
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+use crate::backup_file::{BackupReader, BackupWriter};
+use crate::care_plan;
+use crate::checkins::{self, CheckInData};
+use crate::crypto;
+use crate::db;
+use crate::error::{RespiteError, Result};
+use crate::journal;
+use crate::key_slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
+use crate::plan::Plan;
+use crate::records::{self, RowRef, StoredRow};
+use crate::settings::{self, Settings};
+use crate::time::{self, Timestamp};
+use crate::vault::{Keys, Vault, VaultState};
+
+/// Longest id a backup record may carry.
+const MAX_ID: usize = 64;
+/// Largest payload a backup record may carry (far above any valid record).
+const MAX_PAYLOAD: u32 = 16 * 1024 * 1024;
+
+/// What a backup holds.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BackupSummary {
+    /// When the backup was made.
+    pub created_at: Timestamp,
+    /// Journal entries (their current revisions).
+    pub journal_entries: u64,
+    /// Earlier revisions of journal entries.
+    pub journal_revisions: u64,
+    /// Check-ins.
+    pub checkins: u64,
+    /// Groups of settings (preferences, schedule, prompt state).
+    pub settings: u64,
+    /// Saved revisions of the plan.
+    pub plan_revisions: u64,
+    /// Records of the vault that could not be opened and so are not in the backup
+    /// (only when creating; they stay in the vault, named by `journal list`).
+    pub damaged_skipped: u64,
+}
+
+/// What a restore or a merge did with each record of a backup. Nothing is dropped
+/// without being counted here.
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct MergeReport {
+    /// Records the vault did not have, added.
+    pub added: u64,
+    /// Records the vault had in an older revision, replaced by the backup's (a journal
+    /// entry keeps the older revision in its history).
+    pub updated: u64,
+    /// Records the vault already had, identical.
+    pub unchanged: u64,
+    /// Earlier journal revisions added to an entry's history.
+    pub history_added: u64,
+    /// Records of which the vault has a newer revision: the vault's is kept (check-ins
+    /// and settings keep no history, so the backup's older revision is not stored).
+    pub older_skipped: u64,
+    /// Records changed differently in the vault and the backup at the same revision:
+    /// the vault's stays and the backup's is added as a separate copy.
+    pub conflicts_copied: u64,
+}
+
+/// The first record of a backup.
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    created_at_ms: i64,
+    vault_format: u32,
+    journal_entries: u64,
+    journal_revisions: u64,
+    checkins: u64,
+    settings: u64,
+    plan_revisions: u64,
+}
+
+/// What a backup record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Manifest = 0,
+    JournalEntry = 1,
+    JournalRevision = 2,
+    CheckIn = 3,
+    Setting = 4,
+    PlanRevision = 5,
+}
+
+impl Kind {
+    fn from_byte(b: u8) -> Result<Kind> {
+        Ok(match b {
+            0 => Kind::Manifest,
+            1 => Kind::JournalEntry,
+            2 => Kind::JournalRevision,
+            3 => Kind::CheckIn,
+            4 => Kind::Setting,
+            5 => Kind::PlanRevision,
+            _ => return Err(unreadable("a record of an unknown kind")),
+        })
+    }
+}
+
+fn unreadable(what: &str) -> RespiteError {
+    RespiteError::integrity(format!("the backup holds {what}"))
+}
+
+/// One record as it travels in a backup: its plaintext columns and payload.
+struct Item {
+    kind: Kind,
+    id: String,
+    day: String,
+    occurred_at: i64,
+    updated_at: i64,
+    revision: u32,
+    payload: Zeroizing<Vec<u8>>,
+}
+
+impl Item {
+    fn of_row(kind: Kind, row: &StoredRow, payload: Zeroizing<Vec<u8>>) -> Item {
+        Item {
+            kind,
+            id: row.id.clone(),
+            day: row.day.clone(),
+            occurred_at: row.occurred_at,
+            updated_at: row.updated_at,
+            revision: row.revision,
+            payload,
+        }
+    }
+
+    fn row(&self) -> StoredRow {
+        StoredRow {
+            id: self.id.clone(),
+            day: self.day.clone(),
+            occurred_at: self.occurred_at,
+            updated_at: self.updated_at,
+            revision: self.revision,
+            sealed: Vec::new(),
+        }
+    }
+
+    fn write(&self, out: &mut impl Write) -> Result<()> {
+        out.write_all(&[self.kind as u8])?;
+        out.write_all(&(self.id.len() as u16).to_be_bytes())?;
+        out.write_all(self.id.as_bytes())?;
+        out.write_all(&[self.day.len() as u8])?;
+        out.write_all(self.day.as_bytes())?;
+        out.write_all(&self.occurred_at.to_be_bytes())?;
+        out.write_all(&self.updated_at.to_be_bytes())?;
+        out.write_all(&self.revision.to_be_bytes())?;
+        out.write_all(&(self.payload.len() as u32).to_be_bytes())?;
+        out.write_all(&self.payload)?;
+        Ok(())
+    }
+
+    /// Reads the next record, or `None` after the last one.
+    fn read(input: &mut BackupReader<impl Read>) -> Result<Option<Item>> {
+        if input.at_end()? {
+            return Ok(None);
+        }
+        let mut kind = [0u8; 1];
+        input.read_content(&mut kind)?;
+        let kind = Kind::from_byte(kind[0])?;
+        let id_len = u16_len(input)?;
+        let id = read_text(input, id_len, MAX_ID)?;
+        let mut day_len = [0u8; 1];
+        input.read_content(&mut day_len)?;
+        let day = read_text(input, usize::from(day_len[0]), 10)?;
+        let mut fixed = [0u8; 20];
+        input.read_content(&mut fixed)?;
+        let occurred_at = i64::from_be_bytes(fixed[..8].try_into().expect("8"));
+        let updated_at = i64::from_be_bytes(fixed[8..16].try_into().expect("8"));
+        let revision = u32::from_be_bytes(fixed[16..].try_into().expect("4"));
+        let mut len = [0u8; 4];
+        input.read_content(&mut len)?;
+        let len = u32::from_be_bytes(len);
+        if len > MAX_PAYLOAD {
+            return Err(unreadable("a record larger than any Respite record"));
+        }
+        let mut payload = Zeroizing::new(vec![0u8; len as usize]);
+        input.read_content(&mut payload)?;
+        let item = Item {
+            kind,
+            id,
+            day,
+            occurred_at,
+            updated_at,
+            revision,
+            payload,
+        };
+        item.check()?;
+        Ok(Some(item))
+    }
+
+    /// Checks the columns and that the payload has the shape of its kind.
+    fn check(&self) -> Result<()> {
+        let shape_ok = match self.kind {
+            Kind::Manifest => serde_json::from_slice::<Manifest>(&self.payload).is_ok(),
+            Kind::JournalEntry | Kind::JournalRevision => {
+                records::check_id(&self.id).is_ok()
+                    && serde_json::from_slice::<journal::Payload>(&self.payload).is_ok()
+            }
+            Kind::CheckIn => {
+                records::check_id(&self.id).is_ok()
+                    && serde_json::from_slice::<CheckInData>(&self.payload).is_ok()
+            }
+            Kind::Setting => match self.id.as_str() {
+                settings::VAULT => serde_json::from_slice::<Settings>(&self.payload).is_ok(),
+                id if settings::GROUPS.contains(&id) => {
+                    serde_json::from_slice::<serde_json::Value>(&self.payload)
+                        .is_ok_and(|v| v.is_object())
+                }
+                _ => false,
+            },
+            Kind::PlanRevision => serde_json::from_slice::<Plan>(&self.payload).is_ok(),
+        };
+        let day_ok = match self.kind {
+            Kind::JournalEntry | Kind::CheckIn => records::parse_day("day", &self.day).is_ok(),
+            _ => true,
+        };
+        let revision_ok = self.kind == Kind::Manifest || self.revision >= 1;
+        if shape_ok && day_ok && revision_ok {
+            Ok(())
+        } else {
+            Err(unreadable("a record Respite cannot read"))
+        }
+    }
+}
+
+fn u16_len(input: &mut BackupReader<impl Read>) -> Result<usize> {
+    let mut len = [0u8; 2];
+    input.read_content(&mut len)?;
+    Ok(usize::from(u16::from_be_bytes(len)))
+}
+
+fn read_text(input: &mut BackupReader<impl Read>, len: usize, max: usize) -> Result<String> {
+    if len > max {
+        return Err(unreadable("a record with a damaged id or day"));
+    }
+    let mut bytes = vec![0u8; len];
+    input.read_content(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|_| unreadable("a record with a damaged id or day"))
+}
+
+fn check_iterations(iterations: u32) -> Result<()> {
+    if (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
+        Ok(())
+    } else {
+        Err(RespiteError::invalid(
+            "kdf_iterations",
+            format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
+        ))
+    }
+}
+
+/// A sibling of `path` to write first and rename into place, so `path` only ever
+/// appears complete.
+fn partial_path(path: &Path) -> Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| RespiteError::invalid("path", "names no file"))?;
+    let mut partial = std::ffi::OsString::from(".");
+    partial.push(name);
+    partial.push(format!(
+        ".partial-{}",
+        crypto::to_hex(&crypto::random_array::<6>()?)
+    ));
+    Ok(path.with_file_name(partial))
+}
+
+/// Renames `from` to `to` unless `to` exists, and makes the rename durable.
+fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
+    if to.exists() {
+        return Err(RespiteError::AlreadyExists);
+    }
+    std::fs::rename(from, to)?;
+    if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Best effort: some platforms cannot open a directory for syncing.
+        if let Ok(dir) = File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Writes a backup of the unlocked vault to `path` (which must not exist).
+pub(crate) fn create(
+    state: &VaultState,
+    path: &Path,
+    passphrase: &str,
+    iterations: u32,
+) -> Result<BackupSummary> {
+    key_slots::check_new_passphrase(passphrase)?;
+    check_iterations(iterations)?;
+    let keys = state.keys()?;
+    if path.exists() {
+        return Err(RespiteError::AlreadyExists);
+    }
+    let partial = partial_path(path)?;
+    let result = (|| {
+        let file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(&partial)?;
+        let mut out = BackupWriter::new(BufWriter::new(file), passphrase, iterations)?;
+        let summary = {
+            let conn = state.conn();
+            // One read transaction: the backup is a consistent snapshot.
+            let tx = conn.unchecked_transaction()?;
+            write_records(&tx, &keys, &mut out)?
+        };
+        let file = out
+            .finish()?
+            .into_inner()
+            .map_err(|e| RespiteError::from(e.into_error()))?;
+        file.sync_all()?;
+        Ok(summary)
+    })();
+    match result {
+        Ok(summary) => {
+            if let Err(err) = rename_into_place(&partial, path) {
+                let _ = std::fs::remove_file(&partial);
+                return Err(err);
+            }
+            Ok(summary)
+        }
+        Err(err) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(err)
+        }
+    }
+}
+
+fn write_records(
+    conn: &Connection,
+    keys: &Keys,
+    out: &mut BackupWriter<impl Write>,
+) -> Result<BackupSummary> {
+    let created_at = time::now();
+    let mut counts = [0u64; 5];
+    let mut damaged = 0u64;
+    for_each_record(conn, keys, &mut |item, slot| match item {
+        Ok(item) => {
+            item.write(out)?;
+            counts[slot] += 1;
+            Ok(())
+        }
+        // A record that does not open stays in the vault, counted, not in the backup.
+        Err(RespiteError::Integrity { .. }) => {
+            damaged += 1;
+            Ok(())
+        }
+        Err(other) => Err(other),
+    })?;
+    let manifest = Manifest {
+        created_at_ms: time::to_millis(created_at),
+        vault_format: db::FORMAT_VERSION,
+        journal_entries: counts[0],
+        journal_revisions: counts[1],
+        checkins: counts[2],
+        settings: counts[3],
+        plan_revisions: counts[4],
+    };
+    // The manifest comes last: it counts what the backup holds, in one pass.
+    Item {
+        kind: Kind::Manifest,
+        id: String::new(),
+        day: String::new(),
+        occurred_at: 0,
+        updated_at: 0,
+        revision: 0,
+        payload: Zeroizing::new(serde_json::to_vec(&manifest).expect("a manifest encodes")),
+    }
+    .write(out)?;
+    Ok(summary_of(&manifest, damaged))
+}
+
+fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
+    BackupSummary {
+        created_at: time::from_millis(m.created_at_ms).unwrap_or_default(),
+        journal_entries: m.journal_entries,
+        journal_revisions: m.journal_revisions,
+        checkins: m.checkins,
+        settings: m.settings,
+        plan_revisions: m.plan_revisions,
+        damaged_skipped,
+    }
+}
+
+/// Calls `f` with every record of the vault, opened, and the index of its counter
+/// (journal entries, journal revisions, check-ins, settings, plan revisions), in an
+/// order a restore can insert them in.
+fn for_each_record(
+    conn: &Connection,
+    keys: &Keys,
+    f: &mut dyn FnMut(Result<Item>, usize) -> Result<()>,
+) -> Result<()> {
+    let open = |kind: Kind, table: &'static str, row: &StoredRow| -> Result<Item> {
+        let payload = row.place(table).open_bytes(&keys.records, &row.sealed)?;
+        Ok(Item::of_row(kind, row, payload))
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {}",
+        journal::TABLE
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let row = StoredRow::read(r)?;
+        f(open(Kind::JournalEntry, journal::TABLE, &row), 0)?;
+    }
+    let mut stmt = conn.prepare(
+        "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
+         ORDER BY entry_id, revision",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let row = StoredRow::read(r)?;
+        f(open(Kind::JournalRevision, journal::TABLE, &row), 1)?;
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {}",
+        checkins::TABLE
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let row = StoredRow::read(r)?;
+        f(open(Kind::CheckIn, checkins::TABLE, &row), 2)?;
+    }
+    let mut stmt = conn.prepare("SELECT id, '', 0, 0, revision, sealed FROM settings")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let row = StoredRow::read(r)?;
+        f(open(Kind::Setting, settings::TABLE, &row), 3)?;
+    }
+    let mut stmt = conn.prepare(
+        "SELECT 'plan', '', 0, saved_at, revision, sealed FROM plan_revisions ORDER BY revision",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let row = StoredRow::read(r)?;
+        f(open(Kind::PlanRevision, care_plan::TABLE, &row), 4)?;
+    }
+    Ok(())
+}
+
+/// Reads a whole backup, checking every record, and says what it holds. Nothing is
+/// written anywhere.
+#[uniffi::export]
+pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
+    verify(Path::new(&path), &passphrase)
+}
+
+/// Restores a backup into a new vault at `vault_path` (which must not exist),
+/// protected by `vault_passphrase`. The vault file appears only once the whole backup
+/// was read and checked; on any error nothing is left behind. Open the vault
+/// afterwards as usual.
+#[uniffi::export]
+pub fn restore_backup(
+    backup_path: String,
+    backup_passphrase: String,
+    vault_path: String,
+    vault_passphrase: String,
+) -> Result<MergeReport> {
+    restore_new(
+        Path::new(&backup_path),
+        &backup_passphrase,
+        Path::new(&vault_path),
+        &vault_passphrase,
+    )
+}
+
+fn verify(path: &Path, passphrase: &str) -> Result<BackupSummary> {
+    let mut reader = BackupReader::new(BufReader::new(File::open(path)?), passphrase)?;
+    let mut counts = [0u64; 5];
+    let manifest = read_records(&mut reader, &mut |item| {
+        counts[slot_of(item.kind)] += 1;
+        Ok(())
+    })?;
+    check_counts(&manifest, &counts)?;
+    Ok(summary_of(&manifest, 0))
+}
+
+fn slot_of(kind: Kind) -> usize {
+    match kind {
+        Kind::JournalEntry => 0,
+        Kind::JournalRevision => 1,
+        Kind::CheckIn => 2,
+        Kind::Setting => 3,
+        Kind::PlanRevision | Kind::Manifest => 4,
+    }
+}
+
+fn check_counts(m: &Manifest, counts: &[u64; 5]) -> Result<()> {
+    let expected = [
+        m.journal_entries,
+        m.journal_revisions,
+        m.checkins,
+        m.settings,
+        m.plan_revisions,
+    ];
+    if &expected == counts {
+        Ok(())
+    } else {
+        Err(unreadable("fewer or more records than its manifest lists"))
+    }
+}
+
+/// Calls `f` with every record up to the manifest, which must come last, and returns
+/// the manifest.
+fn read_records(
+    reader: &mut BackupReader<impl Read>,
+    f: &mut dyn FnMut(Item) -> Result<()>,
+) -> Result<Manifest> {
+    while let Some(item) = Item::read(reader)? {
+        if item.kind == Kind::Manifest {
+            if Item::read(reader)?.is_some() {
+                return Err(unreadable("records after its manifest"));
+            }
+            return serde_json::from_slice(&item.payload)
+                .map_err(|_| unreadable("a damaged manifest"));
+        }
+        f(item)?;
+    }
+    Err(unreadable("no manifest: it was cut short"))
+}
+
+fn restore_new(
+    backup_path: &Path,
+    backup_passphrase: &str,
+    vault_path: &Path,
+    vault_passphrase: &str,
+) -> Result<MergeReport> {
+    if vault_path.exists() {
+        return Err(RespiteError::AlreadyExists);
+    }
+    // A wrong backup passphrase is found before anything is created.
+    let reader = BackupReader::new(BufReader::new(File::open(backup_path)?), backup_passphrase)?;
+    let partial = partial_path(vault_path)?;
+    let result = (|| {
+        let vault = Vault::create(
+            partial.to_string_lossy().into_owned(),
+            vault_passphrase.to_owned(),
+            None,
+        )?;
+        let report = merge_from(vault.state(), reader)?;
+        drop(vault);
+        Ok(report)
+    })();
+    match result.and_then(|report| rename_into_place(&partial, vault_path).map(|()| report)) {
+        Ok(report) => Ok(report),
+        Err(err) => {
+            db::remove_vault_files(&partial);
+            Err(err)
+        }
+    }
+}
+
+/// Merges a backup into the unlocked vault, in one transaction: on any error the vault
+/// is exactly as it was.
+pub(crate) fn merge(state: &VaultState, path: &Path, passphrase: &str) -> Result<MergeReport> {
+    state.keys()?;
+    let reader = BackupReader::new(BufReader::new(File::open(path)?), passphrase)?;
+    merge_from(state, reader)
+}
+
+fn merge_from(state: &VaultState, mut reader: BackupReader<impl Read>) -> Result<MergeReport> {
+    let keys = state.keys()?;
+    let mut report = MergeReport::default();
+    {
+        let mut conn = state.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut plan = PlanMerge::load(&tx, &keys)?;
+        let mut counts = [0u64; 5];
+        let manifest = read_records(&mut reader, &mut |item| {
+            counts[slot_of(item.kind)] += 1;
+            match item.kind {
+                Kind::JournalEntry | Kind::JournalRevision => {
+                    merge_journal(&tx, &keys, &item, &mut report)
+                }
+                Kind::CheckIn => merge_checkin(&tx, &keys, &item, &mut report),
+                Kind::Setting => merge_setting(&tx, &keys, &item, &mut report),
+                Kind::PlanRevision => plan.merge(&tx, &keys, &item, &mut report),
+                Kind::Manifest => Ok(()),
+            }
+        })?;
+        check_counts(&manifest, &counts)?;
+        plan.finish(&tx, &keys)?;
+        tx.commit()?;
+        db::checkpoint_truncate(&conn)?;
+    }
+    state.forget_search_index();
+    Ok(report)
+}
+
+/// Stores a copy of `item`, which conflicts with the vault's record of the same id,
+/// under an id derived from the item: merging the same backup again finds the copy
+/// instead of making another. `row` carries the copy's plaintext columns.
+fn store_copy(
+    conn: &Connection,
+    keys: &Keys,
+    table: &'static str,
+    item: &Item,
+    row: StoredRow,
+    report: &mut MergeReport,
+) -> Result<()> {
+    let id = keys.derived_id(&[
+        b"conflict copy",
+        table.as_bytes(),
+        item.id.as_bytes(),
+        &item.revision.to_be_bytes(),
+        &item.payload,
+    ]);
+    if records::select(conn, table, &id)?.is_some() {
+        report.unchanged += 1;
+        return Ok(());
+    }
+    let mut row = StoredRow {
+        id,
+        revision: 1,
+        ..row
+    };
+    row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+    row.insert(conn, table)?;
+    report.conflicts_copied += 1;
+    Ok(())
+}
+
+fn merge_journal(
+    conn: &Connection,
+    keys: &Keys,
+    item: &Item,
+    report: &mut MergeReport,
+) -> Result<()> {
+    let table = journal::TABLE;
+    let seal = |row: &mut StoredRow| -> Result<()> {
+        row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+        Ok(())
+    };
+    let Some(current) = records::select(conn, table, &item.id)? else {
+        if item.kind == Kind::JournalRevision {
+            return Err(unreadable("an entry's history without the entry"));
+        }
+        let mut row = item.row();
+        seal(&mut row)?;
+        row.insert(conn, table)?;
+        report.added += 1;
+        return Ok(());
+    };
+    // The vault's version at the item's revision, if it has one.
+    let same_revision: Option<Vec<u8>> = if current.revision == item.revision {
+        Some(current.sealed.clone())
+    } else {
+        conn.query_row(
+            "SELECT sealed FROM journal_revisions WHERE entry_id = ?1 AND revision = ?2",
+            params![item.id, item.revision],
+            |r| r.get(0),
+        )
+        .optional()?
+    };
+    if let Some(sealed) = same_revision {
+        let place = RowRef {
+            table,
+            id: &item.id,
+            revision: item.revision,
+        };
+        match place.open_bytes(&keys.records, &sealed) {
+            Ok(plain) if plain == item.payload => report.unchanged += 1,
+            // A version the vault cannot open is replaced by the backup's good one.
+            Err(RespiteError::Integrity { .. }) if current.revision == item.revision => {
+                let mut row = StoredRow {
+                    day: current.day.clone(),
+                    occurred_at: current.occurred_at,
+                    ..item.row()
+                };
+                seal(&mut row)?;
+                row.update(conn, table)?;
+                report.updated += 1;
+            }
+            _ => {
+                let mut row = item.row();
+                if item.kind == Kind::JournalRevision {
+                    row.day = current.day.clone();
+                    row.occurred_at = current.occurred_at;
+                }
+                store_copy(conn, keys, table, item, row, report)?;
+            }
+        }
+        return Ok(());
+    }
+    if item.kind == Kind::JournalEntry && item.revision > current.revision {
+        conn.execute(
+            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                current.id,
+                current.revision,
+                current.updated_at,
+                current.sealed
+            ],
+        )?;
+        let mut row = item.row();
+        seal(&mut row)?;
+        row.update(conn, table)?;
+        report.updated += 1;
+    } else {
+        // An older version the vault does not have: into the entry's history.
+        let mut sealed = item.row();
+        seal(&mut sealed)?;
+        conn.execute(
+            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![item.id, item.revision, item.updated_at, sealed.sealed],
+        )?;
+        report.history_added += 1;
+    }
+    Ok(())
+}
+
+fn merge_checkin(
+    conn: &Connection,
+    keys: &Keys,
+    item: &Item,
+    report: &mut MergeReport,
+) -> Result<()> {
+    let table = checkins::TABLE;
+    let seal = |row: &mut StoredRow| -> Result<()> {
+        row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+        Ok(())
+    };
+    let Some(current) = records::select(conn, table, &item.id)? else {
+        let mut row = item.row();
+        seal(&mut row)?;
+        row.insert(conn, table)?;
+        report.added += 1;
+        return Ok(());
+    };
+    if item.revision > current.revision {
+        let mut row = item.row();
+        seal(&mut row)?;
+        row.update(conn, table)?;
+        report.updated += 1;
+    } else if item.revision < current.revision {
+        report.older_skipped += 1;
+    } else {
+        match current
+            .place(table)
+            .open_bytes(&keys.records, &current.sealed)
+        {
+            Ok(plain) if plain == item.payload => report.unchanged += 1,
+            Err(RespiteError::Integrity { .. }) => {
+                let mut row = item.row();
+                seal(&mut row)?;
+                row.update(conn, table)?;
+                report.updated += 1;
+            }
+            _ => store_copy(conn, keys, table, item, item.row(), report)?,
+        }
+    }
+    Ok(())
+}
+
+fn merge_setting(
+    conn: &Connection,
+    keys: &Keys,
+    item: &Item,
+    report: &mut MergeReport,
+) -> Result<()> {
+    let current: Option<(u32, Vec<u8>)> = conn
+        .query_row(
+            "SELECT revision, sealed FROM settings WHERE id = ?1",
+            [&item.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let place = RowRef {
+        table: settings::TABLE,
+        id: &item.id,
+        revision: item.revision,
+    };
+    match &current {
+        Some((revision, sealed))
+            if *revision == item.revision
+                && place
+                    .open_bytes(&keys.records, sealed)
+                    .is_ok_and(|p| p == item.payload) =>
+        {
+            report.unchanged += 1;
+        }
+        Some((revision, _)) if *revision >= item.revision => {
+            // Settings keep no history: the vault's own, newer or changed here, stays.
+            report.older_skipped += 1;
+        }
+        _ => {
+            conn.execute(
+                "INSERT INTO settings (id, revision, sealed) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,
+                 sealed = excluded.sealed",
+                params![
+                    item.id,
+                    item.revision,
+                    place.seal_bytes(&keys.records, &item.payload)?
+                ],
+            )?;
+            if current.is_some() {
+                report.updated += 1;
+            } else {
+                report.added += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Merging plan revisions: a revision whose plan the vault already has (at any
+/// number) is unchanged; any other is appended after the vault's revisions. If that
+/// would make an older plan current, the plan saved last is appended once more, so
+/// the newest plan by time stays the current one.
+struct PlanMerge {
+    /// SHA-256 of every plan the vault holds.
+    known: HashSet<Vec<u8>>,
+    next: u32,
+    /// The vault's current plan: its revision and when it was saved.
+    latest: Option<(u32, i64)>,
+    /// When the newest appended revision was saved.
+    appended_latest: Option<i64>,
+}
+
+impl PlanMerge {
+    fn load(conn: &Connection, keys: &Keys) -> Result<PlanMerge> {
+        let mut known = HashSet::new();
+        let mut latest = None;
+        let mut stmt = conn
+            .prepare("SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (revision, saved_at, sealed): (u32, i64, Vec<u8>) =
+                (r.get(0)?, r.get(1)?, r.get(2)?);
+            let place = care_plan::place(revision);
+            if let Ok(plain) = place.open_bytes(&keys.records, &sealed) {
+                known.insert(digest(&plain));
+            }
+            latest = Some((revision, saved_at));
+        }
+        Ok(PlanMerge {
+            known,
+            next: latest.map_or(1, |(r, _)| r + 1),
+            latest,
+            appended_latest: None,
+        })
+    }
+
+    fn merge(
+        &mut self,
+        conn: &Connection,
+        keys: &Keys,
+        item: &Item,
+        report: &mut MergeReport,
+    ) -> Result<()> {
+        if !self.known.insert(digest(&item.payload)) {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        let sealed = care_plan::place(self.next).seal_bytes(&keys.records, &item.payload)?;
+        conn.execute(
+            "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
+            params![self.next, item.updated_at, sealed],
+        )?;
+        self.next += 1;
+        self.appended_latest = Some(
+            self.appended_latest
+                .unwrap_or(i64::MIN)
+                .max(item.updated_at),
+        );
+        report.added += 1;
+        Ok(())
+    }
+
+    fn finish(self, conn: &Connection, keys: &Keys) -> Result<()> {
+        let (Some((revision, saved_at)), Some(appended)) = (self.latest, self.appended_latest)
+        else {
+            return Ok(());
+        };
+        if appended <= saved_at {
+            let sealed: Vec<u8> = conn.query_row(
+                "SELECT sealed FROM plan_revisions WHERE revision = ?1",
+                [revision],
+                |r| r.get(0),
+            )?;
+            let plain = care_plan::place(revision).open_bytes(&keys.records, &sealed)?;
+            conn.execute(
+                "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
+                params![
+                    self.next,
+                    saved_at,
+                    care_plan::place(self.next).seal_bytes(&keys.records, &plain)?
+                ],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn digest(bytes: &[u8]) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, bytes)
+        .as_ref()
+        .to_vec()
+}

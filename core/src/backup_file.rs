@@ -1,0 +1,408 @@
+//! The backup container: a header, then a stream cut into sealed chunks.
+//!
+//! ```text
+//! header  magic "RSPTBKUP" ‖ format u16 ‖ kdf u8 (1 = PBKDF2-HMAC-SHA256)
+//!         ‖ iterations u32 ‖ salt [16] ‖ backup id [16] ‖ chunk size u32
+//!         ‖ check: u32 length ‖ envelope sealing nothing, to tell a wrong passphrase
+//! chunk   last u8 (0 or 1) ‖ u32 length ‖ envelope of up to `chunk size` bytes
+//! ```
+//!
+//! All integers are big-endian. Every envelope is AES-256-GCM under a key derived
+//! from the backup passphrase; its associated data binds the whole header, the chunk's
+//! index and its `last` flag, so chunks cannot be reordered, dropped, swapped between
+//! backups, or cut off at a chunk boundary without failing. Memory stays bounded: one
+//! chunk at a time, whatever the size of the vault. `docs/backup-format.md` has the
+//! full description.
+
+use ring::aead::LessSafeKey;
+use std::io::{self, Read, Write};
+use std::num::NonZeroU32;
+
+use crate::crypto::{self, Aad, ENVELOPE_OVERHEAD};
+use crate::error::{RespiteError, Result};
+use crate::key_slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
+
+const MAGIC: &[u8; 8] = b"RSPTBKUP";
+/// The backup format this version writes, and the newest it reads.
+pub(crate) const BACKUP_FORMAT: u16 = 1;
+const KDF_PBKDF2_SHA256: u8 = 1;
+const SALT_LEN: usize = 16;
+const ID_LEN: usize = 16;
+/// Plaintext bytes per chunk.
+const CHUNK_SIZE: u32 = 64 * 1024;
+/// The largest chunk size a reader accepts, so a damaged header cannot ask for
+/// unbounded memory.
+const MAX_CHUNK_SIZE: u32 = 1024 * 1024;
+const HEADER_LEN: usize = 8 + 2 + 1 + 4 + SALT_LEN + ID_LEN + 4;
+
+fn damaged(what: &str) -> RespiteError {
+    RespiteError::integrity(format!("the backup is damaged or incomplete ({what})"))
+}
+
+/// The fixed part of the header.
+struct Header {
+    bytes: [u8; HEADER_LEN],
+    iterations: u32,
+    salt: [u8; SALT_LEN],
+    chunk_size: u32,
+}
+
+impl Header {
+    fn new(iterations: u32) -> Result<Header> {
+        let salt = crypto::random_array::<SALT_LEN>()?;
+        let id = crypto::random_array::<ID_LEN>()?;
+        let mut bytes = [0u8; HEADER_LEN];
+        let mut at = 0;
+        for part in [
+            &MAGIC[..],
+            &BACKUP_FORMAT.to_be_bytes(),
+            &[KDF_PBKDF2_SHA256],
+            &iterations.to_be_bytes(),
+            &salt,
+            &id,
+            &CHUNK_SIZE.to_be_bytes(),
+        ] {
+            bytes[at..at + part.len()].copy_from_slice(part);
+            at += part.len();
+        }
+        Ok(Header {
+            bytes,
+            iterations,
+            salt,
+            chunk_size: CHUNK_SIZE,
+        })
+    }
+
+    fn read(input: &mut impl Read) -> Result<Header> {
+        let mut bytes = [0u8; HEADER_LEN];
+        read_exact(input, &mut bytes[..MAGIC.len()], "header")?;
+        if &bytes[..MAGIC.len()] != MAGIC {
+            return Err(RespiteError::integrity("this file is not a Respite backup"));
+        }
+        read_exact(input, &mut bytes[MAGIC.len()..], "header")?;
+        let be16 = |at: usize| u16::from_be_bytes([bytes[at], bytes[at + 1]]);
+        let be32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4"));
+        let format = be16(8);
+        if format > BACKUP_FORMAT {
+            return Err(RespiteError::UnsupportedFormat {
+                found: u32::from(format),
+                supported: u32::from(BACKUP_FORMAT),
+            });
+        }
+        let iterations = be32(11);
+        let chunk_size = be32(HEADER_LEN - 4);
+        let valid = format >= 1
+            && bytes[10] == KDF_PBKDF2_SHA256
+            && (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations)
+            && (1..=MAX_CHUNK_SIZE).contains(&chunk_size);
+        if !valid {
+            return Err(damaged("header"));
+        }
+        let mut salt = [0u8; SALT_LEN];
+        salt.copy_from_slice(&bytes[15..15 + SALT_LEN]);
+        Ok(Header {
+            bytes,
+            iterations,
+            salt,
+            chunk_size,
+        })
+    }
+
+    fn key(&self, passphrase: &str) -> LessSafeKey {
+        let iterations = NonZeroU32::new(self.iterations).unwrap_or(NonZeroU32::MIN);
+        crypto::pbkdf2_sha256(passphrase.as_bytes(), &self.salt, iterations)
+            .derive(b"respite/v1/backup")
+            .aead_key()
+    }
+
+    fn check_aad(&self) -> Aad {
+        Aad::new("respite/backup-check").field(&self.bytes)
+    }
+
+    fn chunk_aad(&self, index: u64, last: bool) -> Aad {
+        Aad::new("respite/backup-chunk")
+            .field(&self.bytes)
+            .field(&index.to_be_bytes())
+            .field(&[u8::from(last)])
+    }
+}
+
+fn read_exact(input: &mut impl Read, buf: &mut [u8], what: &str) -> Result<()> {
+    input.read_exact(buf).map_err(|e| match e.kind() {
+        io::ErrorKind::UnexpectedEof => damaged(&format!("it ends inside the {what}")),
+        _ => RespiteError::from(e),
+    })
+}
+
+fn read_envelope(input: &mut impl Read, max: u32, what: &str) -> Result<Vec<u8>> {
+    let mut len = [0u8; 4];
+    read_exact(input, &mut len, what)?;
+    let len = u32::from_be_bytes(len);
+    if len as usize > max as usize + ENVELOPE_OVERHEAD {
+        return Err(damaged(what));
+    }
+    let mut envelope = vec![0u8; len as usize];
+    read_exact(input, &mut envelope, what)?;
+    Ok(envelope)
+}
+
+fn write_envelope(out: &mut impl Write, envelope: &[u8]) -> Result<()> {
+    out.write_all(&(envelope.len() as u32).to_be_bytes())?;
+    out.write_all(envelope)?;
+    Ok(())
+}
+
+/// Writes a backup: call [`Write`] with the content, then [`BackupWriter::finish`].
+pub(crate) struct BackupWriter<W: Write> {
+    out: W,
+    header: Header,
+    key: LessSafeKey,
+    buffer: zeroize::Zeroizing<Vec<u8>>,
+    index: u64,
+}
+
+impl<W: Write> BackupWriter<W> {
+    /// Writes the header for a backup protected by `passphrase`.
+    pub(crate) fn new(mut out: W, passphrase: &str, iterations: u32) -> Result<Self> {
+        let header = Header::new(iterations)?;
+        let key = header.key(passphrase);
+        out.write_all(&header.bytes)?;
+        write_envelope(&mut out, &crypto::seal(&key, &header.check_aad(), &[])?)?;
+        Ok(BackupWriter {
+            buffer: zeroize::Zeroizing::new(Vec::with_capacity(header.chunk_size as usize)),
+            out,
+            header,
+            key,
+            index: 0,
+        })
+    }
+
+    fn flush_chunk(&mut self, last: bool) -> Result<()> {
+        let envelope = crypto::seal(
+            &self.key,
+            &self.header.chunk_aad(self.index, last),
+            &self.buffer,
+        )?;
+        self.out.write_all(&[u8::from(last)])?;
+        write_envelope(&mut self.out, &envelope)?;
+        crypto::wipe(&mut self.buffer);
+        self.index += 1;
+        Ok(())
+    }
+
+    /// Seals what is left as the last chunk and returns the output.
+    pub(crate) fn finish(mut self) -> Result<W> {
+        self.flush_chunk(true)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+impl<W: Write> Write for BackupWriter<W> {
+    fn write(&mut self, mut data: &[u8]) -> io::Result<usize> {
+        let written = data.len();
+        while !data.is_empty() {
+            let room = self.header.chunk_size as usize - self.buffer.len();
+            let take = room.min(data.len());
+            self.buffer.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if self.buffer.len() == self.header.chunk_size as usize {
+                self.flush_chunk(false).map_err(io::Error::other)?;
+            }
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads a backup's content, chunk by chunk, authenticating each before use.
+pub(crate) struct BackupReader<R: Read> {
+    input: R,
+    header: Header,
+    key: LessSafeKey,
+    chunk: zeroize::Zeroizing<Vec<u8>>,
+    at: usize,
+    index: u64,
+    ended: bool,
+}
+
+impl<R: Read> BackupReader<R> {
+    /// Reads the header; a wrong passphrase is [`RespiteError::WrongSecret`].
+    pub(crate) fn new(mut input: R, passphrase: &str) -> Result<Self> {
+        let header = Header::read(&mut input)?;
+        let key = header.key(passphrase);
+        let check = read_envelope(&mut input, 0, "header")?;
+        if crypto::open(&key, &header.check_aad(), &check).is_none() {
+            return Err(RespiteError::WrongSecret);
+        }
+        Ok(BackupReader {
+            input,
+            header,
+            key,
+            chunk: zeroize::Zeroizing::new(Vec::new()),
+            at: 0,
+            index: 0,
+            ended: false,
+        })
+    }
+
+    /// Reads and opens the next chunk; false once the last chunk has been read.
+    fn next_chunk(&mut self) -> Result<bool> {
+        if self.ended {
+            return Ok(false);
+        }
+        let mut flag = [0u8; 1];
+        read_exact(&mut self.input, &mut flag, "a chunk")?;
+        let last = match flag[0] {
+            0 => false,
+            1 => true,
+            _ => return Err(damaged("a chunk")),
+        };
+        let envelope = read_envelope(&mut self.input, self.header.chunk_size, "a chunk")?;
+        let plain = crypto::open(
+            &self.key,
+            &self.header.chunk_aad(self.index, last),
+            &envelope,
+        )
+        .ok_or_else(|| damaged(&format!("chunk {} does not authenticate", self.index)))?;
+        self.chunk = plain;
+        self.at = 0;
+        self.index += 1;
+        if last {
+            self.ended = true;
+            let mut extra = [0u8; 1];
+            if self.input.read(&mut extra)? != 0 {
+                return Err(damaged("data after the last chunk"));
+            }
+        }
+        Ok(true)
+    }
+
+    /// Whether every chunk was read, up to and including the last one.
+    pub(crate) fn at_end(&mut self) -> Result<bool> {
+        while self.at == self.chunk.len() {
+            if !self.next_chunk()? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Fills `buf` exactly from the content.
+    pub(crate) fn read_content(&mut self, buf: &mut [u8]) -> Result<()> {
+        let mut filled = 0;
+        while filled < buf.len() {
+            if self.at_end()? {
+                return Err(damaged("it ends inside a record"));
+            }
+            let take = (self.chunk.len() - self.at).min(buf.len() - filled);
+            buf[filled..filled + take].copy_from_slice(&self.chunk[self.at..self.at + take]);
+            self.at += take;
+            filled += take;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ITER: u32 = MIN_KDF_ITERATIONS;
+
+    fn write(content: &[u8]) -> Vec<u8> {
+        let mut w = BackupWriter::new(Vec::new(), "backup passphrase", ITER).unwrap();
+        w.write_all(content).unwrap();
+        w.finish().unwrap()
+    }
+
+    fn read_all(file: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+        let mut r = BackupReader::new(file, passphrase)?;
+        let mut out = Vec::new();
+        while !r.at_end()? {
+            let mut byte = [0u8; 1];
+            r.read_content(&mut byte)?;
+            out.push(byte[0]);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn content_round_trips_across_chunks() {
+        let content: Vec<u8> = (0..CHUNK_SIZE as usize * 2 + 17).map(|i| i as u8).collect();
+        let file = write(&content);
+        assert_eq!(read_all(&file, "backup passphrase").unwrap(), content);
+        assert_eq!(read_all(&write(&[]), "backup passphrase").unwrap(), b"");
+    }
+
+    #[test]
+    fn wrong_passphrase_tampering_and_truncation_are_told_apart() {
+        let content = vec![7u8; CHUNK_SIZE as usize + 100];
+        let file = write(&content);
+        assert_eq!(
+            read_all(&file, "another passphrase"),
+            Err(RespiteError::WrongSecret)
+        );
+        // Every flipped byte fails: header bytes as damage or a wrong secret, the rest
+        // as damage. Never a panic, never wrong content.
+        let check_end = HEADER_LEN + 4 + ENVELOPE_OVERHEAD;
+        let places = (0..check_end)
+            .step_by(3)
+            .chain((check_end..file.len()).step_by(file.len() / 20))
+            .chain([file.len() - 1]);
+        for at in places {
+            let mut bad = file.clone();
+            bad[at] ^= 0x20;
+            assert!(read_all(&bad, "backup passphrase").is_err(), "byte {at}");
+        }
+        // Every cut fails.
+        for len in (0..check_end)
+            .step_by(7)
+            .chain((check_end..file.len()).step_by(file.len() / 20))
+        {
+            assert!(matches!(
+                read_all(&file[..len], "backup passphrase"),
+                Err(RespiteError::Integrity { .. })
+            ));
+        }
+        let mut longer = file.clone();
+        longer.push(0);
+        assert!(read_all(&longer, "backup passphrase").is_err());
+        assert!(matches!(
+            read_all(b"SQLite format 3\0 and more", "x"),
+            Err(RespiteError::Integrity { detail }) if detail.contains("not a Respite backup")
+        ));
+    }
+
+    #[test]
+    fn a_newer_format_is_named() {
+        let mut file = write(b"x");
+        file[9] = 9;
+        assert_eq!(
+            read_all(&file, "backup passphrase"),
+            Err(RespiteError::UnsupportedFormat {
+                found: 9,
+                supported: 1
+            })
+        );
+    }
+
+    #[test]
+    fn chunks_cannot_be_reordered() {
+        let content = vec![1u8; CHUNK_SIZE as usize * 2];
+        let file = write(&content);
+        let check_end = HEADER_LEN + 4 + ENVELOPE_OVERHEAD;
+        let chunk_len = 1 + 4 + CHUNK_SIZE as usize + ENVELOPE_OVERHEAD;
+        let (a, b) = (check_end, check_end + chunk_len);
+        let mut swapped = file.clone();
+        swapped[a..b].copy_from_slice(&file[b..b + chunk_len]);
+        swapped[b..b + chunk_len].copy_from_slice(&file[a..b]);
+        assert!(matches!(
+            read_all(&swapped, "backup passphrase"),
+            Err(RespiteError::Integrity { .. })
+        ));
+    }
+}
