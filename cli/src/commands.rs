@@ -85,18 +85,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::KeySlots(command) => key_slots(&out, &*open()?, command),
+        Command::Backup(command) => crate::backup::run(&out, &path, command, open),
         Command::Tour { keep } => crate::tour::run(keep),
     }
 }
 
 /// Creates a vault at `path` (and its directory) with a new passphrase.
 fn create(path: &Path, kdf_iterations: Option<u32>) -> Result<Arc<Vault>, CliError> {
+    create_parent(path)?;
+    let passphrase = secrets::passphrase_for_new_vault()?;
+    Ok(Vault::create(path_text(path)?, passphrase, kdf_iterations)?)
+}
+
+/// Creates the directory a new vault goes in.
+pub(crate) fn create_parent(path: &Path) -> Result<(), CliError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|_| CliError::Other("could not create the vault's directory".into()))?;
     }
-    let passphrase = secrets::passphrase_for_new_vault()?;
-    Ok(Vault::create(path_text(path)?, passphrase, kdf_iterations)?)
+    Ok(())
 }
 
 fn init(out: &Output, path: &Path, kdf_iterations: Option<u32>) -> Result<(), CliError> {
@@ -340,7 +347,7 @@ fn vault_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     Ok(data.join("respite").join("vault.db"))
 }
 
-fn path_text(path: &Path) -> Result<String, CliError> {
+pub(crate) fn path_text(path: &Path) -> Result<String, CliError> {
     path.to_str()
         .map(str::to_owned)
         .ok_or_else(|| CliError::Usage("the vault path must be valid UTF-8".into()))

@@ -5,6 +5,7 @@
 //! found something. Errors are one line on stderr and never contain journal text or
 //! secrets.
 
+mod backup;
 mod checkins;
 mod commands;
 mod format;
@@ -130,6 +131,10 @@ enum Command {
     /// List or remove the ways the vault can be unlocked.
     #[command(subcommand, name = "key-slots")]
     KeySlots(KeySlotsCommand),
+    /// Encrypted backups: create, verify, restore or merge. The backup passphrase
+    /// comes from RESPITE_BACKUP_PASSPHRASE or a hidden prompt.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// A guided tour in a throw-away vault: no input needed.
     Tour {
         /// Keep the tour's vault directory instead of removing it.
@@ -443,6 +448,28 @@ enum ParkedCommand {
     List,
     /// Mark a parked item done.
     Done { entry_id: String, item_id: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupCommand {
+    /// Write an encrypted backup of the vault to FILE (which must not exist).
+    Create {
+        file: PathBuf,
+        /// PBKDF2 iterations for the backup passphrase (default 600000, at least 100000).
+        #[arg(long, value_name = "N")]
+        kdf_iterations: Option<u32>,
+    },
+    /// Restore FILE into the vault: a new vault is created when there is none (its
+    /// passphrase from RESPITE_PASSPHRASE); an existing one needs --merge.
+    Restore {
+        file: PathBuf,
+        /// Merge into the existing vault: newer revisions win, conflicts are kept as
+        /// copies, nothing is dropped silently.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Read the whole backup, check every record, and say what it holds.
+    Verify { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,26 @@ use crate::CliError;
 const PASSPHRASE: &str = "RESPITE_PASSPHRASE";
 const NEW_PASSPHRASE: &str = "RESPITE_NEW_PASSPHRASE";
 const RECOVERY_CODE: &str = "RESPITE_RECOVERY_CODE";
+const BACKUP_PASSPHRASE: &str = "RESPITE_BACKUP_PASSPHRASE";
+
+/// The passphrase of a backup: RESPITE_BACKUP_PASSPHRASE, else a prompt (twice for a
+/// new backup).
+pub fn backup_passphrase(new: bool) -> Result<String, CliError> {
+    if let Ok(passphrase) = env::var(BACKUP_PASSPHRASE) {
+        return Ok(passphrase);
+    }
+    if !new {
+        return prompt("Backup passphrase: ", BACKUP_PASSPHRASE);
+    }
+    let first = prompt("Backup passphrase: ", BACKUP_PASSPHRASE)?;
+    let second = prompt("The same backup passphrase again: ", BACKUP_PASSPHRASE)?;
+    if first != second {
+        return Err(CliError::Usage(
+            "the two passphrases differ; no backup was written".into(),
+        ));
+    }
+    Ok(first)
+}
 
 /// Unlocks `vault` with RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, else a prompt
 /// (for the recovery code when `prompt_for_code`).
