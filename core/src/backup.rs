@@ -74,9 +74,9 @@ pub struct MergeReport {
     pub conflicts_copied: u64,
 }
 
-/// The first record of a backup.
-#[derive(Debug, Serialize, Deserialize)]
-struct Manifest {
+/// The last record of a backup (and of a JSON export): what it holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Manifest {
     created_at_ms: i64,
     vault_format: u32,
     journal_entries: u64,
@@ -86,9 +86,24 @@ struct Manifest {
     plan_revisions: u64,
 }
 
+impl Manifest {
+    /// A manifest of records counted per [`slot_of`].
+    pub(crate) fn new(created_at: Timestamp, counts: [u64; 5]) -> Manifest {
+        Manifest {
+            created_at_ms: time::to_millis(created_at),
+            vault_format: db::FORMAT_VERSION,
+            journal_entries: counts[0],
+            journal_revisions: counts[1],
+            checkins: counts[2],
+            settings: counts[3],
+            plan_revisions: counts[4],
+        }
+    }
+}
+
 /// What a backup record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Manifest = 0,
     JournalEntry = 1,
     JournalRevision = 2,
@@ -98,6 +113,27 @@ enum Kind {
 }
 
 impl Kind {
+    /// Every kind of record, in the order they are written.
+    pub(crate) const RECORDS: [Kind; 5] = [
+        Kind::JournalEntry,
+        Kind::JournalRevision,
+        Kind::CheckIn,
+        Kind::Setting,
+        Kind::PlanRevision,
+    ];
+
+    /// The name of the kind in a JSON export.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Manifest => "manifest",
+            Kind::JournalEntry => "journal_entry",
+            Kind::JournalRevision => "journal_revision",
+            Kind::CheckIn => "checkin",
+            Kind::Setting => "settings",
+            Kind::PlanRevision => "plan_revision",
+        }
+    }
+
     fn from_byte(b: u8) -> Result<Kind> {
         Ok(match b {
             0 => Kind::Manifest,
@@ -115,15 +151,16 @@ fn unreadable(what: &str) -> RespiteError {
     RespiteError::integrity(format!("the backup holds {what}"))
 }
 
-/// One record as it travels in a backup: its plaintext columns and payload.
-struct Item {
-    kind: Kind,
-    id: String,
-    day: String,
-    occurred_at: i64,
-    updated_at: i64,
-    revision: u32,
-    payload: Zeroizing<Vec<u8>>,
+/// One record as it travels in a backup or a JSON export: its plaintext columns and
+/// its payload (the JSON sealed in the vault).
+pub(crate) struct Item {
+    pub(crate) kind: Kind,
+    pub(crate) id: String,
+    pub(crate) day: String,
+    pub(crate) occurred_at: i64,
+    pub(crate) updated_at: i64,
+    pub(crate) revision: u32,
+    pub(crate) payload: Zeroizing<Vec<u8>>,
 }
 
 impl Item {
@@ -204,7 +241,7 @@ impl Item {
     }
 
     /// Checks the columns and that the payload has the shape of its kind.
-    fn check(&self) -> Result<()> {
+    pub(crate) fn check(&self) -> Result<()> {
         let shape_ok = match self.kind {
             Kind::Manifest => serde_json::from_slice::<Manifest>(&self.payload).is_ok(),
             Kind::JournalEntry | Kind::JournalRevision => {
@@ -266,7 +303,7 @@ fn check_iterations(iterations: u32) -> Result<()> {
 
 /// A sibling of `path` to write first and rename into place, so `path` only ever
 /// appears complete.
-fn partial_path(path: &Path) -> Result<PathBuf> {
+pub(crate) fn partial_path(path: &Path) -> Result<PathBuf> {
     let name = path
         .file_name()
         .ok_or_else(|| RespiteError::invalid("path", "names no file"))?;
@@ -280,7 +317,7 @@ fn partial_path(path: &Path) -> Result<PathBuf> {
 }
 
 /// Renames `from` to `to` unless `to` exists, and makes the rename durable.
-fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
     if to.exists() {
         return Err(RespiteError::AlreadyExists);
     }
@@ -363,15 +400,7 @@ fn write_records(
         }
         Err(other) => Err(other),
     })?;
-    let manifest = Manifest {
-        created_at_ms: time::to_millis(created_at),
-        vault_format: db::FORMAT_VERSION,
-        journal_entries: counts[0],
-        journal_revisions: counts[1],
-        checkins: counts[2],
-        settings: counts[3],
-        plan_revisions: counts[4],
-    };
+    let manifest = Manifest::new(created_at, counts);
     // The manifest comes last: it counts what the backup holds, in one pass.
     Item {
         kind: Kind::Manifest,
@@ -386,7 +415,7 @@ fn write_records(
     Ok(summary_of(&manifest, damaged))
 }
 
-fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
+pub(crate) fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
     BackupSummary {
         created_at: time::from_millis(m.created_at_ms).unwrap_or_default(),
         journal_entries: m.journal_entries,
@@ -399,9 +428,8 @@ fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
 }
 
 /// Calls `f` with every record of the vault, opened, and the index of its counter
-/// (journal entries, journal revisions, check-ins, settings, plan revisions), in an
-/// order a restore can insert them in.
-fn for_each_record(
+/// (see [`slot_of`]), in an order a restore can insert them in.
+pub(crate) fn for_each_record(
     conn: &Connection,
     keys: &Keys,
     f: &mut dyn FnMut(Result<Item>, usize) -> Result<()>,
@@ -491,7 +519,7 @@ fn verify(path: &Path, passphrase: &str) -> Result<BackupSummary> {
     Ok(summary_of(&manifest, 0))
 }
 
-fn slot_of(kind: Kind) -> usize {
+pub(crate) fn slot_of(kind: Kind) -> usize {
     match kind {
         Kind::JournalEntry => 0,
         Kind::JournalRevision => 1,
@@ -501,7 +529,7 @@ fn slot_of(kind: Kind) -> usize {
     }
 }
 
-fn check_counts(m: &Manifest, counts: &[u64; 5]) -> Result<()> {
+pub(crate) fn check_counts(m: &Manifest, counts: &[u64; 5]) -> Result<()> {
     let expected = [
         m.journal_entries,
         m.journal_revisions,
@@ -575,6 +603,16 @@ pub(crate) fn merge(state: &VaultState, path: &Path, passphrase: &str) -> Result
 }
 
 fn merge_from(state: &VaultState, mut reader: BackupReader<impl Read>) -> Result<MergeReport> {
+    merge_records(state, &mut |f| read_records(&mut reader, f))
+}
+
+/// Merges the records `source` passes to its argument into the unlocked vault, in one
+/// transaction; `source` returns the manifest, whose counts must match. On any error
+/// the vault is exactly as it was.
+pub(crate) fn merge_records(
+    state: &VaultState,
+    source: &mut dyn FnMut(&mut dyn FnMut(Item) -> Result<()>) -> Result<Manifest>,
+) -> Result<MergeReport> {
     let keys = state.keys()?;
     let mut report = MergeReport::default();
     {
@@ -582,7 +620,7 @@ fn merge_from(state: &VaultState, mut reader: BackupReader<impl Read>) -> Result
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut plan = PlanMerge::load(&tx, &keys)?;
         let mut counts = [0u64; 5];
-        let manifest = read_records(&mut reader, &mut |item| {
+        let manifest = source(&mut |item| {
             counts[slot_of(item.kind)] += 1;
             match item.kind {
                 Kind::JournalEntry | Kind::JournalRevision => {

@@ -94,7 +94,7 @@ pub struct CheckInData {
 
 impl CheckInData {
     /// Checks every field and returns the data in stored form.
-    fn validated(self) -> Result<Self> {
+    pub(crate) fn validated(self) -> Result<Self> {
         self.moment.validate("moment")?;
         validate::number("pleasantness", self.pleasantness, -1.0, 1.0)?;
         validate::number("energy", self.energy, 0.0, 1.0)?;

@@ -201,6 +201,32 @@ pub(crate) struct Payload {
 }
 
 impl Payload {
+    /// Validates a draft into the stored form.
+    pub(crate) fn of_draft(
+        draft: JournalDraft,
+        transition: Option<TransitionRecord>,
+    ) -> Result<Payload> {
+        draft.moment.validate("moment")?;
+        let payload = Payload {
+            kind: draft.kind,
+            title: validate::optional_line("title", draft.title, MAX_LINE_CHARS)?,
+            body: validate::long_text("body", draft.body)?,
+            tags: validate::tags("tags", draft.tags)?,
+            at_ms: time::to_millis(draft.moment.at),
+            utc_offset_minutes: draft.moment.utc_offset_minutes,
+            practice_ids: validate::practice_ids("practice_ids", draft.practice_ids)?,
+            reflection: reflection(draft.reflection)?,
+            transition,
+        };
+        payload.check()?;
+        Ok(payload)
+    }
+
+    /// When the entry is about, in milliseconds since the epoch.
+    pub(crate) fn at_ms(&self) -> i64 {
+        self.at_ms
+    }
+
     fn check(&self) -> Result<()> {
         if self.reflection.is_some() && self.kind != JournalKind::AfterSession {
             return Err(RespiteError::invalid(
@@ -274,25 +300,14 @@ impl Journal {
         draft: JournalDraft,
         transition: Option<TransitionRecord>,
     ) -> Result<JournalEntry> {
-        draft.moment.validate("moment")?;
-        let payload = Payload {
-            kind: draft.kind,
-            title: validate::optional_line("title", draft.title, MAX_LINE_CHARS)?,
-            body: validate::long_text("body", draft.body)?,
-            tags: validate::tags("tags", draft.tags)?,
-            at_ms: time::to_millis(draft.moment.at),
-            utc_offset_minutes: draft.moment.utc_offset_minutes,
-            practice_ids: validate::practice_ids("practice_ids", draft.practice_ids)?,
-            reflection: reflection(draft.reflection)?,
-            transition,
-        };
-        payload.check()?;
+        let moment = draft.moment;
+        let payload = Payload::of_draft(draft, transition)?;
         let keys = self.state.keys()?;
         let conn = self.state.conn();
         let day_start = crate::settings::load(&conn, &keys)?.day_start_hour;
         let id = records::new_id()?;
         let mut row = StoredRow {
-            day: draft.moment.local_day(day_start).to_string(),
+            day: moment.local_day(day_start).to_string(),
             occurred_at: payload.at_ms,
             updated_at: time::to_millis(time::now()),
             revision: 1,

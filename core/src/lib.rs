@@ -14,10 +14,15 @@ mod care_plan;
 mod catalogue;
 mod checkins;
 mod crypto;
+mod csv;
 mod dashboard;
 mod db;
 mod device_key;
 mod error;
+mod export;
+mod import;
+mod import_daylio;
+mod import_dayone;
 mod insights;
 mod journal;
 mod key_slots;
@@ -38,6 +43,7 @@ mod transition;
 mod trends;
 mod validate;
 mod vault;
+mod zip;
 mod zones;
 
 pub use backup::{restore_backup, verify_backup, BackupSummary, MergeReport};
@@ -53,6 +59,8 @@ pub use dashboard::{Dashboard, DemoSummary, NotableChange, OnThisDay, Trends, We
 pub use db::FORMAT_VERSION;
 pub use device_key::DeviceKeyStore;
 pub use error::{RespiteError, Result};
+pub use export::{ExportFormat, ExportSummary};
+pub use import::{ImportFormat, ImportNote, ImportReport};
 pub use insights::{
     Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
 };

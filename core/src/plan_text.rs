@@ -449,19 +449,22 @@ impl Parser {
     }
 }
 
+/// `text` with Markdown's special characters escaped, to print as written.
+pub(crate) fn markdown_escape(text: &str) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        if "\\`*_[]<>#|".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
 /// The plan as printable Markdown.
 #[uniffi::export]
 pub fn plan_to_markdown(plan: Plan) -> String {
     let plan = &plan;
-    let esc = |text: &str| {
-        text.chars().fold(String::new(), |mut out, c| {
-            if "\\`*_[]<>#|".contains(c) {
-                out.push('\\');
-            }
-            out.push(c);
-            out
-        })
-    };
+    let esc = markdown_escape;
     let mut out = String::from("# My self-care plan\n\n");
     if let Some(date) = &plan.review_date {
         out.push_str(&format!("*Next review: {date}*\n\n"));

@@ -13,6 +13,8 @@ use crate::dashboard::{self, DemoSummary, Trends};
 use crate::db;
 use crate::device_key::DeviceKeyStore;
 use crate::error::{RespiteError, Result};
+use crate::export::{self, ExportFormat, ExportSummary};
+use crate::import::{self, ImportFormat, ImportReport};
 use crate::journal::{Journal, JournalEntry};
 use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
 use crate::records;
@@ -416,6 +418,26 @@ impl Vault {
     /// nothing: on any error the vault is exactly as it was.
     pub fn merge_backup(&self, path: String, passphrase: String) -> Result<MergeReport> {
         backup::merge(&self.state, Path::new(&path), &passphrase)
+    }
+
+    /// Writes a plaintext export to `path`, which must not exist: the complete vault as
+    /// JSON, check-ins as CSV, or the journal and plan as Markdown. The file is not
+    /// encrypted: say so to the person before calling this.
+    pub fn export(&self, format: ExportFormat, path: String) -> Result<ExportSummary> {
+        export::export(&self.state, format, Path::new(&path))
+    }
+
+    /// Imports a file from Respite (JSON export), Daylio (CSV export) or Day One (JSON
+    /// export, or its zip), all or nothing. Importing the same file again changes
+    /// nothing. `time_zone` (IANA, e.g. "Europe/Berlin") places times that carry no
+    /// offset (Daylio's). The report says what was added, updated and skipped, and why.
+    pub fn import_file(
+        &self,
+        format: ImportFormat,
+        path: String,
+        time_zone: String,
+    ) -> Result<ImportReport> {
+        import::import(&self.state, format, Path::new(&path), &time_zone)
     }
 
     /// The vault's settings (defaults until changed).

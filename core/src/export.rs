@@ -1,0 +1,364 @@
+//! Plaintext exports, for the person to keep or to move elsewhere: the complete vault
+//! as JSON (lossless, and importable again), check-ins as CSV, and the journal and
+//! plan as Markdown. Exports are not encrypted; the shells say so before writing one.
+//! The JSON schema is in `docs/export-format.md`.
+
+use rusqlite::Connection;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use crate::backup::{self, Item, Manifest};
+use crate::care_plan;
+use crate::catalogue::{self, Catalogue};
+use crate::checkins::{self, CheckIn};
+use crate::csv;
+use crate::error::{RespiteError, Result};
+use crate::journal::{self, JournalEntry};
+use crate::plan_text::{markdown_escape, plan_to_markdown};
+use crate::records::StoredRow;
+use crate::time;
+use crate::vault::{Keys, VaultState};
+
+/// The version of the JSON export schema this version writes and reads.
+pub(crate) const JSON_VERSION: u32 = 1;
+/// The `format` field of a JSON export.
+pub(crate) const JSON_FORMAT: &str = "respite-export";
+
+/// The kinds of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ExportFormat {
+    /// Every record, lossless, in Respite's documented JSON schema.
+    Json,
+    /// Check-ins, one row each, for spreadsheets.
+    Csv,
+    /// The journal, oldest first, and the current plan, to read or print.
+    Markdown,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ExportSummary {
+    /// Records written.
+    pub records: u64,
+    /// Records that could not be opened and so are not in the export.
+    pub damaged_skipped: u64,
+}
+
+/// Writes an export of the unlocked vault to `path`, which must not exist. The file
+/// appears complete or not at all, readable by its owner only.
+pub(crate) fn export(
+    state: &VaultState,
+    format: ExportFormat,
+    path: &Path,
+) -> Result<ExportSummary> {
+    let keys = state.keys()?;
+    if path.exists() {
+        return Err(RespiteError::AlreadyExists);
+    }
+    let partial = backup::partial_path(path)?;
+    let result = (|| {
+        let file = private_file(&partial)?;
+        let mut out = BufWriter::new(file);
+        let summary = {
+            let conn = state.conn();
+            let tx = conn.unchecked_transaction()?;
+            match format {
+                ExportFormat::Json => write_json(&tx, &keys, &mut out)?,
+                ExportFormat::Csv => write_csv(&tx, &keys, &mut out)?,
+                ExportFormat::Markdown => write_markdown(&tx, &keys, &mut out)?,
+            }
+        };
+        let file = out
+            .into_inner()
+            .map_err(|e| RespiteError::from(e.into_error()))?;
+        file.sync_all()?;
+        backup::rename_into_place(&partial, path)?;
+        Ok(summary)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+/// A new file readable and writable by its owner only.
+fn private_file(path: &Path) -> Result<File> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    Ok(options.open(path)?)
+}
+
+fn write_json(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+    let exported_at = time::now();
+    write!(
+        out,
+        "{{\"format\":\"{JSON_FORMAT}\",\"version\":{JSON_VERSION},\"exported_at\":\"{}\",\"records\":[\n",
+        exported_at.to_rfc3339()
+    )?;
+    let mut counts = [0u64; 5];
+    let mut damaged = 0;
+    backup::for_each_record(conn, keys, &mut |item, slot| match item {
+        Ok(item) => {
+            if counts.iter().sum::<u64>() > 0 {
+                out.write_all(b",\n")?;
+            }
+            write_json_item(out, &item)?;
+            counts[slot] += 1;
+            Ok(())
+        }
+        Err(RespiteError::Integrity { .. }) => {
+            damaged += 1;
+            Ok(())
+        }
+        Err(other) => Err(other),
+    })?;
+    let manifest =
+        serde_json::to_string(&Manifest::new(exported_at, counts)).expect("a manifest encodes");
+    write!(out, "\n],\"manifest\":{manifest}}}\n")?;
+    Ok(ExportSummary {
+        records: counts.iter().sum(),
+        damaged_skipped: damaged,
+    })
+}
+
+/// One record: its columns, then its payload exactly as sealed in the vault.
+fn write_json_item(out: &mut impl Write, item: &Item) -> Result<()> {
+    let head = serde_json::json!({
+        "type": item.kind.name(),
+        "id": item.id,
+        "day": item.day,
+        "occurred_at_ms": item.occurred_at,
+        "updated_at_ms": item.updated_at,
+        "revision": item.revision,
+    })
+    .to_string();
+    out.write_all(&head.as_bytes()[..head.len() - 1])?;
+    out.write_all(b",\"payload\":")?;
+    out.write_all(&item.payload)?;
+    out.write_all(b"}")?;
+    Ok(())
+}
+
+/// Calls `f` with each row of `table`, oldest first.
+fn each_row(
+    conn: &Connection,
+    table: &str,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {table}
+         ORDER BY day, occurred_at, rowid"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(StoredRow::read(r)?)?;
+    }
+    Ok(())
+}
+
+const CSV_COLUMNS: [&str; 20] = [
+    "id",
+    "local_day",
+    "local_time",
+    "utc_offset_minutes",
+    "pleasantness",
+    "energy",
+    "emotions",
+    "stress_zone",
+    "burnout",
+    "sleep_hours",
+    "sleep_quality",
+    "detachment",
+    "relaxation",
+    "mastery",
+    "control",
+    "work_intrusion",
+    "practices",
+    "context",
+    "evening_check",
+    "note",
+];
+
+fn write_csv(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+    csv::write_row(out, &CSV_COLUMNS)?;
+    let mut summary = ExportSummary {
+        records: 0,
+        damaged_skipped: 0,
+    };
+    each_row(conn, checkins::TABLE, &mut |row| {
+        match checkins::open_row(&row, keys) {
+            Ok(c) => {
+                csv::write_row(out, &csv_fields(&c))?;
+                summary.records += 1;
+            }
+            Err(_) => summary.damaged_skipped += 1,
+        }
+        Ok(())
+    })?;
+    Ok(summary)
+}
+
+fn csv_fields(c: &CheckIn) -> Vec<String> {
+    let d = &c.data;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let num = |v: Option<f64>| opt(v.map(|v| v.to_string()));
+    let scale = |v: Option<u8>| opt(v.map(|v| v.to_string()));
+    vec![
+        c.id.clone(),
+        c.local_day.clone(),
+        d.moment.local().to_rfc3339(),
+        d.moment.utc_offset_minutes.to_string(),
+        num(d.pleasantness),
+        num(d.energy),
+        d.emotions.join(";"),
+        opt(d.stress_zone.map(|z| z.as_str().to_owned())),
+        scale(d.burnout),
+        num(d.sleep_hours),
+        scale(d.sleep_quality),
+        scale(d.detachment),
+        scale(d.relaxation),
+        scale(d.mastery),
+        scale(d.control),
+        scale(d.work_intrusion),
+        d.practices.join(";"),
+        opt(d.context.map(|x| x.as_str().to_owned())),
+        d.evening_check.to_string(),
+        opt(d.note.clone()),
+    ]
+}
+
+fn write_markdown(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+    let words = Words::new();
+    let mut summary = ExportSummary {
+        records: 0,
+        damaged_skipped: 0,
+    };
+    writeln!(out, "# My Respite journal\n")?;
+    let mut last_day = String::new();
+    each_row(conn, journal::TABLE, &mut |row| {
+        match journal::open_row(&row, keys) {
+            Ok((_, entry)) => {
+                if entry.local_day != last_day {
+                    writeln!(out, "## {}\n", entry.local_day)?;
+                    last_day = entry.local_day.clone();
+                }
+                out.write_all(entry_markdown(&entry, &words).as_bytes())?;
+                summary.records += 1;
+            }
+            Err(_) => summary.damaged_skipped += 1,
+        }
+        Ok(())
+    })?;
+    if summary.records == 0 {
+        writeln!(out, "*No entries yet.*\n")?;
+    }
+    let plan = care_plan::current_plan(conn, keys)?;
+    if plan.revision > 0 {
+        out.write_all(plan_to_markdown(plan.plan).as_bytes())?;
+        summary.records += 1;
+    }
+    Ok(summary)
+}
+
+/// Catalogue wording by id, to print names instead of ids.
+struct Words(HashMap<String, String>);
+
+impl Words {
+    fn new() -> Words {
+        let c: Catalogue = catalogue::catalogue();
+        let mut map: HashMap<String, String> =
+            c.emotions.into_iter().map(|l| (l.id, l.text)).collect();
+        map.extend(
+            c.body_sensations
+                .into_iter()
+                .chain(c.needs)
+                .map(|l| (l.id, l.text)),
+        );
+        Words(map)
+    }
+
+    fn names(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| self.0.get(id).unwrap_or(id).as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One entry: time, kind and title, the answers it holds, its text and tags.
+fn entry_markdown(e: &JournalEntry, words: &Words) -> String {
+    let esc = markdown_escape;
+    let mut md = format!(
+        "### {} · {}",
+        e.moment.local().format("%H:%M"),
+        e.kind.as_str().replace('-', " ")
+    );
+    if let Some(title) = &e.title {
+        md.push_str(&format!(" · {}", esc(title)));
+    }
+    md.push_str("\n\n");
+    let mut line = |label: &str, value: String| {
+        if !value.is_empty() {
+            md.push_str(&format!("- {label}: {}\n", esc(&value)));
+        }
+    };
+    if let Some(r) = &e.reflection {
+        line(
+            "Intensity",
+            r.intensity.map_or(String::new(), |v| format!("{v} of 10")),
+        );
+        line(
+            "Activation",
+            r.activation_before.map_or(String::new(), |v| {
+                let after = r
+                    .activation_after
+                    .map_or(String::new(), |a| format!(", after a practice {a}"));
+                format!("{v} of 10{after}")
+            }),
+        );
+        line("Feelings", words.names(&r.feelings));
+        line("In my body", words.names(&r.body_sensations));
+        line("What I needed", words.names(&r.needs));
+        line("Practice", r.practice.clone().unwrap_or_default());
+    }
+    if let Some(t) = &e.transition {
+        for p in &t.parked {
+            let when = p
+                .when
+                .as_deref()
+                .map_or(String::new(), |w| format!(" ({w})"));
+            line(
+                "Parked",
+                format!("{}{when}{}", p.what, if p.done { ", done" } else { "" }),
+            );
+        }
+        line("Feelings", words.names(&t.feelings));
+        line("Set down", t.set_down.clone().unwrap_or_default());
+        line("Went well", t.went_well.join("; "));
+        line(
+            "Who I want to be at home",
+            t.who_at_home.clone().unwrap_or_default(),
+        );
+        line("First thing", t.first_thing.clone().unwrap_or_default());
+        line(
+            "End-of-day signal",
+            t.end_of_day_signal.clone().unwrap_or_default(),
+        );
+    }
+    line("Tags", e.tags.join(", "));
+    if md.ends_with('\n') && !md.ends_with("\n\n") {
+        md.push('\n');
+    }
+    for text_line in e.body.lines() {
+        md.push_str(&format!("{}  \n", esc(text_line)));
+    }
+    md.push('\n');
+    md
+}

@@ -1,0 +1,369 @@
+//! Imports: Respite's own JSON export, and other apps' exports — Daylio's CSV and
+//! Day One's JSON (the `.json` file or the `.zip`). Each importer turns its file into
+//! [`Incoming`] records; this module stores them in one transaction, with ids derived
+//! from the source's own keys so that importing the same file again changes nothing.
+//! The mapping of each format is in `docs/import-mapping.md`.
+
+use rusqlite::{params, Connection, TransactionBehavior};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+use crate::backup::{self, Item, Kind, Manifest, MergeReport};
+use crate::care_plan;
+use crate::checkins::{self, CheckInData};
+use crate::error::{RespiteError, Result};
+use crate::export::{JSON_FORMAT, JSON_VERSION};
+use crate::journal::{self, JournalDraft, Payload};
+use crate::records::{self, StoredRow};
+use crate::settings;
+use crate::time;
+use crate::vault::{Keys, VaultState};
+use crate::{import_daylio, import_dayone};
+
+/// Largest file an import reads.
+const MAX_FILE: u64 = 512 * 1024 * 1024;
+
+/// Where the records come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ImportFormat {
+    /// A Respite JSON export (`ExportFormat::Json`).
+    Respite,
+    /// Daylio's "CSV export".
+    Daylio,
+    /// Day One's JSON export: the `.json` file, or the `.zip` holding it.
+    DayOne,
+}
+
+/// Why part of a file was not imported, without quoting any of its content.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ImportNote {
+    /// Where in the file: "line 14", "entry 3", or "file".
+    pub place: String,
+    /// What happened, in fixed wording.
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct ImportReport {
+    /// Records that were new, added.
+    pub imported: u64,
+    /// Records imported before whose content changed in the source, updated (a journal
+    /// entry keeps the earlier version in its history).
+    pub merged: u64,
+    /// Records imported before and unchanged.
+    pub unchanged: u64,
+    /// Records not imported; `notes` says why.
+    pub skipped: u64,
+    /// Why records were skipped, and what the formats cannot carry over.
+    pub notes: Vec<ImportNote>,
+}
+
+impl ImportReport {
+    /// Notes a record that was skipped.
+    pub(crate) fn skip(&mut self, place: impl Into<String>, reason: impl Into<String>) {
+        self.skipped += 1;
+        self.note(place, reason);
+    }
+
+    /// Notes something about the file (nothing was skipped for it).
+    pub(crate) fn note(&mut self, place: impl Into<String>, reason: impl Into<String>) {
+        self.notes.push(ImportNote {
+            place: place.into(),
+            reason: reason.into(),
+        });
+    }
+}
+
+/// A record from another app, keyed by what identifies it there.
+pub(crate) struct Incoming {
+    /// Where it is in the file, for notes.
+    pub(crate) place: String,
+    /// What identifies it in the source (a uuid, or date and time): the same key gives
+    /// the same record id, so a second import finds it.
+    pub(crate) key: String,
+    pub(crate) record: IncomingRecord,
+}
+
+/// What an incoming record becomes.
+pub(crate) enum IncomingRecord {
+    Journal(JournalDraft),
+    CheckIn(CheckInData),
+}
+
+/// Imports `path` into the unlocked vault, all or nothing. `time_zone` (IANA) places
+/// the local times of formats that have no offset (Daylio).
+pub(crate) fn import(
+    state: &VaultState,
+    format: ImportFormat,
+    path: &Path,
+    time_zone: &str,
+) -> Result<ImportReport> {
+    let keys = state.keys()?;
+    let bytes = read_file(path)?;
+    if format == ImportFormat::Respite {
+        return import_respite(state, &bytes);
+    }
+    let mut report = ImportReport::default();
+    let practices: Vec<(String, String)> = care_plan::current_plan(&state.conn(), &keys)?
+        .plan
+        .practices
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let (source, incoming) = match format {
+        ImportFormat::Daylio => (
+            "daylio",
+            import_daylio::parse(&bytes, time_zone, &practices, &mut report)?,
+        ),
+        ImportFormat::DayOne => ("dayone", import_dayone::parse(&bytes, &mut report)?),
+        ImportFormat::Respite => unreachable!("handled above"),
+    };
+    {
+        let mut conn = state.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let day_start = settings::load(&tx, &keys)?.day_start_hour;
+        for item in incoming {
+            let id = keys.derived_id(&[b"import", source.as_bytes(), item.key.as_bytes()]);
+            let stored = match item.record {
+                IncomingRecord::Journal(draft) => store_journal(&tx, &keys, id, draft, day_start),
+                IncomingRecord::CheckIn(data) => store_checkin(&tx, &keys, id, data, day_start),
+            };
+            match stored {
+                Ok(Stored::New) => report.imported += 1,
+                Ok(Stored::Updated) => report.merged += 1,
+                Ok(Stored::Same) => report.unchanged += 1,
+                Ok(Stored::KeptYours) => report.skip(
+                    item.place,
+                    "changed in Respite since it was imported; your version was kept",
+                ),
+                Err(RespiteError::InvalidInput { field, reason }) => {
+                    report.skip(item.place, format!("{}: {reason}", field.replace('_', " ")))
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        tx.commit()?;
+    }
+    state.forget_search_index();
+    Ok(report)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE {
+        return Err(RespiteError::invalid("file", "larger than 512 MiB"));
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// What storing an incoming record did.
+enum Stored {
+    New,
+    Updated,
+    Same,
+    KeptYours,
+}
+
+fn store_journal(
+    conn: &Connection,
+    keys: &Keys,
+    id: String,
+    draft: JournalDraft,
+    day_start: u8,
+) -> Result<Stored> {
+    let table = journal::TABLE;
+    let day = draft.moment.local_day(day_start).to_string();
+    let payload = Payload::of_draft(draft, None)?;
+    let plain = Zeroizing::new(serde_json::to_vec(&payload).expect("a payload encodes"));
+    let now = time::to_millis(time::now());
+    let Some(current) = records::select(conn, table, &id)? else {
+        let mut row = StoredRow {
+            id,
+            day,
+            occurred_at: payload.at_ms(),
+            updated_at: now,
+            revision: 1,
+            sealed: Vec::new(),
+        };
+        row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+        row.insert(conn, table)?;
+        return Ok(Stored::New);
+    };
+    if current
+        .place(table)
+        .open_bytes(&keys.records, &current.sealed)
+        .ok()
+        .as_ref()
+        == Some(&plain)
+    {
+        return Ok(Stored::Same);
+    }
+    // The earlier version, imported or edited here, stays in the entry's history.
+    conn.execute(
+        "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+        params![current.id, current.revision, current.updated_at, current.sealed],
+    )?;
+    let mut row = StoredRow {
+        day,
+        occurred_at: payload.at_ms(),
+        updated_at: now.max(current.updated_at),
+        revision: current.revision + 1,
+        ..current
+    };
+    row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+    row.update(conn, table)?;
+    Ok(Stored::Updated)
+}
+
+fn store_checkin(
+    conn: &Connection,
+    keys: &Keys,
+    id: String,
+    data: CheckInData,
+    day_start: u8,
+) -> Result<Stored> {
+    let table = checkins::TABLE;
+    let data = data.validated()?;
+    let plain = Zeroizing::new(serde_json::to_vec(&data).expect("a check-in encodes"));
+    let row = StoredRow {
+        id,
+        day: data.moment.local_day(day_start).to_string(),
+        occurred_at: time::to_millis(data.moment.at),
+        updated_at: time::to_millis(time::now()),
+        revision: 1,
+        sealed: Vec::new(),
+    };
+    let Some(current) = records::select(conn, table, &row.id)? else {
+        let mut row = row;
+        row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+        row.insert(conn, table)?;
+        return Ok(Stored::New);
+    };
+    if current
+        .place(table)
+        .open_bytes(&keys.records, &current.sealed)
+        .ok()
+        .as_ref()
+        == Some(&plain)
+    {
+        return Ok(Stored::Same);
+    }
+    // Check-ins keep no history: one corrected in Respite is not overwritten.
+    if current.revision > 1 {
+        return Ok(Stored::KeptYours);
+    }
+    let mut row = StoredRow {
+        revision: 2,
+        updated_at: row.updated_at.max(current.updated_at),
+        ..row
+    };
+    row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+    row.update(conn, table)?;
+    Ok(Stored::Updated)
+}
+
+/// A Respite JSON export.
+#[derive(Deserialize)]
+struct ExportFile<'a> {
+    format: String,
+    version: u32,
+    #[serde(borrow)]
+    records: Vec<ExportRecord<'a>>,
+    manifest: Manifest,
+}
+
+#[derive(Deserialize)]
+struct ExportRecord<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+    day: String,
+    occurred_at_ms: i64,
+    updated_at_ms: i64,
+    revision: u32,
+    #[serde(borrow)]
+    payload: &'a RawValue,
+}
+
+/// Imports a Respite JSON export: merged like a backup (newest revision wins, records
+/// changed on both sides are kept as copies).
+fn import_respite(state: &VaultState, bytes: &[u8]) -> Result<ImportReport> {
+    let file: ExportFile = serde_json::from_slice(bytes).map_err(|e| {
+        RespiteError::invalid(
+            "file",
+            format!(
+                "not a Respite JSON export (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    if file.format != JSON_FORMAT {
+        return Err(RespiteError::invalid("file", "not a Respite JSON export"));
+    }
+    if file.version > JSON_VERSION {
+        return Err(RespiteError::UnsupportedFormat {
+            found: file.version,
+            supported: JSON_VERSION,
+        });
+    }
+    let manifest = file.manifest;
+    let mut records = Some(file.records);
+    let merged = backup::merge_records(state, &mut |f| {
+        for (n, r) in records.take().unwrap_or_default().into_iter().enumerate() {
+            let kind = Kind::RECORDS
+                .into_iter()
+                .find(|k| k.name() == r.kind)
+                .ok_or_else(|| {
+                    RespiteError::invalid("file", format!("record {} has an unknown type", n + 1))
+                })?;
+            let item = Item {
+                kind,
+                id: r.id,
+                day: r.day,
+                occurred_at: r.occurred_at_ms,
+                updated_at: r.updated_at_ms,
+                revision: r.revision,
+                payload: Zeroizing::new(r.payload.get().as_bytes().to_vec()),
+            };
+            item.check().map_err(|_| {
+                RespiteError::invalid("file", format!("record {} cannot be read", n + 1))
+            })?;
+            f(item)?;
+        }
+        Ok(manifest.clone())
+    })?;
+    Ok(report_of(merged))
+}
+
+fn report_of(m: MergeReport) -> ImportReport {
+    let mut report = ImportReport {
+        imported: m.added,
+        merged: m.updated + m.history_added + m.conflicts_copied,
+        unchanged: m.unchanged,
+        skipped: m.older_skipped,
+        notes: Vec::new(),
+    };
+    if m.conflicts_copied > 0 {
+        report.note(
+            "file",
+            format!(
+                "{} records changed on both sides were kept as separate copies",
+                m.conflicts_copied
+            ),
+        );
+    }
+    if m.older_skipped > 0 {
+        report.note(
+            "file",
+            format!(
+                "{} records are newer in this vault; they were kept",
+                m.older_skipped
+            ),
+        );
+    }
+    report
+}
