@@ -89,9 +89,10 @@ pub(crate) fn parse(
         let done: Vec<String> = practices
             .iter()
             .filter(|(id, name)| {
-                activities
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(name) || a.eq_ignore_ascii_case(id))
+                activities.iter().any(|a| {
+                    let a = activity_words(a);
+                    a == activity_words(name) || a == activity_words(id)
+                })
             })
             .map(|(id, _)| id.clone())
             .collect();
@@ -156,6 +157,18 @@ pub(crate) fn parse(
     Ok(out)
 }
 
+/// An activity or practice name reduced for comparing: lower case, `-` and `_` as
+/// spaces, without a leading article ("An evening walk" matches "evening-walk").
+fn activity_words(name: &str) -> String {
+    let words = name.to_lowercase().replace(['-', '_'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>();
+    let words = match words.split_first() {
+        Some((first, rest)) if ["a", "an", "the", "my"].contains(first) => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
 /// A time of day as Daylio writes it: `20:45`, `8:45 PM`, with or without seconds.
 fn parse_time(text: &str) -> Option<NaiveTime> {
     let text = text.trim().to_uppercase();
@@ -192,6 +205,13 @@ fn note_text(note: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn activities_match_practices_loosely() {
+        assert_eq!(activity_words("An  Evening-walk"), "evening walk");
+        assert_eq!(activity_words("evening_walk"), "evening walk");
+        assert_eq!(activity_words("A"), "");
+    }
 
     #[test]
     fn times_in_both_clocks() {
