@@ -86,6 +86,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::KeySlots(command) => key_slots(&out, &*open()?, command),
         Command::Backup(command) => crate::backup::run(&out, &path, command, open),
+        Command::Export {
+            format,
+            out: file,
+            plaintext,
+        } => crate::exchange::export(&out, &*open()?, format, &file, plaintext),
+        Command::Import {
+            from,
+            file,
+            time_zone,
+        } => crate::exchange::import(&out, &*open()?, from, &file, time_zone),
         Command::Tour { keep } => crate::tour::run(keep),
     }
 }

@@ -8,6 +8,7 @@
 mod backup;
 mod checkins;
 mod commands;
+mod exchange;
 mod format;
 mod journal;
 mod plan;
@@ -131,6 +132,28 @@ enum Command {
     /// List or remove the ways the vault can be unlocked.
     #[command(subcommand, name = "key-slots")]
     KeySlots(KeySlotsCommand),
+    /// Write a plaintext export: the whole vault as JSON, check-ins as CSV, or the
+    /// journal and plan as Markdown. The file is not encrypted, so --plaintext is required.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportKind,
+        /// The file to write (it must not exist).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Confirms that you want an unencrypted file.
+        #[arg(long)]
+        plaintext: bool,
+    },
+    /// Import a Respite JSON export, a Daylio CSV export, or a Day One JSON export (the
+    /// .json or the .zip). Importing the same file again changes nothing.
+    Import {
+        #[arg(long, value_enum)]
+        from: ImportSource,
+        file: PathBuf,
+        /// The time zone of times without an offset (Daylio's); default: this computer's.
+        #[arg(long, value_name = "ZONE")]
+        time_zone: Option<String>,
+    },
     /// Encrypted backups: create, verify, restore or merge. The backup passphrase
     /// comes from RESPITE_BACKUP_PASSPHRASE or a hidden prompt.
     #[command(subcommand)]
@@ -448,6 +471,20 @@ enum ParkedCommand {
     List,
     /// Mark a parked item done.
     Done { entry_id: String, item_id: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportKind {
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ImportSource {
+    Respite,
+    Daylio,
+    Dayone,
 }
 
 #[derive(Debug, Subcommand)]

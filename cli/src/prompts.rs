@@ -46,7 +46,7 @@ pub fn schedule(out: &Output, vault: &Vault, command: ScheduleCommand) -> Result
 
 /// This computer's IANA time zone: `TZ`, `/etc/timezone`, or the `/etc/localtime`
 /// link; UTC when none says.
-fn device_time_zone() -> String {
+pub(crate) fn device_time_zone() -> String {
     let candidates = [
         std::env::var("TZ")
             .ok()
