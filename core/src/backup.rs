@@ -28,6 +28,41 @@ use crate::settings::{self, Settings};
 use crate::time::{self, Timestamp};
 use crate::vault::{Keys, Vault, VaultState};
 
+/// Where a backup's content is read from: the decrypted chunks of a backup file, or
+/// plain bytes (for fuzzing the record parser behind the authentication).
+pub(crate) trait Content {
+    /// Whether all content was read.
+    fn at_end(&mut self) -> Result<bool>;
+    /// Fills `buf` exactly.
+    fn read_content(&mut self, buf: &mut [u8]) -> Result<()>;
+}
+
+impl<R: Read> Content for BackupReader<R> {
+    fn at_end(&mut self) -> Result<bool> {
+        BackupReader::at_end(self)
+    }
+
+    fn read_content(&mut self, buf: &mut [u8]) -> Result<()> {
+        BackupReader::read_content(self, buf)
+    }
+}
+
+impl Content for &[u8] {
+    fn at_end(&mut self) -> Result<bool> {
+        Ok(self.is_empty())
+    }
+
+    fn read_content(&mut self, buf: &mut [u8]) -> Result<()> {
+        if self.len() < buf.len() {
+            return Err(unreadable("a record cut short"));
+        }
+        let (head, rest) = self.split_at(buf.len());
+        buf.copy_from_slice(head);
+        *self = rest;
+        Ok(())
+    }
+}
+
 /// Longest id a backup record may carry.
 const MAX_ID: usize = 64;
 /// Largest payload a backup record may carry (far above any valid record).
@@ -202,7 +237,7 @@ impl Item {
     }
 
     /// Reads the next record, or `None` after the last one.
-    fn read(input: &mut BackupReader<impl Read>) -> Result<Option<Item>> {
+    fn read(input: &mut impl Content) -> Result<Option<Item>> {
         if input.at_end()? {
             return Ok(None);
         }
@@ -275,13 +310,13 @@ impl Item {
     }
 }
 
-fn u16_len(input: &mut BackupReader<impl Read>) -> Result<usize> {
+fn u16_len(input: &mut impl Content) -> Result<usize> {
     let mut len = [0u8; 2];
     input.read_content(&mut len)?;
     Ok(usize::from(u16::from_be_bytes(len)))
 }
 
-fn read_text(input: &mut BackupReader<impl Read>, len: usize, max: usize) -> Result<String> {
+fn read_text(input: &mut impl Content, len: usize, max: usize) -> Result<String> {
     if len > max {
         return Err(unreadable("a record with a damaged id or day"));
     }
@@ -546,8 +581,8 @@ pub(crate) fn check_counts(m: &Manifest, counts: &[u64; 5]) -> Result<()> {
 
 /// Calls `f` with every record up to the manifest, which must come last, and returns
 /// the manifest.
-fn read_records(
-    reader: &mut BackupReader<impl Read>,
+pub(crate) fn read_records(
+    reader: &mut impl Content,
     f: &mut dyn FnMut(Item) -> Result<()>,
 ) -> Result<Manifest> {
     while let Some(item) = Item::read(reader)? {

@@ -291,6 +291,19 @@ struct ExportRecord<'a> {
 /// Imports a Respite JSON export: merged like a backup (newest revision wins, records
 /// changed on both sides are kept as copies).
 fn import_respite(state: &VaultState, bytes: &[u8]) -> Result<ImportReport> {
+    let (items, manifest) = respite_items(bytes)?;
+    let mut items = Some(items);
+    let merged = backup::merge_records(state, &mut |f| {
+        for item in items.take().unwrap_or_default() {
+            f(item)?;
+        }
+        Ok(manifest.clone())
+    })?;
+    Ok(report_of(merged))
+}
+
+/// The records of a Respite JSON export, each checked, and its manifest.
+pub(crate) fn respite_items(bytes: &[u8]) -> Result<(Vec<Item>, Manifest)> {
     let file: ExportFile = serde_json::from_slice(bytes).map_err(|e| {
         RespiteError::invalid(
             "file",
@@ -310,33 +323,27 @@ fn import_respite(state: &VaultState, bytes: &[u8]) -> Result<ImportReport> {
             supported: JSON_VERSION,
         });
     }
-    let manifest = file.manifest;
-    let mut records = Some(file.records);
-    let merged = backup::merge_records(state, &mut |f| {
-        for (n, r) in records.take().unwrap_or_default().into_iter().enumerate() {
-            let kind = Kind::RECORDS
-                .into_iter()
-                .find(|k| k.name() == r.kind)
-                .ok_or_else(|| {
-                    RespiteError::invalid("file", format!("record {} has an unknown type", n + 1))
-                })?;
-            let item = Item {
-                kind,
-                id: r.id,
-                day: r.day,
-                occurred_at: r.occurred_at_ms,
-                updated_at: r.updated_at_ms,
-                revision: r.revision,
-                payload: Zeroizing::new(r.payload.get().as_bytes().to_vec()),
-            };
-            item.check().map_err(|_| {
-                RespiteError::invalid("file", format!("record {} cannot be read", n + 1))
-            })?;
-            f(item)?;
-        }
-        Ok(manifest.clone())
-    })?;
-    Ok(report_of(merged))
+    let mut items = Vec::with_capacity(file.records.len());
+    for (n, r) in file.records.into_iter().enumerate() {
+        let unreadable =
+            || RespiteError::invalid("file", format!("record {} cannot be read", n + 1));
+        let kind = Kind::RECORDS
+            .into_iter()
+            .find(|k| k.name() == r.kind)
+            .ok_or_else(unreadable)?;
+        let item = Item {
+            kind,
+            id: r.id,
+            day: r.day,
+            occurred_at: r.occurred_at_ms,
+            updated_at: r.updated_at_ms,
+            revision: r.revision,
+            payload: Zeroizing::new(r.payload.get().as_bytes().to_vec()),
+        };
+        item.check().map_err(|_| unreadable())?;
+        items.push(item);
+    }
+    Ok((items, file.manifest))
 }
 
 fn report_of(m: MergeReport) -> ImportReport {

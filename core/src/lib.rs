@@ -20,6 +20,9 @@ mod db;
 mod device_key;
 mod error;
 mod export;
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod import;
 mod import_daylio;
 mod import_dayone;

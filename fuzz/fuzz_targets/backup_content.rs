@@ -1,0 +1,6 @@
+//! Fuzzes `respite_core::fuzzing::backup_content`: any input is an error or a result, never a panic.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = respite_core::fuzzing::backup_content(data);
+});
