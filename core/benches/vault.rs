@@ -11,6 +11,8 @@
 //! | first search after unlock, 5,000 × 1.5 KB | decrypting the same records (the floor)    | ≤ 150 ms |
 //! | a warm search, 5,000 × 1.5 KB             | decrypting the same records (the floor)    | ≤ 5 ms  |
 //! | the dashboard of a 10-year vault          | decrypting the records it reads (floor)    | ≤ 50 ms and ≤ 2× |
+//! | backup of the 10-year vault               | decrypting all its records (the floor)     | ≤ 2×    |
+//! | restore of that backup into a new vault   | decrypting all its records (the floor)     | ≤ 2×    |
 //!
 //! The dashboard's peak memory is measured with a counting allocator and printed.
 //!
@@ -527,10 +529,17 @@ fn bench_search(c: &mut Criterion) {
     g.finish();
 }
 
-fn bench_dashboard(c: &mut Criterion) {
+/// A vault with ten years of synthetic history (≥ 20,000 check-ins, ≥ 5,000 entries).
+struct TenYears {
+    dir: tempfile::TempDir,
+    vault: Arc<Vault>,
+    today: chrono::NaiveDate,
+}
+
+fn ten_years() -> TenYears {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ten-years.db").to_str().unwrap().to_owned();
-    let vault = Vault::create(path.clone(), PASSPHRASE.into(), Some(100_000)).unwrap();
+    let vault = Vault::create(path, PASSPHRASE.into(), Some(100_000)).unwrap();
     vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
     let options = SyntheticOptions {
@@ -544,6 +553,103 @@ fn bench_dashboard(c: &mut Criterion) {
         summary.checkins, summary.entries
     );
     assert!(summary.checkins >= 20_000 && summary.entries >= 5_000);
+    TenYears { dir, vault, today }
+}
+
+/// Reads and decrypts every journal entry and check-in of days `from..=to`: the floor
+/// of anything that needs them all. Returns how many.
+fn decrypt_days(vault: &Vault, from: Option<String>, to: Option<String>) -> usize {
+    let mut n = 0;
+    let mut offset = 0;
+    loop {
+        let page = vault
+            .checkins()
+            .list(from.clone(), to.clone(), offset, 1_000)
+            .unwrap();
+        offset += page.checkins.len() as u32;
+        n += page.checkins.len();
+        if !page.has_more {
+            break;
+        }
+    }
+    let mut offset = 0;
+    loop {
+        let page = vault
+            .journal()
+            .list_days(from.clone(), to.clone(), offset, 1_000)
+            .unwrap();
+        offset += page.entries.len() as u32;
+        n += page.entries.len();
+        if !page.has_more {
+            break;
+        }
+    }
+    n
+}
+
+/// Backup and restore of the ten-year vault, against decrypting all its records.
+fn bench_backup(c: &mut Criterion, f: &TenYears) {
+    let vault = &f.vault;
+    let backup = f.dir.path().join("bench.backup");
+    let target = f.dir.path().join("restored.db");
+    let remove = |p: &Path| {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+        }
+    };
+    let mut g = c.benchmark_group("backup-10y");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            remove(&backup);
+            black_box(
+                vault
+                    .create_backup(path_of(&backup), PASSPHRASE.into(), Some(100_000))
+                    .unwrap(),
+            )
+        })
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| black_box(decrypt_days(vault, None, None)))
+    });
+    g.finish();
+    let mut g = c.benchmark_group("restore-10y");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            remove(&target);
+            black_box(
+                respite_core::restore_backup(
+                    path_of(&backup),
+                    PASSPHRASE.into(),
+                    path_of(&target),
+                    PASSPHRASE.into(),
+                )
+                .unwrap(),
+            )
+        })
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| black_box(decrypt_days(vault, None, None)))
+    });
+    g.finish();
+    let size = std::fs::metadata(&backup).unwrap().len();
+    let vault_size = std::fs::metadata(f.dir.path().join("ten-years.db"))
+        .unwrap()
+        .len();
+    println!(
+        "backup of the ten-year vault: {:.1} MB (the vault file: {:.1} MB)",
+        size as f64 / 1e6,
+        vault_size as f64 / 1e6
+    );
+}
+
+fn path_of(p: &Path) -> String {
+    p.to_str().unwrap().to_owned()
+}
+
+fn bench_dashboard(c: &mut Criterion, f: &TenYears) {
+    let (vault, today) = (&f.vault, f.today);
     let trends = vault.trends();
     // The records the dashboard reads: a year, plus the baseline and rolling windows.
     let from = (today - chrono::Duration::days(364 + 56 + 35)).to_string();
@@ -561,32 +667,11 @@ fn bench_dashboard(c: &mut Criterion) {
         b.iter(|| {
             vault.lock();
             vault.unlock_with_device(Arc::clone(&store)).unwrap();
-            let mut n = 0;
-            let mut offset = 0;
-            loop {
-                let page = vault
-                    .checkins()
-                    .list(Some(from.clone()), Some(today.to_string()), offset, 1_000)
-                    .unwrap();
-                offset += page.checkins.len() as u32;
-                n += page.checkins.len();
-                if !page.has_more {
-                    break;
-                }
-            }
-            let mut offset = 0;
-            loop {
-                let page = vault
-                    .journal()
-                    .list_days(Some(from.clone()), Some(today.to_string()), offset, 1_000)
-                    .unwrap();
-                offset += page.entries.len() as u32;
-                n += page.entries.len();
-                if !page.has_more {
-                    break;
-                }
-            }
-            black_box(n)
+            black_box(decrypt_days(
+                vault,
+                Some(from.clone()),
+                Some(today.to_string()),
+            ))
         })
     });
     g.finish();
@@ -667,6 +752,8 @@ fn report(out: &Path, since: SystemTime) {
             "dashboard, 10-year vault",
             Goal::Both(50e6, 2.0),
         ),
+        ("backup-10y", "backup, 10-year vault", Goal::Ratio(2.0)),
+        ("restore-10y", "restore, 10-year vault", Goal::Ratio(2.0)),
     ];
     println!(
         "\n{:<34} {:>11} {:>11} {:>8}  goal",
@@ -720,7 +807,9 @@ fn main() {
     bench_scan_and_list(&mut c, &fixture);
     bench_unlock(&mut c, &fixture);
     bench_search(&mut c);
-    bench_dashboard(&mut c);
+    let ten = ten_years();
+    bench_dashboard(&mut c, &ten);
+    bench_backup(&mut c, &ten);
     c.final_summary();
     report(&out, started);
 }

@@ -220,10 +220,14 @@ fun bindingTests(fixtureDir: File) {
                     start.await()
                     try {
                         vault.journal().use { journal ->
-                            repeat(25) { i ->
-                                val e = journal.add(draft("thread $t entry $i"))
-                                assertEquals("thread $t entry $i", journal.get(e.id).body)
-                                journal.list(0u, 20u)
+                            vault.checkins().use { checkins ->
+                                repeat(25) { i ->
+                                    val e = journal.add(draft("thread $t entry $i"))
+                                    assertEquals("thread $t entry $i", journal.get(e.id).body)
+                                    checkins.add(CheckInData(moment = now(), note = "thread $t checkin $i"))
+                                    journal.list(0u, 20u)
+                                    if (i % 5 == 0) journal.search(SearchQuery(text = "thread", limit = 50u))
+                                }
                             }
                         }
                     } catch (e: Throwable) {
@@ -235,6 +239,37 @@ fun bindingTests(fixtureDir: File) {
             workers.forEach { it.join() }
             assertEquals(0, errors.get())
             vault.journal().use { assertEquals(100uL, it.count()) }
+            vault.checkins().use { assertEquals(100uL, it.count()) }
+        }
+    }
+
+    test("a backup, an export and an import round trip through the bindings") {
+        val dir = Files.createTempDirectory("respite-kotlin-backup").toFile()
+        Vault.create(File(dir, "a.db").path, PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { it.add(draft("kept safe")) }
+            val backup = File(dir, "a.backup").path
+            val made = vault.createBackup(backup, "backup passphrase", FLOOR)
+            assertEquals(1uL, made.journalEntries)
+            assertFailsWith<RespiteException.WrongSecret> { verifyBackup(backup, "not it at all") }
+            assertEquals(made.journalEntries, verifyBackup(backup, "backup passphrase").journalEntries)
+            val restored = restoreBackup(backup, "backup passphrase", File(dir, "b.db").path, PASSPHRASE)
+            assertEquals(1uL, restored.added)
+            Vault.open(File(dir, "b.db").path).use { copy ->
+                copy.unlockWithPassphrase(PASSPHRASE)
+                copy.journal().use { assertEquals("kept safe", it.list(0u, 10u).entries.single().body) }
+                val merged = copy.mergeBackup(backup, "backup passphrase")
+                assertEquals(1uL, merged.unchanged)
+            }
+            val export = File(dir, "a.json").path
+            assertEquals(1uL, vault.export(ExportFormat.JSON, export).records)
+            Vault.create(File(dir, "c.db").path, PASSPHRASE, FLOOR).use { other ->
+                val report = other.importFile(ImportFormat.RESPITE, export, "Europe/Berlin")
+                assertEquals(1uL, report.imported)
+                val bad = File(dir, "bad.csv").also { it.writeText("not,daylio\n") }
+                assertFailsWith<RespiteException.InvalidInput> {
+                    other.importFile(ImportFormat.DAYLIO, bad.path, "Europe/Berlin")
+                }
+            }
         }
     }
 
