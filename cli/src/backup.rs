@@ -75,6 +75,7 @@ pub fn run(
                     backup_passphrase,
                     path_text(vault)?,
                     vault_passphrase,
+                    None,
                 )?;
                 (report, "Restored")
             };

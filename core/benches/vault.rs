@@ -624,6 +624,7 @@ fn bench_backup(c: &mut Criterion, f: &TenYears) {
                     PASSPHRASE.into(),
                     path_of(&target),
                     PASSPHRASE.into(),
+                    Some(100_000),
                 )
                 .unwrap(),
             )

@@ -525,21 +525,23 @@ pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> 
 }
 
 /// Restores a backup into a new vault at `vault_path` (which must not exist),
-/// protected by `vault_passphrase`. The vault file appears only once the whole backup
-/// was read and checked; on any error nothing is left behind. Open the vault
-/// afterwards as usual.
+/// protected by `vault_passphrase` (`kdf_iterations` as for [`Vault::create`]). The
+/// vault file appears only once the whole backup was read and checked; on any error
+/// nothing is left behind. Open the vault afterwards as usual.
 #[uniffi::export]
 pub fn restore_backup(
     backup_path: String,
     backup_passphrase: String,
     vault_path: String,
     vault_passphrase: String,
+    kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
     restore_new(
         Path::new(&backup_path),
         &backup_passphrase,
         Path::new(&vault_path),
         &vault_passphrase,
+        kdf_iterations,
     )
 }
 
@@ -603,6 +605,7 @@ fn restore_new(
     backup_passphrase: &str,
     vault_path: &Path,
     vault_passphrase: &str,
+    kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
     if vault_path.exists() {
         return Err(RespiteError::AlreadyExists);
@@ -614,14 +617,18 @@ fn restore_new(
         let vault = Vault::create(
             partial.to_string_lossy().into_owned(),
             vault_passphrase.to_owned(),
-            None,
+            kdf_iterations,
         )?;
         let report = merge_from(vault.state(), reader)?;
         drop(vault);
         Ok(report)
     })();
     match result.and_then(|report| rename_into_place(&partial, vault_path).map(|()| report)) {
-        Ok(report) => Ok(report),
+        Ok(report) => {
+            // The vault was checkpointed and closed: its companions are empty, if left.
+            db::remove_vault_files(&partial);
+            Ok(report)
+        }
         Err(err) => {
             db::remove_vault_files(&partial);
             Err(err)
@@ -654,14 +661,17 @@ pub(crate) fn merge_records(
         let mut conn = state.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut plan = PlanMerge::load(&tx, &keys)?;
+        // Into an empty vault every record is new: no need to look each one up.
+        let fresh =
+            records::count(&tx, journal::TABLE)? == 0 && records::count(&tx, checkins::TABLE)? == 0;
         let mut counts = [0u64; 5];
         let manifest = source(&mut |item| {
             counts[slot_of(item.kind)] += 1;
             match item.kind {
                 Kind::JournalEntry | Kind::JournalRevision => {
-                    merge_journal(&tx, &keys, &item, &mut report)
+                    merge_journal(&tx, &keys, &item, fresh, &mut report)
                 }
-                Kind::CheckIn => merge_checkin(&tx, &keys, &item, &mut report),
+                Kind::CheckIn => merge_checkin(&tx, &keys, &item, fresh, &mut report),
                 Kind::Setting => merge_setting(&tx, &keys, &item, &mut report),
                 Kind::PlanRevision => plan.merge(&tx, &keys, &item, &mut report),
                 Kind::Manifest => Ok(()),
@@ -713,6 +723,7 @@ fn merge_journal(
     conn: &Connection,
     keys: &Keys,
     item: &Item,
+    fresh: bool,
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = journal::TABLE;
@@ -720,7 +731,25 @@ fn merge_journal(
         row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
         Ok(())
     };
-    let Some(current) = records::select(conn, table, &item.id)? else {
+    if fresh && item.kind == Kind::JournalRevision {
+        // The entry came first; the foreign key refuses a history without it.
+        let mut row = item.row();
+        seal(&mut row)?;
+        conn.execute(
+            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![item.id, item.revision, item.updated_at, row.sealed],
+        )
+        .map_err(|_| unreadable("an entry's history without the entry"))?;
+        report.history_added += 1;
+        return Ok(());
+    }
+    let current = if fresh {
+        None
+    } else {
+        records::select(conn, table, &item.id)?
+    };
+    let Some(current) = current else {
         if item.kind == Kind::JournalRevision {
             return Err(unreadable("an entry's history without the entry"));
         }
@@ -804,6 +833,7 @@ fn merge_checkin(
     conn: &Connection,
     keys: &Keys,
     item: &Item,
+    fresh: bool,
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = checkins::TABLE;
@@ -811,7 +841,12 @@ fn merge_checkin(
         row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
         Ok(())
     };
-    let Some(current) = records::select(conn, table, &item.id)? else {
+    let current = if fresh {
+        None
+    } else {
+        records::select(conn, table, &item.id)?
+    };
+    let Some(current) = current else {
         let mut row = item.row();
         seal(&mut row)?;
         row.insert(conn, table)?;

@@ -122,6 +122,7 @@ fn a_backup_restores_everything_into_a_new_vault() {
         BACKUP_PASSPHRASE.into(),
         path_str(&restored_path),
         PASSPHRASE.into(),
+        Some(MIN_KDF_ITERATIONS),
     )
     .unwrap();
     assert_eq!(
@@ -187,7 +188,8 @@ fn wrong_short_or_existing_are_refused_clearly() {
             path_str(&backup),
             "not the passphrase".into(),
             path_str(&target),
-            PASSPHRASE.into()
+            PASSPHRASE.into(),
+            Some(MIN_KDF_ITERATIONS)
         ),
         Err(RespiteError::WrongSecret)
     );
@@ -197,7 +199,8 @@ fn wrong_short_or_existing_are_refused_clearly() {
             path_str(&backup),
             BACKUP_PASSPHRASE.into(),
             path_str(&path),
-            PASSPHRASE.into()
+            PASSPHRASE.into(),
+            Some(MIN_KDF_ITERATIONS)
         ),
         Err(RespiteError::AlreadyExists)
     );
@@ -258,7 +261,8 @@ fn truncated_or_tampered_backups_change_nothing() {
             path_str(&bad),
             BACKUP_PASSPHRASE.into(),
             path_str(&target),
-            PASSPHRASE.into()
+            PASSPHRASE.into(),
+            Some(MIN_KDF_ITERATIONS)
         )
         .is_err());
         assert!(!target.exists(), "a failed restore leaves no vault");
@@ -292,6 +296,7 @@ fn merging_keeps_the_newest_and_both_sides_of_a_conflict() {
         BACKUP_PASSPHRASE.into(),
         path_str(&laptop_path),
         PASSPHRASE.into(),
+        Some(MIN_KDF_ITERATIONS),
     )
     .unwrap();
     let laptop = open_unlocked(&laptop_path);

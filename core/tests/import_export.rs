@@ -370,6 +370,22 @@ fn malformed_files_are_refused_and_change_nothing() {
         vault.import_file(ImportFormat::Daylio, path_str(&fixture("daylio_export.csv")), "Mars/Olympus".into()),
         Err(RespiteError::InvalidInput { field, .. }) if field == "time_zone"
     ));
+    // An entry's earlier revision without the entry, into an empty vault: refused.
+    let out_history = dir.path().join("history.json");
+    vault.export(ExportFormat::Json, path_str(&out_history)).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_history).unwrap()).unwrap();
+    let records = json["records"].as_array_mut().unwrap();
+    records.retain(|r| r["type"] != "journal_entry");
+    json["manifest"]["journal_entries"] = 0.into();
+    std::fs::write(&file, json.to_string()).unwrap();
+    let (_dir3, empty_path) = vault_path();
+    let empty = new_vault(&empty_path);
+    assert!(matches!(
+        empty.import_file(ImportFormat::Respite, path_str(&file), "UTC".into()),
+        Err(RespiteError::Integrity { .. })
+    ));
+    assert_eq!(contents(&empty), (vec![], vec![]));
     // A Respite export with a record count that does not match its manifest.
     let out = dir.path().join("export.json");
     vault.export(ExportFormat::Json, path_str(&out)).unwrap();

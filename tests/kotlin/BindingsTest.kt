@@ -252,7 +252,7 @@ fun bindingTests(fixtureDir: File) {
             assertEquals(1uL, made.journalEntries)
             assertFailsWith<RespiteException.WrongSecret> { verifyBackup(backup, "not it at all") }
             assertEquals(made.journalEntries, verifyBackup(backup, "backup passphrase").journalEntries)
-            val restored = restoreBackup(backup, "backup passphrase", File(dir, "b.db").path, PASSPHRASE)
+            val restored = restoreBackup(backup, "backup passphrase", File(dir, "b.db").path, PASSPHRASE, FLOOR)
             assertEquals(1uL, restored.added)
             Vault.open(File(dir, "b.db").path).use { copy ->
                 copy.unlockWithPassphrase(PASSPHRASE)
