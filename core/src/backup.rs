@@ -619,8 +619,11 @@ fn restore_new(
             vault_passphrase.to_owned(),
             kdf_iterations,
         )?;
+        db::begin_bulk(&vault.state().conn())?;
         let report = merge_from(vault.state(), reader)?;
+        db::end_bulk(&vault.state().conn())?;
         drop(vault);
+        File::open(&partial)?.sync_all()?;
         Ok(report)
     })();
     match result.and_then(|report| rename_into_place(&partial, vault_path).map(|()| report)) {

@@ -159,6 +159,21 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// For filling a vault nobody sees until it is complete (a restore under a temporary
+/// name): no rollback journal and no syncing while it fills, since on any failure the
+/// file is discarded. [`end_bulk`] restores the normal settings.
+pub(crate) fn begin_bulk(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    Ok(())
+}
+
+/// Returns a vault filled with [`begin_bulk`] to write-ahead logging and full syncing.
+/// The caller syncs the file once it is closed.
+pub(crate) fn end_bulk(conn: &Connection) -> Result<()> {
+    configure(conn)
+}
+
 fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         let tx = conn.transaction()?;

@@ -372,7 +372,9 @@ fn malformed_files_are_refused_and_change_nothing() {
     ));
     // An entry's earlier revision without the entry, into an empty vault: refused.
     let out_history = dir.path().join("history.json");
-    vault.export(ExportFormat::Json, path_str(&out_history)).unwrap();
+    vault
+        .export(ExportFormat::Json, path_str(&out_history))
+        .unwrap();
     let mut json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_history).unwrap()).unwrap();
     let records = json["records"].as_array_mut().unwrap();
