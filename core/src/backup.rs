@@ -722,6 +722,20 @@ fn store_copy(
     Ok(())
 }
 
+/// The vault's row with `id`, unless the vault was empty when the merge began.
+fn existing(
+    conn: &Connection,
+    table: &'static str,
+    id: &str,
+    fresh: bool,
+) -> Result<Option<StoredRow>> {
+    if fresh {
+        Ok(None)
+    } else {
+        records::select(conn, table, id)
+    }
+}
+
 fn merge_journal(
     conn: &Connection,
     keys: &Keys,
@@ -738,20 +752,12 @@ fn merge_journal(
         // The entry came first; the foreign key refuses a history without it.
         let mut row = item.row();
         seal(&mut row)?;
-        conn.execute(
-            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![item.id, item.revision, item.updated_at, row.sealed],
-        )
-        .map_err(|_| unreadable("an entry's history without the entry"))?;
+        journal::keep_in_history(conn, &row)
+            .map_err(|_| unreadable("an entry's history without the entry"))?;
         report.history_added += 1;
         return Ok(());
     }
-    let current = if fresh {
-        None
-    } else {
-        records::select(conn, table, &item.id)?
-    };
+    let current = existing(conn, table, &item.id, fresh)?;
     let Some(current) = current else {
         if item.kind == Kind::JournalRevision {
             return Err(unreadable("an entry's history without the entry"));
@@ -804,29 +810,16 @@ fn merge_journal(
         return Ok(());
     }
     if item.kind == Kind::JournalEntry && item.revision > current.revision {
-        conn.execute(
-            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                current.id,
-                current.revision,
-                current.updated_at,
-                current.sealed
-            ],
-        )?;
+        journal::keep_in_history(conn, &current)?;
         let mut row = item.row();
         seal(&mut row)?;
         row.update(conn, table)?;
         report.updated += 1;
     } else {
         // An older version the vault does not have: into the entry's history.
-        let mut sealed = item.row();
-        seal(&mut sealed)?;
-        conn.execute(
-            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![item.id, item.revision, item.updated_at, sealed.sealed],
-        )?;
+        let mut row = item.row();
+        seal(&mut row)?;
+        journal::keep_in_history(conn, &row)?;
         report.history_added += 1;
     }
     Ok(())
@@ -844,11 +837,7 @@ fn merge_checkin(
         row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
         Ok(())
     };
-    let current = if fresh {
-        None
-    } else {
-        records::select(conn, table, &item.id)?
-    };
+    let current = existing(conn, table, &item.id, fresh)?;
     let Some(current) = current else {
         let mut row = item.row();
         seal(&mut row)?;

@@ -4,7 +4,7 @@
 //! from the source's own keys so that importing the same file again changes nothing.
 //! The mapping of each format is in `docs/import-mapping.md`.
 
-use rusqlite::{params, Connection, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::path::Path;
@@ -167,6 +167,13 @@ enum Stored {
     KeptYours,
 }
 
+/// Whether the stored row opens to exactly `plain`.
+fn holds(row: &StoredRow, table: &'static str, keys: &Keys, plain: &[u8]) -> bool {
+    row.place(table)
+        .open_bytes(&keys.records, &row.sealed)
+        .is_ok_and(|p| p.as_slice() == plain)
+}
+
 fn store_journal(
     conn: &Connection,
     keys: &Keys,
@@ -192,20 +199,11 @@ fn store_journal(
         row.insert(conn, table)?;
         return Ok(Stored::New);
     };
-    if current
-        .place(table)
-        .open_bytes(&keys.records, &current.sealed)
-        .ok()
-        .as_ref()
-        == Some(&plain)
-    {
+    if holds(&current, table, keys, &plain) {
         return Ok(Stored::Same);
     }
     // The earlier version, imported or edited here, stays in the entry's history.
-    conn.execute(
-        "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed) VALUES (?1, ?2, ?3, ?4)",
-        params![current.id, current.revision, current.updated_at, current.sealed],
-    )?;
+    journal::keep_in_history(conn, &current)?;
     let mut row = StoredRow {
         day,
         occurred_at: payload.at_ms(),
@@ -242,13 +240,7 @@ fn store_checkin(
         row.insert(conn, table)?;
         return Ok(Stored::New);
     };
-    if current
-        .place(table)
-        .open_bytes(&keys.records, &current.sealed)
-        .ok()
-        .as_ref()
-        == Some(&plain)
-    {
+    if holds(&current, table, keys, &plain) {
         return Ok(Stored::Same);
     }
     // Check-ins keep no history: one corrected in Respite is not overwritten.

@@ -256,6 +256,16 @@ impl Payload {
     }
 }
 
+/// Keeps `row` (a revision of an entry) in the entry's history.
+pub(crate) fn keep_in_history(conn: &rusqlite::Connection, row: &StoredRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![row.id, row.revision, row.updated_at, row.sealed])?;
+    Ok(())
+}
+
 /// Opens a stored journal row.
 pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<(Payload, JournalEntry)> {
     let payload: Payload = row.place(TABLE).open(&keys.records, &row.sealed)?;
@@ -366,11 +376,7 @@ impl Journal {
             ..current.clone()
         };
         row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
-        tx.execute(
-            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, current.revision, current.updated_at, current.sealed],
-        )?;
+        keep_in_history(&tx, &current)?;
         row.update(&tx, TABLE)?;
         tx.commit()?;
         drop(conn);
