@@ -16,6 +16,7 @@ use crate::CliError;
 
 const FIRST_PASSPHRASE: &str = "slow breath in, slow breath out";
 const SECOND_PASSPHRASE: &str = "the kettle is on at home";
+const BACKUP_PASSPHRASE: &str = "a copy for a rainy day";
 
 const REFLECTION_TITLE: &str = "After the 2 pm session";
 const REFLECTION_DRAFT: &str = "A story of loss that echoed my own; my client Dana Whitfield \
@@ -278,10 +279,39 @@ fn walk(path: &Path) -> Result<(), CliError> {
     );
     vault.journal().delete(transition.id.clone())?;
     say("Deleted: its ciphertext is overwritten and the write-ahead log truncated.");
+
+    step(
+        "Make an encrypted backup, with a passphrase of its own",
+        "RESPITE_BACKUP_PASSPHRASE=… respite backup create FILE",
+    );
+    let backup = backup_path(path);
+    let started = Instant::now();
+    vault.create_backup(
+        backup.to_string_lossy().into_owned(),
+        BACKUP_PASSPHRASE.into(),
+        None,
+    )?;
+    let checked = respite_core::verify_backup(
+        backup.to_string_lossy().into_owned(),
+        BACKUP_PASSPHRASE.into(),
+    )?;
+    let records = checked.journal_entries
+        + checked.journal_revisions
+        + checked.checkins
+        + checked.settings
+        + checked.plan_revisions;
+    say(&format!(
+        "Wrote and verified {}: every record, sealed in authenticated chunks ({records} \
+         records, {:.2} s). It opens anywhere with its own passphrase; a changed or cut-off \
+         byte makes it refuse.",
+        backup.file_name().unwrap_or_default().to_string_lossy(),
+        started.elapsed().as_secs_f64()
+    ));
     drop(vault);
 
     step("Look at the raw files the way a thief would", "");
-    let files = vault_files(path);
+    let mut files = vault_files(path);
+    files.push(backup_path(path));
     let haystack: Vec<u8> = files
         .iter()
         .filter_map(|f| std::fs::read(f).ok())
@@ -316,6 +346,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
         "river",
         FIRST_PASSPHRASE,
         SECOND_PASSPHRASE,
+        BACKUP_PASSPHRASE,
         &code,
         &canonical_code,
         CLIENT_NAME,
@@ -341,7 +372,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
         )));
     }
     println!(
-        "\nNone of the sample text, passphrases or the recovery code is in the vault files in plaintext,"
+        "\nNone of the sample text, passphrases or the recovery code is in the vault or backup files in plaintext,"
     );
     println!("and the client's name, redacted before saving, never reached the vault at all.");
     println!("That is the tour. Be kind to yourself today.");
@@ -383,6 +414,11 @@ fn tour_dir() -> Result<PathBuf, CliError> {
     std::fs::create_dir_all(&dir)
         .map_err(|_| CliError::Other("could not create a directory for the tour".into()))?;
     Ok(dir)
+}
+
+/// Where the tour writes its backup: beside the vault.
+fn backup_path(vault: &Path) -> PathBuf {
+    vault.with_file_name("respite.backup")
 }
 
 fn vault_files(path: &Path) -> Vec<PathBuf> {

@@ -343,8 +343,9 @@ fn the_tour_runs_alone_and_proves_nothing_leaks() {
         String::from_utf8_lossy(&r.stderr)
     );
     assert!(stdout.contains(
-        "None of the sample text, passphrases or the recovery code is in the vault files"
+        "None of the sample text, passphrases or the recovery code is in the vault or backup files"
     ));
+    assert!(stdout.contains("respite.backup: every record"), "{stdout}");
     assert!(!stdout.contains("FOUND"));
 }
 
