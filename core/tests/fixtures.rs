@@ -516,3 +516,100 @@ fn write_fixture_for_the_current_format() {
     )
     .unwrap();
 }
+
+/// The frozen backup and export fixtures: made from the newest vault fixture, with the
+/// passphrase in `backup-vN.json`. A new backup or export format adds its own files.
+const BACKUP_FIXTURES: [(&str, &str); 1] = [("backup-v1.respite", "backup-v1.json")];
+const EXPORT_FIXTURES: [&str; 1] = ["export-v1.json"];
+
+fn newest_vault_fixture() -> (PathBuf, Value) {
+    let (_, path, description) = fixtures().pop().unwrap();
+    (path, description)
+}
+
+#[test]
+fn every_frozen_backup_restores_the_vault_it_was_made_from() {
+    for (backup, about) in BACKUP_FIXTURES {
+        let about: Value =
+            serde_json::from_str(&std::fs::read_to_string(fixtures_dir().join(about)).unwrap())
+                .unwrap();
+        let source = fixtures_dir().join(about["vault"].as_str().unwrap());
+        let description: Value =
+            serde_json::from_str(&std::fs::read_to_string(source.with_extension("json")).unwrap())
+                .unwrap();
+        let passphrase = about["passphrase"].as_str().unwrap().to_owned();
+        let backup = path_str(&fixtures_dir().join(backup));
+        let summary = respite_core::verify_backup(backup.clone(), passphrase.clone()).unwrap();
+        assert_eq!(
+            summary.journal_entries as usize,
+            description["entries"].as_array().unwrap().len()
+        );
+        let (_dir, path) = vault_path();
+        respite_core::restore_backup(
+            backup,
+            passphrase,
+            path_str(&path),
+            PASSPHRASE.into(),
+            Some(MIN_KDF_ITERATIONS),
+        )
+        .unwrap();
+        let vault = Vault::open(path_str(&path)).unwrap();
+        vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+        check_contents(&vault, &description);
+    }
+}
+
+#[test]
+fn every_frozen_export_imports_the_vault_it_was_made_from() {
+    let (_, description) = newest_vault_fixture();
+    for export in EXPORT_FIXTURES {
+        let (_dir, path) = vault_path();
+        let vault = new_vault(&path);
+        let report = vault
+            .import_file(
+                respite_core::ImportFormat::Respite,
+                path_str(&fixtures_dir().join(export)),
+                "UTC".into(),
+            )
+            .unwrap();
+        assert_eq!(report.skipped, 0);
+        check_contents(&vault, &description);
+    }
+}
+
+#[test]
+#[ignore = "writes the frozen backup and export fixtures; run by hand once per released format"]
+fn write_backup_and_export_fixtures() {
+    let (fixture, description) = newest_vault_fixture();
+    let (_dir, path) = copy_of(&fixture);
+    let vault = Vault::open(path_str(&path)).unwrap();
+    vault
+        .unlock_with_passphrase(description["passphrase"].as_str().unwrap().into())
+        .unwrap();
+    let passphrase = "fixture backup passphrase v1: kept for years";
+    let (backup, about) = BACKUP_FIXTURES[0];
+    let backup = fixtures_dir().join(backup);
+    assert!(!backup.exists(), "frozen fixtures are never regenerated");
+    vault
+        .create_backup(
+            path_str(&backup),
+            passphrase.into(),
+            Some(MIN_KDF_ITERATIONS),
+        )
+        .unwrap();
+    let about_json = json!({
+        "passphrase": passphrase,
+        "vault": fixture.file_name().unwrap().to_str().unwrap(),
+    });
+    std::fs::write(
+        fixtures_dir().join(about),
+        serde_json::to_string_pretty(&about_json).unwrap() + "\n",
+    )
+    .unwrap();
+    vault
+        .export(
+            respite_core::ExportFormat::Json,
+            path_str(&fixtures_dir().join(EXPORT_FIXTURES[0])),
+        )
+        .unwrap();
+}
