@@ -211,6 +211,12 @@ impl Item {
         }
     }
 
+    /// Seals this record's payload into `row`, for `table`.
+    fn seal_into(&self, keys: &Keys, table: &'static str, row: &mut StoredRow) -> Result<()> {
+        row.sealed = row.place(table).seal_bytes(&keys.records, &self.payload)?;
+        Ok(())
+    }
+
     fn row(&self) -> StoredRow {
         StoredRow {
             id: self.id.clone(),
@@ -420,21 +426,7 @@ fn write_records(
     out: &mut BackupWriter<impl Write>,
 ) -> Result<BackupSummary> {
     let created_at = time::now();
-    let mut counts = [0u64; 5];
-    let mut damaged = 0u64;
-    for_each_record(conn, keys, &mut |item, slot| match item {
-        Ok(item) => {
-            item.write(out)?;
-            counts[slot] += 1;
-            Ok(())
-        }
-        // A record that does not open stays in the vault, counted, not in the backup.
-        Err(RespiteError::Integrity { .. }) => {
-            damaged += 1;
-            Ok(())
-        }
-        Err(other) => Err(other),
-    })?;
+    let (counts, damaged) = each_opened_record(conn, keys, &mut |item| item.write(out))?;
     let manifest = Manifest::new(created_at, counts);
     // The manifest comes last: it counts what the backup holds, in one pass.
     Item {
@@ -462,9 +454,34 @@ pub(crate) fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
     }
 }
 
+/// Calls `f` with every record of the vault that opens, in an order a restore can
+/// insert them in. Returns the records passed per [`slot_of`], and how many did not
+/// open (they stay in the vault, counted, and are left out).
+pub(crate) fn each_opened_record(
+    conn: &Connection,
+    keys: &Keys,
+    f: &mut dyn FnMut(&Item) -> Result<()>,
+) -> Result<([u64; 5], u64)> {
+    let mut counts = [0u64; 5];
+    let mut damaged = 0u64;
+    for_each_record(conn, keys, &mut |item, slot| match item {
+        Ok(item) => {
+            f(&item)?;
+            counts[slot] += 1;
+            Ok(())
+        }
+        Err(RespiteError::Integrity { .. }) => {
+            damaged += 1;
+            Ok(())
+        }
+        Err(other) => Err(other),
+    })?;
+    Ok((counts, damaged))
+}
+
 /// Calls `f` with every record of the vault, opened, and the index of its counter
 /// (see [`slot_of`]), in an order a restore can insert them in.
-pub(crate) fn for_each_record(
+fn for_each_record(
     conn: &Connection,
     keys: &Keys,
     f: &mut dyn FnMut(Result<Item>, usize) -> Result<()>,
@@ -744,10 +761,7 @@ fn merge_journal(
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = journal::TABLE;
-    let seal = |row: &mut StoredRow| -> Result<()> {
-        row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
-        Ok(())
-    };
+    let seal = |row: &mut StoredRow| item.seal_into(keys, table, row);
     if fresh && item.kind == Kind::JournalRevision {
         // The entry came first; the foreign key refuses a history without it.
         let mut row = item.row();
@@ -833,10 +847,7 @@ fn merge_checkin(
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = checkins::TABLE;
-    let seal = |row: &mut StoredRow| -> Result<()> {
-        row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
-        Ok(())
-    };
+    let seal = |row: &mut StoredRow| item.seal_into(keys, table, row);
     let current = existing(conn, table, &item.id, fresh)?;
     let Some(current) = current else {
         let mut row = item.row();

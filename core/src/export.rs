@@ -102,22 +102,12 @@ fn write_json(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<Ex
         "{{\"format\":\"{JSON_FORMAT}\",\"version\":{JSON_VERSION},\"exported_at\":\"{}\",\"records\":[\n",
         exported_at.to_rfc3339()
     )?;
-    let mut counts = [0u64; 5];
-    let mut damaged = 0;
-    backup::for_each_record(conn, keys, &mut |item, slot| match item {
-        Ok(item) => {
-            if counts.iter().sum::<u64>() > 0 {
-                out.write_all(b",\n")?;
-            }
-            write_json_item(out, &item)?;
-            counts[slot] += 1;
-            Ok(())
+    let mut first = true;
+    let (counts, damaged) = backup::each_opened_record(conn, keys, &mut |item| {
+        if !std::mem::take(&mut first) {
+            out.write_all(b",\n")?;
         }
-        Err(RespiteError::Integrity { .. }) => {
-            damaged += 1;
-            Ok(())
-        }
-        Err(other) => Err(other),
+        write_json_item(out, item)
     })?;
     let manifest =
         serde_json::to_string(&Manifest::new(exported_at, counts)).expect("a manifest encodes");

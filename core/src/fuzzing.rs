@@ -162,18 +162,23 @@ mod tests {
         .unwrap()
     }
 
-    fn sample_backup_content() -> Vec<u8> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
+    /// A vault at `dir/v.db` with a year of demo data, unlocked by [`PASSPHRASE`].
+    fn demo_vault(dir: &std::path::Path, seed: u64) -> std::sync::Arc<Vault> {
         let vault = Vault::create(
-            path.to_string_lossy().into_owned(),
+            dir.join("v.db").to_string_lossy().into_owned(),
             PASSPHRASE.into(),
             Some(MIN_KDF_ITERATIONS),
         )
         .unwrap();
         vault
-            .fill_with_demo_data(1, 3, "2026-05-04".into())
+            .fill_with_demo_data(1, seed, "2026-05-04".into())
             .unwrap();
+        vault
+    }
+
+    fn sample_backup_content() -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = demo_vault(dir.path(), 3);
         let export = dir.path().join("e.json");
         vault
             .export(
@@ -222,16 +227,7 @@ mod tests {
         // A valid content stream: a small backup's decrypted chunks.
         let mut content = Vec::new();
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v.db");
-        let vault = Vault::create(
-            path.to_string_lossy().into_owned(),
-            PASSPHRASE.into(),
-            Some(MIN_KDF_ITERATIONS),
-        )
-        .unwrap();
-        vault
-            .fill_with_demo_data(1, 5, "2026-05-04".into())
-            .unwrap();
+        let vault = demo_vault(dir.path(), 5);
         let backup = dir.path().join("b");
         vault
             .create_backup(
@@ -263,17 +259,8 @@ mod tests {
         // A vault that opens with the fuzzing passphrase, so damage past the key slots
         // is reached; and the frozen fixtures of every format.
         let dir = tempfile::tempdir().unwrap();
+        drop(demo_vault(dir.path(), 7));
         let path = dir.path().join("v.db");
-        let vault = Vault::create(
-            path.to_string_lossy().into_owned(),
-            PASSPHRASE.into(),
-            Some(MIN_KDF_ITERATIONS),
-        )
-        .unwrap();
-        vault
-            .fill_with_demo_data(1, 7, "2026-02-01".into())
-            .unwrap();
-        drop(vault);
         let own = std::fs::read(&path).unwrap();
         assert!(vault_file(&own).is_ok());
         let seeds = [
