@@ -668,13 +668,14 @@ fn merge_from(state: &VaultState, mut reader: BackupReader<impl Read>) -> Result
     merge_records(state, &mut |f| read_records(&mut reader, f))
 }
 
+/// Something that passes each record to its argument and then returns the manifest.
+pub(crate) type RecordSource<'a> =
+    dyn FnMut(&mut dyn FnMut(Item) -> Result<()>) -> Result<Manifest> + 'a;
+
 /// Merges the records `source` passes to its argument into the unlocked vault, in one
 /// transaction; `source` returns the manifest, whose counts must match. On any error
 /// the vault is exactly as it was.
-pub(crate) fn merge_records(
-    state: &VaultState,
-    source: &mut dyn FnMut(&mut dyn FnMut(Item) -> Result<()>) -> Result<Manifest>,
-) -> Result<MergeReport> {
+pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Result<MergeReport> {
     let keys = state.keys()?;
     let mut report = MergeReport::default();
     {

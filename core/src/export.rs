@@ -97,9 +97,9 @@ fn private_file(path: &Path) -> Result<File> {
 
 fn write_json(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
     let exported_at = time::now();
-    write!(
+    writeln!(
         out,
-        "{{\"format\":\"{JSON_FORMAT}\",\"version\":{JSON_VERSION},\"exported_at\":\"{}\",\"records\":[\n",
+        "{{\"format\":\"{JSON_FORMAT}\",\"version\":{JSON_VERSION},\"exported_at\":\"{}\",\"records\":[",
         exported_at.to_rfc3339()
     )?;
     let mut first = true;
