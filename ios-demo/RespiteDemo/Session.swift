@@ -88,7 +88,8 @@ final class Session: ObservableObject {
             // Sealing needs only the public key: no Face ID prompt yet.
             if let store { _ = try? v.addDeviceSlot(store: store) }
             return (v, try v.createRecoveryCode())
-        }, done: { (v, code) in
+        }, done: { created in
+            let (v, code) = created
             self.vault = v
             self.state = .unlocked(v)
             self.recoveryCodeToShow = code
