@@ -119,6 +119,7 @@ final class Session: ObservableObject {
     func lock() {
         guard let v = vault else { return }
         v.lock()
+        try? FileManager.default.removeItem(at: DataSection.folder)
         state = locked(v, error: nil)
     }
 

@@ -242,6 +242,35 @@ fun presentationTests() {
         }
     }
 
+    test("presentation: a backup and exports for the share sheet, and an import from a picked file") {
+        val (vault, _) = openVault()
+        vault.use {
+            it.journal().use { j -> j.add(JournalDraft(kind = JournalKind.FREE, moment = berlinClock().moment(), body = "Kept for later")) }
+            val folder = java.nio.file.Files.createTempDirectory("respite-share").toFile()
+            val model = DataModel(it, berlinClock(), folder)
+            assertNull(model.backup("long enough pass", "long enough pas"))
+            assertEquals("The two passphrases differ.", model.message)
+            val backup = assertNotNull(model.backup("long enough pass", "long enough pass"))
+            assertTrue(backup.name == "respite-2026-05-04.backup" && model.message!!.contains("1 journal entries"))
+            assertEquals(1uL, verifyBackup(backup.path, "long enough pass").journalEntries)
+            val second = assertNotNull(model.backup("long enough pass", "long enough pass"))
+            assertEquals("respite-2026-05-04-1.backup", second.name, "an earlier file is never overwritten")
+            val json = assertNotNull(model.export(ExportFormat.JSON))
+            assertTrue(model.message!!.contains("NOT encrypted"))
+            assertNotNull(model.export(ExportFormat.MARKDOWN))
+            val (other, _) = openVault()
+            other.use { o ->
+                val importer = DataModel(o, berlinClock(), folder)
+                assertTrue(importer.import(ImportFormat.RESPITE, json))
+                assertTrue(importer.message!!.startsWith("Imported 1 new"))
+                assertFalse(importer.import(ImportFormat.DAYLIO, json))
+                assertTrue(importer.message!!.contains("Daylio"))
+            }
+            model.clean()
+            assertTrue(folder.listFiles()!!.isEmpty())
+        }
+    }
+
     test("presentation: auto-lock after the chosen time in the background") {
         val policy = AutoLockPolicy(60)
         val t = Instant.parse("2026-05-04T10:00:00Z")

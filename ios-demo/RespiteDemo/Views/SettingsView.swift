@@ -52,6 +52,7 @@ struct SettingsView: View {
                 SecureField("The same again", text: $confirmation)
                 Button("Change passphrase") { changePassphrase() }
             }
+            DataSection(vault: vault)
             Button("Lock now") { session.lock() }
         }
         .navigationTitle("Settings")

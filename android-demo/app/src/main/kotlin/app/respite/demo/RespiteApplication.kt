@@ -13,6 +13,8 @@ class RespiteApplication : Application() {
         super.onCreate()
         PromptNotifications.createChannel(this)
         session = Session(this)
+        // Backups and exports left from an earlier run are not kept.
+        session.shareFolder.deleteRecursively()
         // Auto-lock follows the whole app going to the background, not single screens.
         ProcessLifecycleOwner.get().lifecycle.addObserver(session)
     }

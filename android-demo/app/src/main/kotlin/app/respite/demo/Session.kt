@@ -72,9 +72,13 @@ class Session(context: Context) : DefaultLifecycleObserver {
 
     private val lockNow = Runnable { lock() }
 
-    /** Locks: the key is wiped from memory and the unlock screen shows. */
+    /** Where backups and exports wait for the share sheet; emptied on every lock. */
+    val shareFolder = File(app.cacheDir, "share")
+
+    /** Locks: the key is wiped from memory, shared files are removed, and the unlock screen shows. */
     fun lock() {
         unlock.lock()
+        shareFolder.deleteRecursively()
         state = unlock.state
     }
 

@@ -106,6 +106,7 @@ fun SettingsScreen(session: Session, vault: Vault) {
                 redraw {}
             }
         }) { Text("Change passphrase") }
+        DataSection(session, vault)
         Button(onClick = { session.lock() }, Modifier.fillMaxWidth()) { Text("Lock now") }
     }
 }
