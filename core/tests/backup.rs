@@ -8,7 +8,7 @@ use respite_core::{
     plan_suggestions, plan_with_suggestion, restore_backup, verify_backup, JournalUpdate,
     MergeReport, Plan, RespiteError, Settings, Vault, MIN_KDF_ITERATIONS,
 };
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const BACKUP_PASSPHRASE: &str = "a different passphrase for backups";
@@ -93,6 +93,20 @@ fn backup_of(vault: &Vault, dir: &Path, name: &str) -> std::path::PathBuf {
     path
 }
 
+/// A [`filled_vault`] in a temporary directory and a backup of it.
+fn filled_and_backed_up() -> (tempfile::TempDir, PathBuf, Arc<Vault>, PathBuf) {
+    let (dir, path) = vault_path();
+    let vault = filled_vault(&path);
+    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    (dir, path, vault, backup)
+}
+
+fn merge_into(vault: &Vault, backup: &Path) -> MergeReport {
+    vault
+        .merge_backup(path_str(backup), BACKUP_PASSPHRASE.into())
+        .unwrap()
+}
+
 fn open_unlocked(path: &Path) -> Arc<Vault> {
     let vault = Vault::open(path_str(path)).unwrap();
     vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
@@ -101,9 +115,7 @@ fn open_unlocked(path: &Path) -> Arc<Vault> {
 
 #[test]
 fn a_backup_restores_everything_into_a_new_vault() {
-    let (dir, path) = vault_path();
-    let vault = filled_vault(&path);
-    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    let (dir, _path, vault, backup) = filled_and_backed_up();
     let summary = verify_backup(path_str(&backup), BACKUP_PASSPHRASE.into()).unwrap();
     assert_eq!(
         (
@@ -160,9 +172,7 @@ fn a_backup_restores_everything_into_a_new_vault() {
 
 #[test]
 fn a_backup_is_sealed_and_names_no_content() {
-    let (dir, path) = vault_path();
-    let vault = filled_vault(&path);
-    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    let (_dir, _path, _vault, backup) = filled_and_backed_up();
     let bytes = std::fs::read(&backup).unwrap();
     for needle in ["walk", "afternoon", "Quiet", "evening", "drained"] {
         assert!(
@@ -175,9 +185,7 @@ fn a_backup_is_sealed_and_names_no_content() {
 
 #[test]
 fn wrong_short_or_existing_are_refused_clearly() {
-    let (dir, path) = vault_path();
-    let vault = filled_vault(&path);
-    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    let (dir, path, vault, backup) = filled_and_backed_up();
     assert_eq!(
         verify_backup(path_str(&backup), "not the passphrase".into()),
         Err(RespiteError::WrongSecret)
@@ -229,9 +237,7 @@ fn wrong_short_or_existing_are_refused_clearly() {
 
 #[test]
 fn truncated_or_tampered_backups_change_nothing() {
-    let (dir, path) = vault_path();
-    let vault = filled_vault(&path);
-    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    let (dir, _path, vault, backup) = filled_and_backed_up();
     let bytes = std::fs::read(&backup).unwrap();
     let before = snapshot(&vault);
     let bad = dir.path().join("bad.respite");
@@ -368,19 +374,64 @@ fn merging_keeps_the_newest_and_both_sides_of_a_conflict() {
 
 #[test]
 fn merging_a_backup_into_its_own_vault_changes_nothing() {
-    let (dir, path) = vault_path();
-    let vault = filled_vault(&path);
-    let backup = backup_of(&vault, dir.path(), "backup.respite");
+    let (_dir, _path, vault, backup) = filled_and_backed_up();
     let before = snapshot(&vault);
-    let report = vault
-        .merge_backup(path_str(&backup), BACKUP_PASSPHRASE.into())
-        .unwrap();
+    let report = merge_into(&vault, &backup);
     assert_eq!(
         report,
         MergeReport {
             unchanged: 2 + 1 + 1 + 2 + 2,
             ..MergeReport::default()
         }
+    );
+    assert_eq!(snapshot(&vault), before);
+}
+
+#[test]
+fn merging_replaces_records_the_vault_can_no_longer_open() {
+    let (_dir, path, vault, backup) = filled_and_backed_up();
+    let before = snapshot(&vault);
+    let quiet = vault
+        .journal()
+        .list(0, 10)
+        .unwrap()
+        .entries
+        .into_iter()
+        .find(|e| e.body.contains("Quiet"))
+        .unwrap();
+    let checkin = vault.checkins().list(None, None, 0, 10).unwrap().checkins[0].clone();
+    // Flip a byte of the entry's and the check-in's ciphertext in the file.
+    let mut sealed = sealed_of(&path, &quiet.id);
+    sealed[20] ^= 1;
+    set_sealed(&path, &quiet.id, &sealed);
+    let raw = raw(&path);
+    let mut sealed: Vec<u8> = raw
+        .query_row(
+            "SELECT sealed FROM checkins WHERE id = ?1",
+            [&checkin.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    sealed[20] ^= 1;
+    raw.execute(
+        "UPDATE checkins SET sealed = ?2 WHERE id = ?1",
+        rusqlite::params![checkin.id, sealed],
+    )
+    .unwrap();
+    assert!(vault.journal().get(quiet.id.clone()).is_err());
+
+    let report = merge_into(&vault, &backup);
+    assert_eq!(
+        report,
+        MergeReport {
+            updated: 2,
+            unchanged: 2 + 1 + 2 + 2 - 1,
+            ..MergeReport::default()
+        }
+    );
+    assert_eq!(
+        vault.journal().get(quiet.id).unwrap().body,
+        "Quiet morning."
     );
     assert_eq!(snapshot(&vault), before);
 }
