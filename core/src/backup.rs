@@ -23,7 +23,7 @@ use crate::error::{RespiteError, Result};
 use crate::journal;
 use crate::key_slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 use crate::plan::Plan;
-use crate::records::{self, RowRef, StoredRow};
+use crate::records::{self, RowBatch, RowRef, StoredRow};
 use crate::settings::{self, Settings};
 use crate::time::{self, Timestamp};
 use crate::vault::{Keys, Vault, VaultState};
@@ -209,12 +209,6 @@ impl Item {
             revision: row.revision,
             payload,
         }
-    }
-
-    /// Seals this record's payload into `row`, for `table`.
-    fn seal_into(&self, keys: &Keys, table: &'static str, row: &mut StoredRow) -> Result<()> {
-        row.sealed = row.place(table).seal_bytes(&keys.records, &self.payload)?;
-        Ok(())
     }
 
     fn row(&self) -> StoredRow {
@@ -490,10 +484,15 @@ fn for_each_record(
         let payload = row.place(table).open_bytes(&keys.records, &row.sealed)?;
         Ok(Item::of_row(kind, row, payload))
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {}",
-        journal::TABLE
-    ))?;
+    // Entries and check-ins in the order of their time index, so that a restore
+    // appends to it.
+    let by_time = |table: &str| {
+        format!(
+            "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {table}
+             ORDER BY day, occurred_at"
+        )
+    };
+    let mut stmt = conn.prepare(&by_time(journal::TABLE))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let row = StoredRow::read(r)?;
@@ -508,10 +507,7 @@ fn for_each_record(
         let row = StoredRow::read(r)?;
         f(open(Kind::JournalRevision, journal::TABLE, &row), 1)?;
     }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {}",
-        checkins::TABLE
-    ))?;
+    let mut stmt = conn.prepare(&by_time(checkins::TABLE))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let row = StoredRow::read(r)?;
@@ -627,15 +623,21 @@ fn restore_new(
     if vault_path.exists() {
         return Err(RespiteError::AlreadyExists);
     }
-    // A wrong backup passphrase is found before anything is created.
-    let reader = BackupReader::new(BufReader::new(File::open(backup_path)?), backup_passphrase)?;
+    let backup = File::open(backup_path)?;
     let partial = partial_path(vault_path)?;
     let result = (|| {
-        let vault = Vault::create(
-            partial.to_string_lossy().into_owned(),
-            vault_passphrase.to_owned(),
-            kdf_iterations,
-        )?;
+        // Both keys are derived at once, each on its own core; a wrong backup
+        // passphrase leaves nothing behind (the partial vault is removed below).
+        let (reader, vault) = std::thread::scope(|s| {
+            let reader = s.spawn(|| BackupReader::new(BufReader::new(backup), backup_passphrase));
+            let vault = Vault::create(
+                partial.to_string_lossy().into_owned(),
+                vault_passphrase.to_owned(),
+                kdf_iterations,
+            );
+            (joined(reader), vault)
+        });
+        let (reader, vault) = (reader?, vault?);
         db::begin_bulk(&vault.state().conn())?;
         let report = merge_from(vault.state(), reader)?;
         db::end_bulk(&vault.state().conn())?;
@@ -656,6 +658,13 @@ fn restore_new(
     }
 }
 
+/// The result of a scoped thread; its panic, if it panicked, continues on this thread.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Merges a backup into the unlocked vault, in one transaction: on any error the vault
 /// is exactly as it was.
 pub(crate) fn merge(state: &VaultState, path: &Path, passphrase: &str) -> Result<MergeReport> {
@@ -664,13 +673,16 @@ pub(crate) fn merge(state: &VaultState, path: &Path, passphrase: &str) -> Result
     merge_from(state, reader)
 }
 
-fn merge_from(state: &VaultState, mut reader: BackupReader<impl Read>) -> Result<MergeReport> {
+fn merge_from(
+    state: &VaultState,
+    mut reader: BackupReader<impl Read + Send>,
+) -> Result<MergeReport> {
     merge_records(state, &mut |f| read_records(&mut reader, f))
 }
 
 /// Something that passes each record to its argument and then returns the manifest.
 pub(crate) type RecordSource<'a> =
-    dyn FnMut(&mut dyn FnMut(Item) -> Result<()>) -> Result<Manifest> + 'a;
+    dyn FnMut(&mut dyn FnMut(Item) -> Result<()>) -> Result<Manifest> + Send + 'a;
 
 /// Merges the records `source` passes to its argument into the unlocked vault, in one
 /// transaction; `source` returns the manifest, whose counts must match. On any error
@@ -682,22 +694,49 @@ pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Re
         let mut conn = state.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut plan = PlanMerge::load(&tx, &keys)?;
-        // Into an empty vault every record is new: no need to look each one up.
-        let fresh =
+        // Into an empty vault every entry and check-in is new: none is looked up, and
+        // they are inserted in groups, flushed before any other record is merged (so
+        // an entry's history finds its entry).
+        let empty =
             records::count(&tx, journal::TABLE)? == 0 && records::count(&tx, checkins::TABLE)? == 0;
+        let mut fresh = empty.then(|| {
+            [
+                RowBatch::new(journal::TABLE),
+                RowBatch::new(checkins::TABLE),
+            ]
+        });
         let mut counts = [0u64; 5];
-        let manifest = source(&mut |item| {
-            counts[slot_of(item.kind)] += 1;
-            match item.kind {
-                Kind::JournalEntry | Kind::JournalRevision => {
-                    merge_journal(&tx, &keys, &item, fresh, &mut report)
+        let manifest = prepared_alongside(&keys, source, &mut |prepared| {
+            counts[slot_of(prepared.item().kind)] += 1;
+            match (prepared, &mut fresh) {
+                (Prepared::Journal(item, row), Some([entries, _]))
+                    if item.kind == Kind::JournalEntry =>
+                {
+                    report.added += 1;
+                    return entries.push(&tx, row.clone());
                 }
-                Kind::CheckIn => merge_checkin(&tx, &keys, &item, fresh, &mut report),
-                Kind::Setting => merge_setting(&tx, &keys, &item, &mut report),
-                Kind::PlanRevision => plan.merge(&tx, &keys, &item, &mut report),
-                Kind::Manifest => Ok(()),
+                (Prepared::CheckIn(_, row), Some([_, checkins])) => {
+                    report.added += 1;
+                    return checkins.push(&tx, row.clone());
+                }
+                (_, Some(batches)) => batches.iter_mut().try_for_each(|b| b.flush(&tx))?,
+                (_, None) => {}
+            }
+            match prepared {
+                Prepared::Journal(item, row) => {
+                    merge_journal(&tx, &keys, item, row, empty, &mut report)
+                }
+                Prepared::CheckIn(item, row) => merge_checkin(&tx, &keys, item, row, &mut report),
+                Prepared::Other(item) => match item.kind {
+                    Kind::Setting => merge_setting(&tx, &keys, item, &mut report),
+                    Kind::PlanRevision => plan.merge(&tx, &keys, item, &mut report),
+                    _ => Ok(()),
+                },
             }
         })?;
+        if let Some(batches) = &mut fresh {
+            batches.iter_mut().try_for_each(|b| b.flush(&tx))?;
+        }
         check_counts(&manifest, &counts)?;
         plan.finish(&tx, &keys)?;
         tx.commit()?;
@@ -705,6 +744,90 @@ pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Re
     }
     state.forget_search_index();
     Ok(report)
+}
+
+/// A record with the row it becomes in its own table, payload sealed: the work done
+/// on the thread alongside the writer.
+enum Prepared {
+    /// A journal entry or an earlier revision of one, and its row in the journal.
+    Journal(Item, StoredRow),
+    /// A check-in and its row.
+    CheckIn(Item, StoredRow),
+    /// A setting or plan revision (sealed as it merges), or the manifest.
+    Other(Item),
+}
+
+impl Prepared {
+    fn new(item: Item, keys: &Keys) -> Result<Prepared> {
+        let sealed_row = |table: &'static str| -> Result<StoredRow> {
+            let mut row = item.row();
+            row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+            Ok(row)
+        };
+        Ok(match item.kind {
+            Kind::JournalEntry | Kind::JournalRevision => {
+                let row = sealed_row(journal::TABLE)?;
+                Prepared::Journal(item, row)
+            }
+            Kind::CheckIn => {
+                let row = sealed_row(checkins::TABLE)?;
+                Prepared::CheckIn(item, row)
+            }
+            Kind::Setting | Kind::PlanRevision | Kind::Manifest => Prepared::Other(item),
+        })
+    }
+
+    fn item(&self) -> &Item {
+        match self {
+            Prepared::Journal(item, _) | Prepared::CheckIn(item, _) | Prepared::Other(item) => item,
+        }
+    }
+}
+
+/// Runs `source` on a second thread, which also prepares each record (reads, checks
+/// and seals it), and passes the prepared records to `f` on this thread, in order, so
+/// the two overlap. Batches go back to the second thread to be dropped (and their
+/// plaintext wiped) there, away from the writer. Stops at the first error of either
+/// side and returns it.
+fn prepared_alongside(
+    keys: &Keys,
+    source: &mut RecordSource,
+    f: &mut dyn FnMut(&Prepared) -> Result<()>,
+) -> Result<Manifest> {
+    /// Records handed over at a time, and batches in flight: memory stays bounded.
+    const BATCH: usize = 256;
+    const IN_FLIGHT: usize = 4;
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(IN_FLIGHT);
+    let (give_back, given_back) = std::sync::mpsc::channel::<Vec<Prepared>>();
+    std::thread::scope(|s| {
+        let producer = s.spawn(move || {
+            let stopped = || RespiteError::Storage {
+                detail: "the merge stopped".to_owned(),
+            };
+            let mut batch = Vec::with_capacity(BATCH);
+            let manifest = source(&mut |item| {
+                batch.push(Prepared::new(item, keys)?);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    send.send(full).map_err(|_| stopped())?;
+                    given_back.try_iter().for_each(drop);
+                }
+                Ok(())
+            })?;
+            send.send(batch).map_err(|_| stopped())?;
+            Ok(manifest)
+        });
+        // Ends when the producer is done and its sender dropped, or at an error here.
+        let written = receive.iter().try_for_each(|batch| {
+            let result = batch.iter().try_for_each(&mut *f);
+            // Once the producer has finished, this batch is dropped here instead.
+            let _ = give_back.send(batch);
+            result
+        });
+        drop(receive);
+        let produced = joined(producer);
+        written.and(produced)
+    })
 }
 
 /// Stores a copy of `item`, which conflicts with the vault's record of the same id,
@@ -740,45 +863,28 @@ fn store_copy(
     Ok(())
 }
 
-/// The vault's row with `id`, unless the vault was empty when the merge began.
-fn existing(
-    conn: &Connection,
-    table: &'static str,
-    id: &str,
-    fresh: bool,
-) -> Result<Option<StoredRow>> {
-    if fresh {
-        Ok(None)
-    } else {
-        records::select(conn, table, id)
-    }
-}
-
+/// Merges a journal entry or revision; `row` is its row, sealed ([`Prepared`]).
+/// `empty`: the vault had no entries when the merge began.
 fn merge_journal(
     conn: &Connection,
     keys: &Keys,
     item: &Item,
-    fresh: bool,
+    row: &StoredRow,
+    empty: bool,
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = journal::TABLE;
-    let seal = |row: &mut StoredRow| item.seal_into(keys, table, row);
-    if fresh && item.kind == Kind::JournalRevision {
+    if empty && item.kind == Kind::JournalRevision {
         // The entry came first; the foreign key refuses a history without it.
-        let mut row = item.row();
-        seal(&mut row)?;
-        journal::keep_in_history(conn, &row)
+        journal::keep_in_history(conn, row)
             .map_err(|_| unreadable("an entry's history without the entry"))?;
         report.history_added += 1;
         return Ok(());
     }
-    let current = existing(conn, table, &item.id, fresh)?;
-    let Some(current) = current else {
+    let Some(current) = records::select(conn, table, &item.id)? else {
         if item.kind == Kind::JournalRevision {
             return Err(unreadable("an entry's history without the entry"));
         }
-        let mut row = item.row();
-        seal(&mut row)?;
         row.insert(conn, table)?;
         report.added += 1;
         return Ok(());
@@ -794,22 +900,16 @@ fn merge_journal(
         )
         .optional()?
     };
-    if let Some(sealed) = same_revision {
-        let place = RowRef {
-            table,
-            id: &item.id,
-            revision: item.revision,
-        };
-        match place.open_bytes(&keys.records, &sealed) {
+    if let Some(stored) = same_revision {
+        match row.place(table).open_bytes(&keys.records, &stored) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             // A version the vault cannot open is replaced by the backup's good one.
             Err(RespiteError::Integrity { .. }) if current.revision == item.revision => {
-                let mut row = StoredRow {
+                let row = StoredRow {
                     day: current.day.clone(),
                     occurred_at: current.occurred_at,
-                    ..item.row()
+                    ..row.clone()
                 };
-                seal(&mut row)?;
                 row.update(conn, table)?;
                 report.updated += 1;
             }
@@ -826,40 +926,31 @@ fn merge_journal(
     }
     if item.kind == Kind::JournalEntry && item.revision > current.revision {
         journal::keep_in_history(conn, &current)?;
-        let mut row = item.row();
-        seal(&mut row)?;
         row.update(conn, table)?;
         report.updated += 1;
     } else {
         // An older version the vault does not have: into the entry's history.
-        let mut row = item.row();
-        seal(&mut row)?;
-        journal::keep_in_history(conn, &row)?;
+        journal::keep_in_history(conn, row)?;
         report.history_added += 1;
     }
     Ok(())
 }
 
+/// Merges a check-in; `row` is its row, sealed ([`Prepared`]).
 fn merge_checkin(
     conn: &Connection,
     keys: &Keys,
     item: &Item,
-    fresh: bool,
+    row: &StoredRow,
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = checkins::TABLE;
-    let seal = |row: &mut StoredRow| item.seal_into(keys, table, row);
-    let current = existing(conn, table, &item.id, fresh)?;
-    let Some(current) = current else {
-        let mut row = item.row();
-        seal(&mut row)?;
+    let Some(current) = records::select(conn, table, &item.id)? else {
         row.insert(conn, table)?;
         report.added += 1;
         return Ok(());
     };
     if item.revision > current.revision {
-        let mut row = item.row();
-        seal(&mut row)?;
         row.update(conn, table)?;
         report.updated += 1;
     } else if item.revision < current.revision {
@@ -871,8 +962,6 @@ fn merge_checkin(
         {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             Err(RespiteError::Integrity { .. }) => {
-                let mut row = item.row();
-                seal(&mut row)?;
                 row.update(conn, table)?;
                 report.updated += 1;
             }

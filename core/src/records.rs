@@ -123,18 +123,7 @@ impl StoredRow {
 
     /// Inserts this row into `table`.
     pub(crate) fn insert(&self, conn: &Connection, table: &'static str) -> Result<()> {
-        conn.prepare_cached(&format!(
-            "INSERT INTO {table} ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-        ))?
-        .execute(params![
-            self.id,
-            self.day,
-            self.occurred_at,
-            self.updated_at,
-            self.revision,
-            self.sealed
-        ])?;
-        Ok(())
+        insert_rows(conn, table, std::slice::from_ref(self))
     }
 
     /// Replaces the stored row with the same id in `table`.
@@ -151,6 +140,62 @@ impl StoredRow {
             self.revision,
             self.sealed
         ])?;
+        Ok(())
+    }
+}
+
+/// Inserts `rows` into `table` with one statement.
+fn insert_rows(conn: &Connection, table: &'static str, rows: &[StoredRow]) -> Result<()> {
+    let groups = vec!["(?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
+    let mut stmt =
+        conn.prepare_cached(&format!("INSERT INTO {table} ({COLUMNS}) VALUES {groups}"))?;
+    for (n, row) in rows.iter().enumerate() {
+        let first = n * 6 + 1;
+        stmt.raw_bind_parameter(first, &row.id)?;
+        stmt.raw_bind_parameter(first + 1, &row.day)?;
+        stmt.raw_bind_parameter(first + 2, row.occurred_at)?;
+        stmt.raw_bind_parameter(first + 3, row.updated_at)?;
+        stmt.raw_bind_parameter(first + 4, row.revision)?;
+        stmt.raw_bind_parameter(first + 5, &row.sealed)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
+/// New rows for one table, inserted in groups with one statement each: for filling
+/// an empty vault, where the per-statement work would otherwise dominate. A row is in
+/// the table once its group is full or [`RowBatch::flush`] is called.
+pub(crate) struct RowBatch {
+    table: &'static str,
+    rows: Vec<StoredRow>,
+}
+
+impl RowBatch {
+    const GROUP: usize = 64;
+
+    /// An empty batch for `table`.
+    pub(crate) fn new(table: &'static str) -> Self {
+        RowBatch {
+            table,
+            rows: Vec::with_capacity(Self::GROUP),
+        }
+    }
+
+    /// Adds `row`, inserting the group once it is full.
+    pub(crate) fn push(&mut self, conn: &Connection, row: StoredRow) -> Result<()> {
+        self.rows.push(row);
+        if self.rows.len() == Self::GROUP {
+            self.flush(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Inserts the rows not yet inserted.
+    pub(crate) fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if !self.rows.is_empty() {
+            insert_rows(conn, self.table, &self.rows)?;
+            self.rows.clear();
+        }
         Ok(())
     }
 }
