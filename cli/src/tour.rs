@@ -307,11 +307,47 @@ fn walk(path: &Path) -> Result<(), CliError> {
         backup.file_name().unwrap_or_default().to_string_lossy(),
         started.elapsed().as_secs_f64()
     ));
-    drop(vault);
+
+    step(
+        "Restore it, as a new phone would",
+        "RESPITE_BACKUP_PASSPHRASE=… respite --vault new.db backup restore FILE",
+    );
+    let restored_path = restored_path(path);
+    let started = Instant::now();
+    let report = respite_core::restore_backup(
+        backup.to_string_lossy().into_owned(),
+        BACKUP_PASSPHRASE.into(),
+        restored_path.to_string_lossy().into_owned(),
+        SECOND_PASSPHRASE.into(),
+        None,
+    )?;
+    let elapsed = started.elapsed().as_secs_f64();
+    let restored = Vault::open(restored_path.to_string_lossy().into_owned())?;
+    restored.unlock_with_passphrase(SECOND_PASSPHRASE.into())?;
+    let same = restored.journal().list(0, 100)?.entries == vault.journal().list(0, 100)?.entries
+        && restored.checkins().list(None, None, 0, 100)?.checkins
+            == vault.checkins().list(None, None, 0, 100)?.checkins
+        && restored.plan().current()? == vault.plan().current()?;
+    if !same {
+        return Err(CliError::Other(
+            "the restored vault differs from the original".into(),
+        ));
+    }
+    say(&format!(
+        "Restored into {}: {} records, read back identical to the original ({elapsed:.2} s). \
+         A wrong passphrase or a damaged backup would have left nothing behind.",
+        restored_path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy(),
+        report.added + report.history_added + report.updated + report.unchanged,
+    ));
+    drop((vault, restored));
 
     step("Look at the raw files the way a thief would", "");
     let mut files = vault_files(path);
     files.push(backup_path(path));
+    files.extend(vault_files(&restored_path));
     let haystack: Vec<u8> = files
         .iter()
         .filter_map(|f| std::fs::read(f).ok())
@@ -414,6 +450,11 @@ fn tour_dir() -> Result<PathBuf, CliError> {
     std::fs::create_dir_all(&dir)
         .map_err(|_| CliError::Other("could not create a directory for the tour".into()))?;
     Ok(dir)
+}
+
+/// Where the tour restores its backup: beside the vault.
+fn restored_path(vault: &Path) -> PathBuf {
+    vault.with_file_name("restored.db")
 }
 
 /// Where the tour writes its backup: beside the vault.

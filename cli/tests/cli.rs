@@ -346,6 +346,10 @@ fn the_tour_runs_alone_and_proves_nothing_leaks() {
         "None of the sample text, passphrases or the recovery code is in the vault or backup files"
     ));
     assert!(stdout.contains("respite.backup: every record"), "{stdout}");
+    assert!(
+        stdout.contains("read back identical to the original"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("FOUND"));
 }
 
