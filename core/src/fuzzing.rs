@@ -91,22 +91,7 @@ mod tests {
     //! run unbounded under `cargo fuzz` (see README).
     use super::*;
     use crate::key_slots::MIN_KDF_ITERATIONS;
-
-    /// xorshift64*: a small seeded generator, so every run mutates the same way.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::rng::Rng;
 
     /// A mutation of `seed`: flipped bits, changed bytes, cuts, duplicated or removed
     /// runs, inserted interesting bytes.
@@ -143,7 +128,7 @@ mod tests {
     }
 
     fn run(name: &str, seeds: &[Vec<u8>], cases: usize, target: impl Fn(&[u8])) {
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ name.len() as u64);
+        let mut rng = Rng::new(name.len() as u64);
         for seed in seeds {
             target(seed);
         }

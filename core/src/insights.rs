@@ -12,6 +12,7 @@ use chrono::{Duration, NaiveDate};
 use std::collections::BTreeSet;
 
 use crate::plan::Plan;
+use crate::rng::Rng;
 use crate::trends::{mean, quantile, History, Metric, BASELINE_DAYS};
 
 /// Days needed on each side of a comparison.
@@ -114,19 +115,6 @@ fn render(template: &str, params: &[InsightParam]) -> String {
     })
 }
 
-/// A deterministic generator for resampling (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
 /// Mean difference between days with and without, and its moving-block bootstrap
 /// percentile interval at `confidence`. `days` are (outcome, with?) in day order.
 pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Option<Evidence> {
@@ -156,13 +144,13 @@ pub(crate) fn compare(days: &[(f64, bool)], confidence: f64, seed: u64) -> Optio
         (b.0 - a.0, b.1 - a.1, b.2 - a.2, b.3 - a.3)
     };
     let starts = n - block + 1;
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut diffs = Vec::with_capacity(BOOTSTRAP_RESAMPLES);
     while diffs.len() < BOOTSTRAP_RESAMPLES {
         let (mut sum_with, mut n_with, mut sum_without, mut n_without) = (0.0, 0u32, 0.0, 0u32);
         let mut taken = 0;
         while taken < n {
-            let start = (rng.next() % starts as u64) as usize;
+            let start = rng.below(starts);
             let (sw, nw, so, no) = window(start, block.min(n - taken));
             sum_with += sw;
             n_with += nw;

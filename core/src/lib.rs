@@ -36,6 +36,7 @@ mod privacy;
 mod prompts;
 mod records;
 mod recovery_code;
+mod rng;
 mod schedule;
 mod search;
 mod settings;

@@ -9,6 +9,7 @@ use crate::catalogue::{CheckInContext, StressZone};
 use crate::checkins::CheckInData;
 use crate::journal::{JournalDraft, JournalKind, SessionReflection};
 use crate::plan::{Frequency, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus};
+use crate::rng::Rng;
 use crate::time::LocalMoment;
 use crate::transition::TransitionRecord;
 
@@ -131,32 +132,6 @@ pub struct Synthetic {
     pub plan: Plan,
 }
 
-/// A deterministic generator (SplitMix64) with uniform and normal draws.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.uniform() < p
-    }
-    fn normal(&mut self, sd: f64) -> f64 {
-        let (u1, u2) = (self.uniform().max(1e-12), self.uniform());
-        sd * (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-    fn count(&mut self, mean: f64) -> u32 {
-        mean.floor() as u32 + u32::from(self.chance(mean.fract()))
-    }
-}
-
 fn moment(day: NaiveDate, hour: u32, minute: u32) -> LocalMoment {
     let local = day
         .and_hms_opt(hour.min(23), minute.min(59), 0)
@@ -173,7 +148,7 @@ fn scale(value: f64, low: u8, high: u8) -> u8 {
 
 /// Generates the history described by `options`.
 pub fn generate(options: &SyntheticOptions) -> Synthetic {
-    let mut rng = Rng(options.seed);
+    let mut rng = Rng::new(options.seed);
     let first = options.today - Duration::days(365 * i64::from(options.years));
     let mut done_yesterday = vec![false; PRACTICES.len()];
     let mut mood: f64 = 0.0;
