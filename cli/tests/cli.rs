@@ -900,22 +900,19 @@ fn the_schedule_round_trips_and_drives_upcoming_prompts() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("line"), "{}", bad.stderr);
 
-    let json: Value = serde_json::from_str(
-        &ok(with_pass(
-            &vault,
-            &[
-                "--json",
-                "prompts",
-                "upcoming",
-                "--days",
-                "14",
-                "--time-zone",
-                "Europe/Berlin",
-            ],
-        ))
-        .stdout,
-    )
-    .unwrap();
+    let upcoming = || -> Value {
+        let args = [
+            "--json",
+            "prompts",
+            "upcoming",
+            "--days",
+            "14",
+            "--time-zone",
+            "Europe/Berlin",
+        ];
+        serde_json::from_str(&ok(with_pass(&vault, &args)).stdout).unwrap()
+    };
+    let json = upcoming();
     let list = json["prompts"].as_array().unwrap();
     assert!(
         list.iter().filter(|p| p["kind"] == "transition").count() >= 10,
@@ -926,22 +923,7 @@ fn the_schedule_round_trips_and_drives_upcoming_prompts() {
         .all(|w| w[0]["at"].as_str() <= w[1]["at"].as_str()));
     let id = list[0]["id"].as_str().unwrap().to_owned();
     ok(with_pass(&vault, &["prompts", "skip", &id]));
-    let again: Value = serde_json::from_str(
-        &ok(with_pass(
-            &vault,
-            &[
-                "--json",
-                "prompts",
-                "upcoming",
-                "--days",
-                "14",
-                "--time-zone",
-                "Europe/Berlin",
-            ],
-        ))
-        .stdout,
-    )
-    .unwrap();
+    let again = upcoming();
     assert!(again["prompts"]
         .as_array()
         .unwrap()
