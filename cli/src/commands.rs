@@ -237,86 +237,70 @@ fn show_catalogue(out: &Output) {
         "work_intrusion_levels": points(&c.work_intrusion_levels),
         "sleep_quality_levels": points(&c.sleep_quality_levels),
     });
-    let mut text = String::from(
-        "Emotions (--emotion, --feeling):
-",
+    let pairs = |labels: &[respite_core::Label]| -> Vec<(String, String)> {
+        labels
+            .iter()
+            .map(|l| (l.id.clone(), l.text.clone()))
+            .collect()
+    };
+    let levels = |points: &[respite_core::ScalePoint]| -> Vec<(String, String)> {
+        points
+            .iter()
+            .map(|p| (format!("{} ", p.value), p.text.clone()))
+            .collect()
+    };
+    let mut text = String::new();
+    let emotions = c.emotions.iter().map(|e| (e.id.clone(), e.text.clone()));
+    section(&mut text, "Emotions (--emotion, --feeling):", 14, emotions);
+    section(
+        &mut text,
+        "Body sensations (--body):",
+        16,
+        pairs(&c.body_sensations),
     );
-    for e in &c.emotions {
-        text.push_str(&format!(
-            "  {:<14} {}
-",
-            e.id, e.text
-        ));
-    }
-    text.push_str(
-        "Body sensations (--body):
-",
+    section(&mut text, "Needs (--need):", 15, pairs(&c.needs));
+    let zones = c
+        .stress_zones
+        .iter()
+        .map(|z| (z.zone.as_str().to_owned(), z.description.clone()));
+    section(&mut text, "Stress zones (--zone):", 9, zones);
+    section(
+        &mut text,
+        "Burnout (--burnout):",
+        0,
+        levels(&c.burnout_levels),
     );
-    for l in &c.body_sensations {
-        text.push_str(&format!(
-            "  {:<16} {}
-",
-            l.id, l.text
-        ));
-    }
-    text.push_str(
-        "Needs (--need):
-",
+    let recovery = c.recovery_items.iter().map(|r| {
+        let flag = format!("--{:?}", r.experience).to_lowercase();
+        (flag, r.text.clone())
+    });
+    section(
+        &mut text,
+        "Recovery after work, 1 (not at all) to 5 (fully):",
+        14,
+        recovery,
     );
-    for l in &c.needs {
-        text.push_str(&format!(
-            "  {:<15} {}
-",
-            l.id, l.text
-        ));
-    }
-    text.push_str(
-        "Stress zones (--zone):
-",
+    section(
+        &mut text,
+        "Work thoughts (--intrusion):",
+        0,
+        levels(&c.work_intrusion_levels),
     );
-    for z in &c.stress_zones {
-        text.push_str(&format!(
-            "  {:<9} {}
-",
-            z.zone.as_str(),
-            z.description
-        ));
-    }
-    text.push_str(
-        "Burnout (--burnout):
-",
-    );
-    for p in &c.burnout_levels {
-        text.push_str(&format!(
-            "  {}  {}
-",
-            p.value, p.text
-        ));
-    }
-    text.push_str(
-        "Recovery after work, 1 (not at all) to 5 (fully):
-",
-    );
-    for r in &c.recovery_items {
-        text.push_str(&format!(
-            "  --{:<12} {}
-",
-            format!("{:?}", r.experience).to_lowercase(),
-            r.text
-        ));
-    }
-    text.push_str(
-        "Work thoughts (--intrusion):
-",
-    );
-    for p in &c.work_intrusion_levels {
-        text.push_str(&format!(
-            "  {}  {}
-",
-            p.value, p.text
-        ));
-    }
     out.print(text.trim_end(), value);
+}
+
+/// Appends `heading` and its rows, each indented, its first column padded to `width`.
+fn section(
+    text: &mut String,
+    heading: &str,
+    width: usize,
+    rows: impl IntoIterator<Item = (String, String)>,
+) {
+    text.push_str(heading);
+    text.push('\n');
+    for (key, what) in rows {
+        text.push_str(&format!("  {key:<width$} {what}\n"));
+    }
 }
 
 /// Collects pages from `fetch(offset, limit)` until `limit` items or the end.
