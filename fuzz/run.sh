@@ -13,7 +13,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(backup_file backup_content import_daylio import_dayone import_respite vault_file)
+  targets=(backup_file backup_content import_daylio import_dayone import_respite vault_file privacy_check)
 fi
 
 # A vault, a backup and an export made with the CLI, for the seeds.
@@ -53,6 +53,13 @@ seed() {
     import_daylio) cp "$fixtures/import/daylio_export.csv" "$dir/" ;;
     import_dayone) cp "$fixtures/import/dayone_export/Journal.json" "$fixtures/import/dayone_export.zip" "$dir/" ;;
     vault_file) cp "$fixtures"/vault-v*.db "$samples/v.db" "$dir/" ;;
+    privacy_check)
+      python3 - "$fixtures/privacy/dev.json" "$dir" <<'PY'
+import json, pathlib, sys
+for i, s in enumerate(json.load(open(sys.argv[1]))["sentences"]):
+    pathlib.Path(sys.argv[2], f"dev-{i}.txt").write_text(s["text"])
+PY
+      ;;
     *) : ;;
   esac
 }

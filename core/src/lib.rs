@@ -83,7 +83,10 @@ pub use plan_suggestions::{
     plan_suggestions, plan_with_suggestion, PlanMoment, PlanSection, PlanSuggestion,
 };
 pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
-pub use privacy::{privacy_check, privacy_redact, FindingKind, PrivacyFinding, PrivacyReport};
+pub use privacy::{
+    privacy_check, privacy_check_draft, privacy_redact, DraftField, FieldReport, FindingKind,
+    Privacy, PrivacyFinding, PrivacyReport,
+};
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use records::{DamagedRecord, MAX_PAGE};
 pub use schedule::{

@@ -14,8 +14,10 @@ pub(crate) const VAULT: &str = "vault";
 pub(crate) const SCHEDULE: &str = "schedule";
 /// The row of remembered snoozes and skips.
 pub(crate) const PROMPT_STATE: &str = "prompt-state";
+/// The row of the identifier check's allow-list.
+pub(crate) const ALLOW_LIST: &str = "privacy-allow-list";
 /// Every group of settings.
-pub(crate) const GROUPS: [&str; 3] = [VAULT, SCHEDULE, PROMPT_STATE];
+pub(crate) const GROUPS: [&str; 4] = [VAULT, SCHEDULE, PROMPT_STATE, ALLOW_LIST];
 
 /// Preferences that shape how records are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, uniffi::Record)]

@@ -17,6 +17,7 @@ use crate::export::{self, ExportFormat, ExportSummary};
 use crate::import::{self, ImportFormat, ImportReport};
 use crate::journal::{Journal, JournalEntry};
 use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+use crate::privacy::Privacy;
 use crate::records;
 use crate::recovery_code::RecoveryCode;
 use crate::search::Index;
@@ -380,6 +381,11 @@ impl Vault {
     /// The work schedule, prompt occurrences, the transition flow and the evening check.
     pub fn prompts(&self) -> Arc<Prompts> {
         Arc::new(Prompts::new(Arc::clone(&self.state)))
+    }
+
+    /// The identifier check with this vault's allow-list.
+    pub fn privacy(&self) -> Arc<Privacy> {
+        Arc::new(Privacy::new(Arc::clone(&self.state)))
     }
 
     /// Personal trends, insights, the weekly review and "on this day".
