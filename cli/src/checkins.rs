@@ -6,11 +6,12 @@ use serde_json::json;
 use crate::commands::{all_pages, moment_or_now};
 use crate::format::{checkin_json, checkin_line, Output};
 use crate::journal::report_damaged;
+use crate::privacy::screen;
 use crate::{CheckinArgs, CheckinCommand, CliError};
 
 /// Records a check-in from its flags.
 pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliError> {
-    let checkin = vault.checkins().add(CheckInData {
+    let mut data = CheckInData {
         pleasantness: args.pleasantness,
         energy: args.energy,
         emotions: args.emotions,
@@ -27,7 +28,10 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
         context: args.context.map(CheckInContext::from),
         note: args.note,
         ..CheckInData::new(moment_or_now(args.at.as_deref())?)
-    })?;
+    };
+    let screened = screen(vault, &mut data, args.redact)?;
+    let checkin = vault.checkins().add(data)?;
+    screened.say();
     out.print(&checkin.id, checkin_json(&checkin));
     Ok(())
 }

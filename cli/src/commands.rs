@@ -1,13 +1,13 @@
 //! Carrying out each command against the core, and printing the result.
 
 use chrono::{DateTime, Local, Utc};
-use respite_core::{catalogue, privacy_check, LocalMoment, Settings, Vault};
+use respite_core::{catalogue, LocalMoment, Settings, Vault};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::format::{finding_json, slot_json, Output};
+use crate::format::{slot_json, Output};
 use crate::{
     checkins, journal, secrets, Cli, CliError, Command, KeySlotsCommand, PassphraseCommand,
     RecoveryCodeCommand, SettingsCommand,
@@ -34,7 +34,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             command: None,
             data,
         } => checkins::add(&out, &*open()?, data),
-        Command::PrivacyCheck => privacy(&out),
+        Command::PrivacyCheck => crate::privacy::check_command(&out, &path),
+        Command::Privacy(command) => crate::privacy::run(&out, &*open()?, command),
         Command::Catalogue => {
             show_catalogue(&out);
             Ok(())
@@ -179,37 +180,6 @@ fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(),
         json!({ "day_start_hour": shown.day_start_hour }),
     );
     Ok(())
-}
-
-/// `privacy-check`: reads standard input, prints findings; exit code 5 when any.
-fn privacy(out: &Output) -> Result<(), CliError> {
-    let text = read_stdin()?;
-    let report = privacy_check(text);
-    if out.json {
-        let findings: Vec<Value> = report.findings.iter().map(finding_json).collect();
-        out.print(
-            "",
-            json!({ "findings": findings, "redacted": report.redacted }),
-        );
-    } else if report.findings.is_empty() {
-        println!("Nothing that looks like a client identifier was found.");
-    } else {
-        println!("These details could identify someone:");
-        for f in &report.findings {
-            println!("  {:<15} {}", f.kind.as_str(), f.text);
-        }
-        println!(
-            "
-With placeholders instead:
-{}",
-            report.redacted
-        );
-    }
-    if report.findings.is_empty() {
-        Ok(())
-    } else {
-        Err(CliError::Findings)
-    }
 }
 
 fn show_catalogue(out: &Output) {

@@ -1,13 +1,14 @@
 //! `respite journal …` and `respite reflect`.
 
 use respite_core::{
-    privacy_check, JournalDraft, JournalKind, JournalUpdate, SearchQuery, SessionReflection, Vault,
+    JournalDraft, JournalKind, JournalUpdate, SearchQuery, SessionReflection, Vault,
 };
 use serde_json::{json, Value};
 use std::io::IsTerminal;
 
 use crate::commands::{all_pages, moment_or_now, read_stdin};
 use crate::format::{entry_json, entry_line, entry_text, hit_json, hit_line, Output};
+use crate::privacy::screen;
 use crate::{CliError, JournalCommand, ReflectArgs};
 
 /// Runs a `journal` subcommand.
@@ -27,15 +28,18 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 Some(text) => text,
                 None => read_stdin()?,
             };
-            let entry = journal.add(JournalDraft {
+            let mut draft = JournalDraft {
                 kind: kind.into(),
                 moment: moment_or_now(at.as_deref())?,
                 title,
-                body: screen(body, redact),
+                body,
                 tags,
                 practice_ids: practices,
                 reflection: None,
-            })?;
+            };
+            let screened = screen(vault, &mut draft, redact)?;
+            let entry = journal.add(draft)?;
+            screened.say();
             out.print(&entry.id, entry_json(&entry));
         }
         JournalCommand::List { limit } => {
@@ -66,6 +70,7 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
             title,
             kind,
             tags,
+            redact,
         } => {
             let nothing_else = title.is_none() && kind.is_none() && tags.is_empty();
             let body = match text {
@@ -73,14 +78,16 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 None if nothing_else => Some(read_stdin()?),
                 None => None,
             };
-            let update = JournalUpdate {
+            let mut update = JournalUpdate {
                 kind: kind.map(JournalKind::from),
                 title,
                 body,
                 tags: (!tags.is_empty()).then_some(tags),
                 ..Default::default()
             };
+            let screened = screen(vault, &mut update, redact)?;
             let entry = journal.edit(id, update)?;
+            screened.say();
             out.print(
                 &format!("Saved revision {} of entry {}.", entry.revision, entry.id),
                 entry_json(&entry),
@@ -164,42 +171,20 @@ pub fn reflect(out: &Output, vault: &Vault, args: ReflectArgs) -> Result<(), Cli
         needs: args.needs,
         practice: args.practice,
     };
-    let entry = vault.journal().add(JournalDraft {
+    let mut draft = JournalDraft {
         kind: JournalKind::AfterSession,
         moment: moment_or_now(args.at.as_deref())?,
         title: args.title,
-        body: screen(note, args.redact),
+        body: note,
         tags: args.tags,
         practice_ids: vec![],
         reflection: Some(reflection),
-    })?;
+    };
+    let screened = screen(vault, &mut draft, args.redact)?;
+    let entry = vault.journal().add(draft)?;
+    screened.say();
     out.print(&entry.id, entry_json(&entry));
     Ok(())
-}
-
-/// Runs the privacy check on text about to be saved: with `redact`, identifying
-/// details are replaced; otherwise a gentle note on stderr names what was found.
-pub fn screen(text: String, redact: bool) -> String {
-    let report = privacy_check(text.clone());
-    if report.findings.is_empty() {
-        return text;
-    }
-    let mut kinds: Vec<&str> = report.findings.iter().map(|f| f.kind.as_str()).collect();
-    kinds.dedup();
-    if redact {
-        eprintln!(
-            "respite: replaced {} detail(s) that could identify someone ({}).",
-            report.findings.len(),
-            kinds.join(", ")
-        );
-        report.redacted
-    } else {
-        eprintln!(
-            "respite: this text may identify someone ({}). Saved as written; --redact replaces such details.",
-            kinds.join(", ")
-        );
-        text
-    }
 }
 
 /// Names damaged records on stderr and fails with an integrity error when there are any.

@@ -12,6 +12,7 @@ mod exchange;
 mod format;
 mod journal;
 mod plan;
+mod privacy;
 mod prompts;
 mod secrets;
 mod tour;
@@ -67,8 +68,16 @@ enum Command {
     },
     /// Check text from standard input for details that could identify a client.
     /// Exit code 0 when nothing is found, 5 when something is.
+    ///
+    /// The vault's allow-list applies when the vault exists and RESPITE_PASSPHRASE or
+    /// RESPITE_RECOVERY_CODE opens it (there is never a prompt); otherwise the plain
+    /// check runs, with a note on stderr when there is a vault.
     #[command(name = "privacy-check")]
     PrivacyCheck,
+    /// Your allow-list: words that are yours (a colleague, your family, your
+    /// workplace), which the privacy check leaves alone.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
     /// The ids and wording of emotions, body sensations, needs and scales.
     Catalogue,
     /// Your self-care plan: show, edit, compare revisions, suggestions, the emergency card.
@@ -209,6 +218,9 @@ enum JournalCommand {
         /// Replace the tags; repeat for more.
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
     },
     /// Show the earlier revisions of an entry.
     History { id: String },
@@ -328,6 +340,9 @@ struct CheckinArgs {
     /// When, RFC 3339 with offset (default: now).
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Replace details in the note that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -359,11 +374,18 @@ enum PlanCommand {
         markdown: bool,
     },
     /// Edit the plan in $EDITOR; invalid text is refused without losing it.
-    Edit,
+    Edit {
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
+    },
     /// Replace the plan with the text form in FILE ("-" for standard input).
     Set {
         #[arg(long, value_name = "FILE")]
         file: PathBuf,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
     },
     /// List the saved revisions, newest first.
     History,
@@ -444,6 +466,10 @@ struct TransitionArgs {
     /// When, RFC 3339 with offset (default: now).
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Replace details that could identify a client with placeholders. Without it, on
+    /// a terminal each answer is checked as it is typed and the redacted version offered.
+    #[arg(long)]
+    redact: bool,
 }
 
 /// Flags of `respite evening`; with none, the questions are asked.
@@ -463,6 +489,26 @@ struct EveningArgs {
     /// When, RFC 3339 with offset (default: now).
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Replace details in the note that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum PrivacyCommand {
+    /// Words and phrases that are yours, which the privacy check leaves alone.
+    #[command(subcommand)]
+    Allow(AllowCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AllowCommand {
+    /// Add a word or phrase (quote a phrase: "St Vincent's"); kept in lower case.
+    Add { word: String },
+    /// The allowed words and phrases, one a line.
+    List,
+    /// Take a word or phrase off the list; exit code 1 when it is not there.
+    Remove { word: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,8 +1,7 @@
 //! `respite plan …`: show, edit, set, history, diff, suggest, card, adherence, export.
 
 use respite_core::{
-    plan_from_text, plan_to_markdown, plan_to_text, CarePlan, ChangeKind, PlanMoment, RespiteError,
-    Vault,
+    plan_from_text, plan_to_markdown, plan_to_text, ChangeKind, PlanMoment, RespiteError, Vault,
 };
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
@@ -10,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::read_stdin;
 use crate::format::Output;
+use crate::privacy::screen;
 use crate::{CliError, MomentArg, PlanCommand};
 
 /// Runs a `plan` subcommand.
@@ -28,16 +28,16 @@ pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliE
                 json!({ "revision": current.revision, "text": plan_to_text(current.plan) }),
             );
         }
-        PlanCommand::Set { file } => {
+        PlanCommand::Set { file, redact } => {
             let text = if file == Path::new("-") {
                 read_stdin()?
             } else {
                 std::fs::read_to_string(&file)
                     .map_err(|_| CliError::Other(format!("could not read {}", file.display())))?
             };
-            save(out, &plan, &text)?;
+            save(out, vault, &text, redact)?;
         }
-        PlanCommand::Edit => edit(out, &plan)?,
+        PlanCommand::Edit { redact } => edit(out, vault, redact)?,
         PlanCommand::History => {
             let revisions = plan.revisions()?;
             let lines: Vec<String> = revisions
@@ -237,14 +237,18 @@ pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliE
     Ok(())
 }
 
-/// Parses `text` and saves it as a new revision, unless nothing changed.
-fn save(out: &Output, plan: &CarePlan, text: &str) -> Result<(), CliError> {
-    let parsed = plan_from_text(text.to_owned())?;
+/// Parses `text`, runs the privacy check on it (redacting with `redact`) and saves it
+/// as a new revision, unless nothing changed.
+fn save(out: &Output, vault: &Vault, text: &str, redact: bool) -> Result<(), CliError> {
+    let plan = vault.plan();
+    let mut parsed = plan_from_text(text.to_owned())?;
+    let screened = screen(vault, &mut parsed, redact)?;
     if parsed == plan.current()?.plan {
         out.print("No changes.", json!({ "saved": false }));
         return Ok(());
     }
     let saved = plan.save(parsed)?;
+    screened.say();
     out.print(
         &format!("Saved revision {} of your plan.", saved.revision),
         json!({ "saved": true, "revision": saved.revision }),
@@ -255,12 +259,12 @@ fn save(out: &Output, plan: &CarePlan, text: &str) -> Result<(), CliError> {
 /// Opens `$VISUAL` or `$EDITOR` on the plan's text form in a private temporary file and
 /// saves what comes back. Invalid text is never thrown away: the editor is offered
 /// again, or the file is kept and its path given.
-fn edit(out: &Output, plan: &CarePlan) -> Result<(), CliError> {
-    let original = plan_to_text(plan.current()?.plan);
+fn edit(out: &Output, vault: &Vault, redact: bool) -> Result<(), CliError> {
+    let original = plan_to_text(vault.plan().current()?.plan);
     let dir = private_dir()?;
     let file = dir.join("plan.md");
     write_private(&file, &original)?;
-    let result = edit_loop(out, plan, &file, &original);
+    let result = edit_loop(out, vault, &file, &original, redact);
     match &result {
         Err(CliError::Core(RespiteError::InvalidInput { .. })) => {
             eprintln!(
@@ -273,7 +277,13 @@ fn edit(out: &Output, plan: &CarePlan) -> Result<(), CliError> {
     result
 }
 
-fn edit_loop(out: &Output, plan: &CarePlan, file: &Path, original: &str) -> Result<(), CliError> {
+fn edit_loop(
+    out: &Output,
+    vault: &Vault,
+    file: &Path,
+    original: &str,
+    redact: bool,
+) -> Result<(), CliError> {
     loop {
         run_editor(file)?;
         let text = std::fs::read_to_string(file)
@@ -282,7 +292,7 @@ fn edit_loop(out: &Output, plan: &CarePlan, file: &Path, original: &str) -> Resu
             out.print("No changes.", json!({ "saved": false }));
             return Ok(());
         }
-        match save(out, plan, &text) {
+        match save(out, vault, &text, redact) {
             Err(CliError::Core(err @ RespiteError::InvalidInput { .. })) => {
                 eprintln!("respite: {err}");
                 if !ask_to_retry()? {

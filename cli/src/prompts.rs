@@ -3,16 +3,18 @@
 
 use chrono::{Duration, Utc};
 use respite_core::{
-    schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Prompts,
+    schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Privacy,
     TransitionAnswers, TransitionStep, Vault,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::commands::{moment_or_now, read_stdin};
 use crate::format::{checkin_json, entry_json, local_time, Output};
+use crate::privacy::{kinds, screen, Draft, Screened, ALLOW_COMMAND};
 use crate::{
     CliError, EveningArgs, ParkedCommand, PromptsCommand, ScheduleCommand, TransitionArgs,
 };
@@ -189,9 +191,84 @@ impl From<AnswersFile> for TransitionAnswers {
 struct Asker<R> {
     input: R,
     terminal: bool,
+    /// On a terminal (unless `--redact` was given): the check each free-text answer
+    /// gets as soon as it is typed.
+    privacy: Option<Arc<Privacy>>,
+    /// Whether the allow-list hint was shown yet.
+    hinted: bool,
+}
+
+/// What to do with an answer that may identify someone.
+enum Choice {
+    Keep,
+    Redacted,
+    Retype,
 }
 
 impl<R: BufRead> Asker<R> {
+    /// Answers from standard input; on a terminal, the questions are shown and, unless
+    /// `redact` (everything is then redacted on saving), each free-text answer is
+    /// checked as it is typed.
+    fn new(input: R, terminal: bool, vault: &Vault, redact: bool) -> Self {
+        Asker {
+            input,
+            terminal,
+            privacy: (terminal && !redact).then(|| vault.privacy()),
+            hinted: false,
+        }
+    }
+
+    /// Whether every free-text answer was checked as it was typed.
+    fn checked_each(&self) -> bool {
+        self.privacy.is_some()
+    }
+
+    /// A free-text answer. On a terminal it is checked at once: when it may identify
+    /// someone, the redacted version is shown (this is the person's own terminal) and
+    /// offered — keep as typed, use the redacted version, or retype; Enter keeps.
+    fn text(&mut self, question: &str) -> Result<Option<String>, CliError> {
+        loop {
+            let Some(answer) = self.line(question)? else {
+                return Ok(None);
+            };
+            let Some(privacy) = &self.privacy else {
+                return Ok(Some(answer));
+            };
+            let report = privacy.check(answer.clone())?;
+            if report.findings.is_empty() {
+                return Ok(Some(answer));
+            }
+            eprintln!(
+                "  That may identify someone ({}). With placeholders it reads:\n    {}",
+                kinds(&report.findings),
+                report.redacted
+            );
+            if !self.hinted {
+                eprintln!("  (A word that is yours, not a client's? \"{ALLOW_COMMAND}\" stops this question.)");
+                self.hinted = true;
+            }
+            match self.choice()? {
+                Choice::Keep => return Ok(Some(answer)),
+                Choice::Redacted => return Ok(Some(report.redacted)),
+                Choice::Retype => {}
+            }
+        }
+    }
+
+    fn choice(&mut self) -> Result<Choice, CliError> {
+        loop {
+            let answer = self.line(
+                "  Keep it as typed (k), use the redacted version (r), or retype it (t)? Enter keeps:",
+            )?;
+            match answer.as_deref().map(str::to_lowercase).as_deref() {
+                None | Some("k" | "keep") => return Ok(Choice::Keep),
+                Some("r" | "redact" | "redacted") => return Ok(Choice::Redacted),
+                Some("t" | "retype") => return Ok(Choice::Retype),
+                Some(_) => eprintln!("  (k, r or t; Enter keeps it as typed)"),
+            }
+        }
+    }
+
     fn line(&mut self, question: &str) -> Result<Option<String>, CliError> {
         if self.terminal {
             eprint!("{question} ");
@@ -231,7 +308,7 @@ impl<R: BufRead> Asker<R> {
 pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(), CliError> {
     let prompts = vault.prompts();
     let moment = moment_or_now(args.at.as_deref())?;
-    let answers = match args.answers {
+    let (mut answers, checked_each) = match args.answers {
         Some(file) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|_| CliError::Other(format!("could not read {}", file.display())))?;
@@ -243,11 +320,13 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
                     e.column()
                 ))
             })?;
-            parsed.into()
+            (parsed.into(), false)
         }
-        None => ask_transition(&prompts, moment)?,
+        None => ask_transition(vault, moment, args.redact)?,
     };
+    let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
     let entry = prompts.save_transition(moment, answers)?;
+    screened.say();
     let parked = entry.transition.as_ref().map_or(0, |t| t.parked.len());
     out.print(
         &format!(
@@ -257,6 +336,21 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
         entry_json(&entry),
     );
     Ok(())
+}
+
+/// The check before answers are saved, unless each was checked as it was typed (and
+/// kept, redacted or retyped there).
+fn screen_answers<D: Draft>(
+    vault: &Vault,
+    answers: &mut D,
+    redact: bool,
+    checked_each: bool,
+) -> Result<Screened, CliError> {
+    if checked_each {
+        Ok(Screened::default())
+    } else {
+        screen(vault, answers, redact)
+    }
 }
 
 /// What kind of JSON error it was, without quoting the file's content.
@@ -269,25 +363,25 @@ fn classify(e: &serde_json::Error) -> &'static str {
     }
 }
 
+/// Asks the transition's questions; the answers, and whether each free-text answer
+/// was already checked as it was typed.
 fn ask_transition(
-    prompts: &Prompts,
-    moment: respite_core::LocalMoment,
-) -> Result<TransitionAnswers, CliError> {
-    let script = prompts.transition_script(moment)?;
+    vault: &Vault,
+    moment: LocalMoment,
+    redact: bool,
+) -> Result<(TransitionAnswers, bool), CliError> {
+    let script = vault.prompts().transition_script(moment)?;
     let stdin = std::io::stdin();
-    let mut ask = Asker {
-        terminal: stdin.is_terminal(),
-        input: stdin.lock(),
-    };
+    let mut ask = Asker::new(stdin.lock(), stdin.is_terminal(), vault, redact);
     ask.say("A short transition: Enter skips any question.");
     let mut a = TransitionAnswers::default();
     for step in &script.steps {
         ask.say(&format!("\n{}\n  {}", step.prompt, step.hint));
         match step.step {
             TransitionStep::ParkIt => {
-                while let Some(what) = ask.line("  unfinished:")? {
-                    let when = ask.line("  when will you pick it up?")?;
-                    let place = ask.line("  where?")?;
+                while let Some(what) = ask.text("  unfinished:")? {
+                    let when = ask.text("  when will you pick it up?")?;
+                    let place = ask.text("  where?")?;
                     a.parked.push(ParkedItemDraft { what, when, place });
                     if a.parked.len() == 10 {
                         break;
@@ -307,20 +401,20 @@ fn ask_transition(
                         .collect();
                 }
             }
-            TransitionStep::SetDown => a.set_down = ask.line("  set down:")?,
+            TransitionStep::SetDown => a.set_down = ask.text("  set down:")?,
             TransitionStep::WentWell => {
                 while a.went_well.len() < 3 {
-                    match ask.line("  went well:")? {
+                    match ask.text("  went well:")? {
                         Some(w) => a.went_well.push(w),
                         None => break,
                     }
                 }
             }
             TransitionStep::SwitchRoles => {
-                a.who_at_home = ask.line("  who at home:")?;
-                a.first_thing = ask.line("  first thing:")?;
+                a.who_at_home = ask.text("  who at home:")?;
+                a.first_thing = ask.text("  first thing:")?;
             }
-            TransitionStep::EndOfDay => a.end_of_day_signal = ask.line("  signal:")?,
+            TransitionStep::EndOfDay => a.end_of_day_signal = ask.text("  signal:")?,
         }
     }
     if !script.practices.is_empty() {
@@ -330,41 +424,42 @@ fn ask_transition(
         }
         a.practice = ask.line("  practice id:")?;
     }
-    Ok(a)
+    Ok((a, ask.checked_each()))
 }
 
 /// Runs `evening`: values by flags, or asked one by one.
 pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), CliError> {
     let moment = moment_or_now(args.at.as_deref())?;
-    let answers = if args.detachment.is_some()
+    let (mut answers, checked_each) = if args.detachment.is_some()
         || args.intrusion.is_some()
         || args.pleasantness.is_some()
         || args.note.is_some()
     {
-        EveningAnswers {
+        let answers = EveningAnswers {
             detachment: args.detachment,
             work_intrusion: args.intrusion,
             pleasantness: args.pleasantness,
             note: args.note,
-        }
+        };
+        (answers, false)
     } else {
         let stdin = std::io::stdin();
-        let mut ask = Asker {
-            terminal: stdin.is_terminal(),
-            input: stdin.lock(),
-        };
+        let mut ask = Asker::new(stdin.lock(), stdin.is_terminal(), vault, args.redact);
         ask.say("How much did work follow you home today? Enter skips.");
         let work_intrusion =
             whole(ask.number("  work thoughts, 0 (stayed at work) to 4 (filled my evening):")?)?;
         let detachment = whole(ask.number("  leaving work behind, 1 (not at all) to 5 (fully):")?)?;
-        EveningAnswers {
+        let answers = EveningAnswers {
             work_intrusion,
             detachment,
             pleasantness: ask.number("  how pleasant is the evening, -1 to 1:")?,
-            note: ask.line("  a note:")?,
-        }
+            note: ask.text("  a note:")?,
+        };
+        (answers, ask.checked_each())
     };
+    let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
     let checkin = vault.prompts().save_evening_check(moment, answers)?;
+    screened.say();
     let linked = if checkin.data.linked_transition.is_some() {
         " (linked to today's transition)"
     } else {

@@ -33,11 +33,8 @@ pub fn backup_passphrase(new: bool) -> Result<String, CliError> {
 /// Unlocks `vault` with RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, else a prompt
 /// (for the recovery code when `prompt_for_code`).
 pub fn unlock(vault: &Vault, prompt_for_code: bool) -> Result<(), CliError> {
-    if let Ok(passphrase) = env::var(PASSPHRASE) {
-        return Ok(vault.unlock_with_passphrase(passphrase)?);
-    }
-    if let Ok(code) = env::var(RECOVERY_CODE) {
-        return Ok(vault.unlock_with_recovery_code(code)?);
+    if unlock_from_env(vault)? {
+        return Ok(());
     }
     if prompt_for_code {
         let code = prompt("Recovery code: ", RECOVERY_CODE)?;
@@ -46,6 +43,19 @@ pub fn unlock(vault: &Vault, prompt_for_code: bool) -> Result<(), CliError> {
         let passphrase = prompt("Passphrase: ", PASSPHRASE)?;
         Ok(vault.unlock_with_passphrase(passphrase)?)
     }
+}
+
+/// Unlocks `vault` with RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, never asking;
+/// `false` when neither is set.
+pub fn unlock_from_env(vault: &Vault) -> Result<bool, CliError> {
+    if let Ok(passphrase) = env::var(PASSPHRASE) {
+        vault.unlock_with_passphrase(passphrase)?;
+    } else if let Ok(code) = env::var(RECOVERY_CODE) {
+        vault.unlock_with_recovery_code(code)?;
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// The passphrase for a new vault: RESPITE_PASSPHRASE, else RESPITE_NEW_PASSPHRASE,

@@ -20,10 +20,6 @@ fn with_backup_pass(vault: &Path, args: &[&str]) -> Run {
     )
 }
 
-fn json(r: Run) -> Value {
-    serde_json::from_str(&ok(r).stdout).unwrap()
-}
-
 #[test]
 fn backup_create_verify_restore_and_merge() {
     let (dir, vault) = new_vault();
