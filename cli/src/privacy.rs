@@ -5,9 +5,8 @@
 //! stderr may be logged.
 
 use respite_core::{
-    privacy_check, CheckInData, DraftField, EveningAnswers, FieldReport, JournalDraft,
-    JournalUpdate, Plan, Privacy, PrivacyFinding, PrivacyReport, RespiteError, TransitionAnswers,
-    Vault,
+    privacy_check, CheckInData, EveningAnswers, FieldReport, JournalDraft, JournalUpdate, Plan,
+    Privacy, PrivacyFinding, PrivacyReport, RespiteError, TransitionAnswers, Vault,
 };
 use serde_json::{json, Value};
 use std::path::Path;
@@ -20,162 +19,35 @@ use crate::{secrets, AllowCommand, CliError, PrivacyCommand};
 /// How to tell Respite that a word is the person's own, not a client's.
 pub const ALLOW_COMMAND: &str = "respite privacy allow add WORD";
 
-/// Something about to be saved whose free text the check reads first.
-pub trait Draft {
+/// Something about to be saved whose free text the check reads first; the core
+/// names its fields and writes redactions back.
+pub trait Draft: Clone {
     /// The vault's check of its free-text fields: one report per non-empty field.
     fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError>;
-    /// The same fields, by the names the check gives them, to write redacted text back.
-    fn fields(&mut self) -> Vec<(String, &mut String)>;
+    /// The same record with every field the check finds something in redacted.
+    fn redacted(self, privacy: &Privacy) -> Result<Self, RespiteError>;
 }
 
-/// Free-text fields by name, as the core names them: "title", "tag 1", "parked 2 when".
-#[derive(Default)]
-struct Fields<'a>(Vec<(String, &'a mut String)>);
+macro_rules! draft {
+    ($record:ty, $check:ident, $redact:ident) => {
+        impl Draft for $record {
+            fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
+                privacy.$check(self.clone())
+            }
 
-impl<'a> Fields<'a> {
-    fn text(mut self, name: impl Into<String>, text: &'a mut String) -> Self {
-        self.0.push((name.into(), text));
-        self
-    }
-
-    fn maybe(self, name: impl Into<String>, text: &'a mut Option<String>) -> Self {
-        match text {
-            Some(text) => self.text(name, text),
-            None => self,
+            fn redacted(self, privacy: &Privacy) -> Result<Self, RespiteError> {
+                privacy.$redact(self, vec![])
+            }
         }
-    }
-
-    fn list(self, name: &str, items: &'a mut [String]) -> Self {
-        items.iter_mut().enumerate().fold(self, |f, (i, item)| {
-            f.text(format!("{name} {}", i + 1), item)
-        })
-    }
+    };
 }
 
-impl Draft for JournalDraft {
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        privacy.check_journal(self.clone())
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        Fields::default()
-            .maybe("title", &mut self.title)
-            .text("body", &mut self.body)
-            .list("tag", &mut self.tags)
-            .0
-    }
-}
-
-impl Draft for JournalUpdate {
-    /// Only what the edit changes, named as for a new entry.
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        let mut copy = self.clone();
-        let fields = copy
-            .fields()
-            .into_iter()
-            .filter(|(_, text)| !text.trim().is_empty())
-            .map(|(field, text)| DraftField {
-                field,
-                text: text.clone(),
-            })
-            .collect();
-        privacy.check_draft(fields)
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        let fields = Fields::default()
-            .maybe("title", &mut self.title)
-            .maybe("body", &mut self.body);
-        match &mut self.tags {
-            Some(tags) => fields.list("tag", tags).0,
-            None => fields.0,
-        }
-    }
-}
-
-impl Draft for CheckInData {
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        privacy.check_checkin(self.clone())
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        Fields::default().maybe("note", &mut self.note).0
-    }
-}
-
-impl Draft for EveningAnswers {
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        privacy.check_evening(self.clone())
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        Fields::default().maybe("note", &mut self.note).0
-    }
-}
-
-impl Draft for TransitionAnswers {
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        privacy.check_transition(self.clone())
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        let parked = self
-            .parked
-            .iter_mut()
-            .enumerate()
-            .fold(Fields::default(), |f, (i, item)| {
-                let n = i + 1;
-                f.text(format!("parked {n}"), &mut item.what)
-                    .maybe(format!("parked {n} when"), &mut item.when)
-                    .maybe(format!("parked {n} where"), &mut item.place)
-            });
-        parked
-            .maybe("set down", &mut self.set_down)
-            .list("went well", &mut self.went_well)
-            .maybe("who at home", &mut self.who_at_home)
-            .maybe("first thing", &mut self.first_thing)
-            .maybe("signal", &mut self.end_of_day_signal)
-            .0
-    }
-}
-
-impl Draft for Plan {
-    /// The plan's text; the person's own contacts and people are not checked.
-    fn check(&self, privacy: &Privacy) -> Result<Vec<FieldReport>, RespiteError> {
-        privacy.check_plan(self.clone())
-    }
-
-    fn fields(&mut self) -> Vec<(String, &mut String)> {
-        let e = &mut self.emergency;
-        let mut f = Fields::default()
-            .list("value", &mut self.values)
-            .list("role", &mut self.roles)
-            .list("demand", &mut self.demands)
-            .list("stressor", &mut self.stressors)
-            .list("support in place", &mut self.supports_in_place)
-            .list("support to request", &mut self.supports_to_request)
-            .list("boundary", &mut self.boundaries);
-        for (i, sign) in self.warning_signs.iter_mut().enumerate() {
-            f = f.text(format!("warning sign {}", i + 1), &mut sign.text);
-        }
-        f = f
-            .list("trigger", &mut self.triggers)
-            .list("depletes", &mut self.depletes)
-            .list("restores", &mut self.restores)
-            .list("helps me settle", &mut e.helps_me_settle)
-            .list("kind words", &mut e.kind_words)
-            .list("avoid", &mut e.avoid)
-            .list("professional help", &mut e.professional_help);
-        for (i, p) in self.practices.iter_mut().enumerate() {
-            let n = i + 1;
-            f = f
-                .text(format!("practice {n}"), &mut p.name)
-                .maybe(format!("practice {n} barrier"), &mut p.barrier)
-                .maybe(format!("practice {n} workaround"), &mut p.workaround);
-        }
-        f.maybe("review note", &mut self.review_note).0
-    }
-}
+draft!(JournalDraft, check_journal, redact_journal);
+draft!(JournalUpdate, check_journal_update, redact_journal_update);
+draft!(CheckInData, check_checkin, redact_checkin);
+draft!(EveningAnswers, check_evening, redact_evening);
+draft!(TransitionAnswers, check_transition, redact_transition);
+draft!(Plan, check_plan, redact_plan);
 
 /// What [`screen`] has to say, said once the text is saved (a failed save says nothing).
 #[derive(Debug, Default)]
@@ -195,8 +67,9 @@ impl Screened {
 /// `draft` is checked; with `redact`, what was found is replaced by placeholders in
 /// `draft`, otherwise it stays as written. Returns the note to say after saving.
 pub fn screen<D: Draft>(vault: &Vault, draft: &mut D, redact: bool) -> Result<Screened, CliError> {
+    let privacy = vault.privacy();
     let found: Vec<FieldReport> = draft
-        .check(&vault.privacy())?
+        .check(&privacy)?
         .into_iter()
         .filter(|r| !r.findings.is_empty())
         .collect();
@@ -212,19 +85,7 @@ pub fn screen<D: Draft>(vault: &Vault, draft: &mut D, redact: bool) -> Result<Sc
             kinds(&findings)
         ))));
     }
-    let mut fields = draft.fields();
-    for report in &found {
-        let (_, text) = fields
-            .iter_mut()
-            .find(|(name, _)| *name == report.field)
-            .ok_or_else(|| {
-                CliError::Other(format!(
-                    "could not redact \"{}\"; nothing was saved",
-                    report.field
-                ))
-            })?;
-        **text = report.redacted.clone();
-    }
+    *draft = draft.clone().redacted(&privacy)?;
     let n: usize = found.iter().map(|r| r.findings.len()).sum();
     let details = if n == 1 { "detail" } else { "details" };
     Ok(Screened(Some(format!(
@@ -378,7 +239,7 @@ mod tests {
 
     /// Every field the core checks can be written back: after `screen` with redact,
     /// the same check finds nothing left, and nothing else was touched.
-    fn redacts_every_field<D: Draft + Clone>(vault: &Vault, mut draft: D, fields: usize) {
+    fn redacts_every_field<D: Draft>(vault: &Vault, mut draft: D, fields: usize) {
         let found = draft.check(&vault.privacy()).unwrap();
         assert_eq!(
             found.len(),

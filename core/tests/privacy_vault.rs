@@ -170,3 +170,35 @@ fn typed_checks_name_every_free_text_field() {
     assert_eq!((f.kind, f.start, f.end), (FindingKind::PersonName, 3, 14));
     assert_eq!(reports[1].redacted, "😊 [name]");
 }
+
+#[test]
+fn redactions_are_written_back_by_field_name() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let privacy = vault.privacy();
+    let answers = TransitionAnswers {
+        parked: vec![ParkedItemDraft {
+            what: "ring Mrs Adeyemi's daughter".into(),
+            when: Some("Monday".into()),
+            place: Some("Oakwood Care Home".into()),
+        }],
+        set_down: Some("what pt marek said".into()),
+        ..Default::default()
+    };
+    let one = privacy
+        .redact_transition(answers.clone(), vec!["parked 1 where".into()])
+        .unwrap();
+    assert_eq!(one.parked[0].place.as_deref(), Some("[place]"));
+    assert_eq!(one.parked[0].what, "ring Mrs Adeyemi's daughter");
+    assert_eq!(one.set_down, answers.set_down);
+    let all = privacy.redact_transition(answers, vec![]).unwrap();
+    assert_eq!(all.parked[0].what, "ring [name]'s daughter");
+    assert_eq!(all.set_down.as_deref(), Some("what pt [name] said"));
+    assert_eq!(all.parked[0].when.as_deref(), Some("Monday"));
+    // An allowed word is left as it is.
+    privacy.allow("Adeyemi".into()).unwrap();
+    let mut plan = Plan::default();
+    plan.triggers = vec!["Mrs Adeyemi shouting".into(), "Mr Haddad shouting".into()];
+    let plan = privacy.redact_plan(plan, vec![]).unwrap();
+    assert_eq!(plan.triggers, ["Mrs Adeyemi shouting", "[name] shouting"]);
+}

@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use super::allow_list::AllowList;
-use super::{check, check_fields, fields, DraftField, FieldReport, PrivacyReport};
+use super::fields::{self, Record};
+use super::{check, check_fields, DraftField, FieldReport, PrivacyReport};
 use crate::checkins::CheckInData;
 use crate::error::Result;
-use crate::journal::JournalDraft;
+use crate::journal::{JournalDraft, JournalUpdate};
 use crate::plan::Plan;
 use crate::transition::{EveningAnswers, TransitionAnswers};
 use crate::vault::VaultState;
@@ -26,6 +27,16 @@ impl Privacy {
     fn load(&self) -> Result<AllowList> {
         let keys = self.state.keys()?;
         AllowList::load(&self.state.conn(), &keys)
+    }
+
+    fn check_record<R: Record>(&self, record: &R) -> Result<Vec<FieldReport>> {
+        Ok(check_fields(fields::texts(record), &self.load()?))
+    }
+
+    fn redact_record<R: Record>(&self, mut record: R, chosen: &[String]) -> Result<R> {
+        let reports = check_fields(fields::texts(&record), &self.load()?);
+        fields::apply(&mut record, &reports, chosen);
+        Ok(record)
     }
 
     fn change(&self, f: impl FnOnce(&mut AllowList) -> Result<bool>) -> Result<bool> {
@@ -62,27 +73,75 @@ impl Privacy {
 
     /// Checks a journal entry's title, text and tags before it is saved.
     pub fn check_journal(&self, draft: JournalDraft) -> Result<Vec<FieldReport>> {
-        self.check_draft(fields::journal(&draft))
+        self.check_record(&draft)
+    }
+
+    /// Checks what an edit of a journal entry changes (fields named as for a new entry).
+    pub fn check_journal_update(&self, update: JournalUpdate) -> Result<Vec<FieldReport>> {
+        self.check_record(&update)
     }
 
     /// Checks a check-in's note before it is saved.
     pub fn check_checkin(&self, data: CheckInData) -> Result<Vec<FieldReport>> {
-        self.check_draft(fields::checkin(&data))
+        self.check_record(&data)
     }
 
     /// Checks every answer of a transition, each parked item included.
     pub fn check_transition(&self, answers: TransitionAnswers) -> Result<Vec<FieldReport>> {
-        self.check_draft(fields::transition(&answers))
+        self.check_record(&answers)
     }
 
     /// Checks the evening check's note.
     pub fn check_evening(&self, answers: EveningAnswers) -> Result<Vec<FieldReport>> {
-        self.check_draft(fields::evening(&answers))
+        self.check_record(&answers)
     }
 
     /// Checks the plan's text; the person's own contacts and people are left out.
     pub fn check_plan(&self, plan: Plan) -> Result<Vec<FieldReport>> {
-        self.check_draft(fields::plan(&plan))
+        self.check_record(&plan)
+    }
+
+    /// The entry with the redacted text in each field named in `fields` (every field
+    /// when empty) in which the check, run again now, finds something.
+    pub fn redact_journal(&self, draft: JournalDraft, fields: Vec<String>) -> Result<JournalDraft> {
+        self.redact_record(draft, &fields)
+    }
+
+    /// The edit with the chosen fields redacted, as [`Privacy::redact_journal`].
+    pub fn redact_journal_update(
+        &self,
+        update: JournalUpdate,
+        fields: Vec<String>,
+    ) -> Result<JournalUpdate> {
+        self.redact_record(update, &fields)
+    }
+
+    /// The check-in with its note redacted when `fields` is empty or names it.
+    pub fn redact_checkin(&self, data: CheckInData, fields: Vec<String>) -> Result<CheckInData> {
+        self.redact_record(data, &fields)
+    }
+
+    /// The transition with the chosen answers redacted, as [`Privacy::redact_journal`].
+    pub fn redact_transition(
+        &self,
+        answers: TransitionAnswers,
+        fields: Vec<String>,
+    ) -> Result<TransitionAnswers> {
+        self.redact_record(answers, &fields)
+    }
+
+    /// The evening check with its note redacted when `fields` is empty or names it.
+    pub fn redact_evening(
+        &self,
+        answers: EveningAnswers,
+        fields: Vec<String>,
+    ) -> Result<EveningAnswers> {
+        self.redact_record(answers, &fields)
+    }
+
+    /// The plan with the chosen fields redacted, as [`Privacy::redact_journal`].
+    pub fn redact_plan(&self, plan: Plan, fields: Vec<String>) -> Result<Plan> {
+        self.redact_record(plan, &fields)
     }
 
     /// Marks a word or phrase as not a client detail ("Priya", "St Vincent's").

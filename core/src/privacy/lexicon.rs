@@ -35,12 +35,14 @@ pub(super) enum Cue {
     PhoneContext,
     Units,
     Cities,
+    Holidays,
+    Shops,
     States,
 }
 
 impl Cue {
     /// Every section, with its name in the file.
-    pub const ALL: [(Cue, &'static str); 30] = [
+    pub const ALL: [(Cue, &'static str); 32] = [
         (Cue::Titles, "titles"),
         (Cue::Clinical, "clinical"),
         (Cue::Session, "session"),
@@ -70,6 +72,8 @@ impl Cue {
         (Cue::PhoneContext, "phone-context"),
         (Cue::Units, "units"),
         (Cue::Cities, "cities"),
+        (Cue::Holidays, "holidays"),
+        (Cue::Shops, "shops"),
         (Cue::States, "states"),
     ];
 }
@@ -138,7 +142,9 @@ impl Lexicon {
 
     /// Whether `lower` is a capitalised word that never names a person.
     pub fn is_not_name(&self, lower: &str) -> bool {
-        self.not_names.contains(lower) || self.cue(Cue::Cities, lower)
+        self.not_names.contains(lower)
+            || self.cue(Cue::Cities, lower)
+            || self.cue(Cue::Shops, lower)
     }
 
     /// Whether `lower` is a known abbreviation written in capitals.

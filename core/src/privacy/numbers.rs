@@ -8,6 +8,7 @@ use super::{FindingKind, Span};
 /// Finds e-mail addresses, phone numbers and identifying numbers in `t`.
 pub(super) fn numbers(t: &Text, out: &mut Vec<Span>) {
     emails(t.text, out);
+    national_insurance(t.text, out);
     digit_runs(t, out);
     mixed(t, out);
 }
@@ -187,6 +188,41 @@ fn digit_runs(t: &Text, out: &mut Vec<Span>) {
             });
         }
         i = last + 1;
+    }
+}
+
+/// A UK National Insurance number: "QQ 12 34 56 C" or "QQ123456C".
+fn national_insurance(text: &str, out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while i + 9 <= b.len() {
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let mut ok = boundary && b[i].is_ascii_uppercase() && b[i + 1].is_ascii_uppercase();
+        let mut k = i + 2;
+        for _ in 0..3 {
+            if b.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            ok = ok && digit(k) && digit(k + 1);
+            k += 2;
+        }
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        ok = ok
+            && b.get(k).is_some_and(|c| (b'A'..=b'D').contains(c))
+            && !b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if ok {
+            out.push(Span {
+                kind: FindingKind::IdNumber,
+                start: i,
+                end: k + 1,
+            });
+            i = k + 1;
+        } else {
+            i += 1;
+        }
     }
 }
 

@@ -72,7 +72,15 @@ fn not_a_name_shape(t: &Text, i: usize) -> bool {
     let contraction = lower
         .rsplit_once(['\'', '’'])
         .is_some_and(|(_, tail)| matches!(tail, "m" | "ll" | "ve" | "d" | "re" | "t" | "s"));
-    let capitals = t.word(i).chars().filter(|c| c.is_uppercase()).count();
+    // Capitals inside a word, except after a hyphen or apostrophe ("Brennan-Ly").
+    let mut prev = ' ';
+    let mut capitals = 0;
+    for c in t.word(i).chars() {
+        if c.is_uppercase() && !matches!(prev, '-' | '\'' | '’') {
+            capitals += 1;
+        }
+        prev = c;
+    }
     let inner_capitals = capitals >= 2 && !name_shaped(t, i);
     let hyphenated = lower.contains('-')
         && lower
@@ -500,8 +508,13 @@ pub(super) fn staff_world(t: &Text, i: usize) -> bool {
                 && k > 0
                 && matches!(t.lower(k - 1), "my" | "our")
     });
+    // Plurals ("patients waiting") speak of the work, not of one client.
     let client = (a..b).any(|k| {
         clinical(t, k)
+            && !matches!(
+                t.lower(k),
+                "patients" | "clients" | "pts" | "residents" | "referrals"
+            )
             || t.cue(k, Cue::ClientWorld)
             || (t.cue(k, Cue::Titles)
                 && t.is_cap(k)
@@ -618,7 +631,8 @@ fn initials(t: &Text, names: &[(usize, usize)], out: &mut Vec<Span>) {
                 }
             }
             let joined = letters.concat();
-            if letters.len() >= 2 && !DOTTED.contains(&joined.as_str()) {
+            let person_after = t.cue(end + 1, Cue::Birth) || t.cue(end + 1, Cue::PersonVerbs);
+            if letters.len() >= 2 && (!DOTTED.contains(&joined.as_str()) || person_after) {
                 push(t, out, FindingKind::Initials, i, end);
                 i = end + 1;
                 continue;
@@ -665,6 +679,20 @@ fn initials(t: &Text, names: &[(usize, usize)], out: &mut Vec<Span>) {
                 i = end + 1;
                 continue;
             }
+        }
+        // "rachel t." in lower case
+        if t.is_lower(i)
+            && lex.is_given(t.lower(i))
+            && !lex.is_common(t.lower(i))
+            && t.is_word(i + 1)
+            && t.word(i + 1).chars().count() == 1
+            && t.adjacent(i, i + 1)
+            && t.is(i + 2, ".")
+            && t.glued(i + 2)
+        {
+            push(t, out, FindingKind::Initials, i, i + 2);
+            i += 3;
+            continue;
         }
         // "RT (29, M)", "client JM", "KL said"
         if t.all_caps(i)

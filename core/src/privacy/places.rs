@@ -100,15 +100,20 @@ fn institutions(t: &Text, out: &mut Vec<Span>) {
         let Some(first) = run_back(t, j - 1, 5) else {
             continue;
         };
+        // A word that makes the place specific: not an ordinary word that is only
+        // capitalised because it starts a sentence ("Walk home"), and, before a
+        // suffix in lower case ("St Brigid's primary"), not an ordinary word at all.
         let specific = (first..j).any(|k| {
+            let ordinary = lexicon().is_common(t.bare_lower(k));
             (t.is_cap(k) || t.is_number(k))
                 && !t.cue(k, Cue::GenericPlaces)
                 && !t.cue(k, Cue::Institutions)
                 && !t.cue(k, Cue::Orgs)
                 && !t.cue(k, Cue::FirstPerson)
+                && !(ordinary && (t.starts_sentence(k) || !t.is_cap(j)))
         });
-        let holiday =
-            (first..j).all(|k| lexicon().is_not_name(t.bare_lower(k)) && !t.cue(k, Cue::Cities));
+        let holiday = (first..j)
+            .all(|k| super::dates::calendar_word(t.bare_lower(k)) || t.cue(k, Cue::Holidays));
         // A landmark locates someone only in a sentence about them.
         let landmark = matches!(
             t.lower(j),
@@ -152,6 +157,14 @@ fn person_in_sentence(t: &Text, i: usize) -> bool {
             || (t.cue(k, Cue::Titles) && t.is_cap(k))
             || (t.all_caps(k) && (2..=3).contains(&t.word(k).len()) && !lex.is_acronym(t.lower(k)))
             || (t.is_letter(k) && t.is(k + 1, ".") && t.is_letter(k + 2))
+            || (t.is(k, "(") || t.is(k, ","))
+                && t.is_number(k + 1)
+                && t.word(k + 1).len() <= 3
+                && (t.is(k + 2, ")") || t.is(k + 2, ","))
+            || t.is_number(k) && matches!(t.lower(k + 1), "yo" | "y" | "yrs") && t.glued(k + 1)
+            || (t.is_cap(k) && !t.starts_sentence(k) || lex.is_given(t.bare_lower(k)))
+                && !lex.is_common(t.bare_lower(k))
+                && t.cue(k + 1, Cue::PersonVerbs)
     })
 }
 
@@ -162,7 +175,7 @@ fn located(t: &Text, out: &mut Vec<Span>) {
     for p in 0..t.len() {
         if !matches!(
             t.lower(p),
-            "in" | "at" | "outside" | "near" | "from" | "around" | "of"
+            "in" | "at" | "outside" | "near" | "from" | "around" | "of" | "behind" | "opposite"
         ) {
             continue;
         }
@@ -176,7 +189,7 @@ fn located(t: &Text, out: &mut Vec<Span>) {
         let words: Vec<usize> = (k..=end).collect();
         let known = words.iter().all(|&w| {
             let l = t.bare_lower(w);
-            lex.is_not_name(l)
+            lex.is_not_name(l) && !(t.cue(w, Cue::Shops) && t.lower(p) != "on")
                 || t.cue(w, Cue::Orgs)
                 || t.cue(w, Cue::Titles)
                 || t.all_caps(w) && lex.is_acronym(l)
@@ -260,9 +273,8 @@ fn residence(t: &Text, out: &mut Vec<Span>) {
             continue;
         };
         let lex = lexicon();
-        let known = (k..=end).all(|w| {
-            lex.is_not_name(t.bare_lower(w)) || t.all_caps(w) && lex.is_acronym(t.lower(w))
-        });
+        let known = (k..=end)
+            .all(|w| t.cue(w, Cue::Holidays) || t.all_caps(w) && lex.is_acronym(t.lower(w)));
         if known || super::people::staff_world(t, v) {
             continue;
         }
@@ -530,6 +542,14 @@ fn postcodes(t: &Text, out: &mut Vec<Span>) {
                     p
                 };
                 push_chunks(out, first, c);
+                continue;
+            }
+            // A ZIP code after a street: "2210 Cedar Crest Dr, 30318"
+            let after_street = p.s.split_whitespace().last().is_some_and(|w| {
+                lex.cue(Cue::Streets, &w.trim_end_matches(['.', ',']).to_lowercase())
+            });
+            if zip && after_street && t.text[p.end..c.start].contains(',') {
+                push_chunks(out, c, c);
                 continue;
             }
             // A 4-digit postcode after a suburb or city: "Otara, Auckland 2023", "Fitzroy 3065".

@@ -283,3 +283,14 @@ fn random_text_never_panics_and_findings_fit_the_text() {
         );
     }
 }
+
+#[test]
+fn ordinary_words_at_a_sentence_start_are_not_places() {
+    quiet("Walk home in the rain, then tea.");
+    quiet("Talked it over with Priya Shah in supervision.");
+    finds(
+        "she is at St Brigid's primary now",
+        FindingKind::Place,
+        "St Brigid's primary",
+    );
+}
