@@ -294,3 +294,13 @@ fn ordinary_words_at_a_sentence_start_are_not_places() {
         "St Brigid's primary",
     );
 }
+
+#[test]
+fn accented_and_non_latin_names_are_found_after_clinical_words() {
+    finds("pt Siobhán cried in the corridor", FindingKind::PersonName, "Siobhán");
+    finds("my client Иван Петров was quiet", FindingKind::PersonName, "Иван Петров");
+    finds("Mrs Nguyễn Thị Hoa rang twice", FindingKind::PersonName, "Mrs Nguyễn Thị Hoa");
+    finds("client zoë said nothing", FindingKind::PersonName, "zoë");
+    // Scripts without capitals or spaces are not guessed at.
+    quiet("今天很累");
+}
