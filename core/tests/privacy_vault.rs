@@ -197,8 +197,10 @@ fn redactions_are_written_back_by_field_name() {
     assert_eq!(all.parked[0].when.as_deref(), Some("Monday"));
     // An allowed word is left as it is.
     privacy.allow("Adeyemi".into()).unwrap();
-    let mut plan = Plan::default();
-    plan.triggers = vec!["Mrs Adeyemi shouting".into(), "Mr Haddad shouting".into()];
+    let plan = Plan {
+        triggers: vec!["Mrs Adeyemi shouting".into(), "Mr Haddad shouting".into()],
+        ..Plan::default()
+    };
     let plan = privacy.redact_plan(plan, vec![]).unwrap();
     assert_eq!(plan.triggers, ["Mrs Adeyemi shouting", "[name] shouting"]);
 }

@@ -60,7 +60,7 @@ fn client_context(t: &Text, i: usize) -> bool {
 /// other person in between.
 fn own(t: &Text, i: usize) -> bool {
     let mut own = false;
-    for k in t.sentence_of(i)..i {
+    for k in t.sentence_of(i).max(i.saturating_sub(12))..i {
         if t.cue(k, Cue::FirstPerson) {
             own = true;
         } else if t.cue(k, Cue::ThirdPerson)

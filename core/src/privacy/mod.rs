@@ -195,12 +195,19 @@ pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<Str
 pub(crate) fn check(text: &str, allowed: &AllowList) -> PrivacyReport {
     let spans = find(text, chrono::Utc::now().year(), allowed);
     let redacted = redact_spans(text, &spans);
+    // Spans are in order: count UTF-16 units once along the text.
+    let (mut byte, mut unit) = (0, 0);
+    let mut units_at = |to: usize| {
+        unit += utf16_len(&text[byte..to]);
+        byte = to;
+        unit
+    };
     let findings = spans
         .iter()
         .map(|s| PrivacyFinding {
             kind: s.kind,
-            start: utf16_len(&text[..s.start]),
-            end: utf16_len(&text[..s.end]),
+            start: units_at(s.start),
+            end: units_at(s.end),
             text: text[s.start..s.end].to_owned(),
         })
         .collect();
@@ -270,14 +277,18 @@ fn resolve(mut spans: Vec<Span>) -> Vec<Span> {
             .cmp(&a.kind.rank())
             .then((b.end - b.start).cmp(&(a.end - a.start)))
     });
-    let mut kept: Vec<Span> = Vec::new();
+    // Kept spans by start; they never overlap, so one neighbour on each side decides.
+    let mut kept: std::collections::BTreeMap<usize, Span> = std::collections::BTreeMap::new();
     for s in spans {
-        if !kept.iter().any(|k| s.start < k.end && k.start < s.end) {
-            kept.push(s);
+        let before = kept
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > s.start);
+        if !before {
+            kept.insert(s.start, s);
         }
     }
-    kept.sort_by_key(|s| s.start);
-    kept
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

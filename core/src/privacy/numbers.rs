@@ -251,16 +251,17 @@ fn mixed(t: &Text, out: &mut Vec<Span>) {
             });
         }
     }
-    for piece in pieces(t.text, &[',', '.', ';', ':', ')', '(', '!', '?', '#']) {
+    let all = pieces(t.text, &[',', '.', ';', ':', ')', '(', '!', '?', '#']);
+    for (n, &piece) in all.iter().enumerate() {
         let s = &t.text[piece.0..piece.1];
         let d = s.bytes().filter(u8::is_ascii_digit).count();
         let l = s.bytes().filter(u8::is_ascii_alphabetic).count();
         let shape = s
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'-');
-        let after_id_word = t.text[..piece.0]
-            .split_whitespace()
-            .next_back()
+        let after_id_word = n
+            .checked_sub(1)
+            .map(|p| &t.text[all[p].0..all[p].1])
             .is_some_and(|w| {
                 super::lexicon::lexicon().cue(
                     Cue::IdContext,

@@ -2,7 +2,7 @@
 //! initials and short forms, and ages or sex attached to a person.
 
 use super::lexicon::{lexicon, Cue};
-use super::tokens::Text;
+use super::tokens::{Fact, Text};
 use super::{FindingKind, Span};
 
 /// Name particles that may stand in lower case between two parts of a name.
@@ -285,7 +285,9 @@ fn public(t: &Text, first: usize, last: usize) -> bool {
     if (from..first).any(|k| t.cue(k, Cue::Public)) {
         return true;
     }
-    if (t.sentence_of(first)..t.sentence_end(first)).any(|k| t.cue(k, Cue::Media)) {
+    if t.fact(Fact::Media, first, |a, b| {
+        (a..b).any(|k| t.cue(k, Cue::Media))
+    }) {
         return true;
     }
     t.possessive(last)
@@ -499,7 +501,10 @@ fn name_at(t: &Text, i: usize) -> Option<Name> {
 /// Whether the sentence holding token `i` is about the clinician's own world (their
 /// team, training, shifts, family and friends) and names nothing of a client's.
 pub(super) fn staff_world(t: &Text, i: usize) -> bool {
-    let (a, b) = (t.sentence_of(i), t.sentence_end(i));
+    t.fact(Fact::StaffWorld, i, |a, b| staff_sentence(t, a, b))
+}
+
+fn staff_sentence(t: &Text, a: usize, b: usize) -> bool {
     let lex = lexicon();
     let own = (a..b).any(|k| {
         t.cue(k, Cue::OwnWorld)

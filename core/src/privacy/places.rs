@@ -2,7 +2,7 @@
 //! person, where someone lives or works, streets and postcodes.
 
 use super::lexicon::{lexicon, Cue};
-use super::tokens::{pieces, Text};
+use super::tokens::{pieces, Fact, Text};
 use super::{FindingKind, Span};
 
 /// Finds places and addresses in `t`.
@@ -148,7 +148,10 @@ fn institutions(t: &Text, out: &mut Vec<Span>) {
 
 /// Whether the sentence holding token `i` speaks of a person other than the writer.
 fn person_in_sentence(t: &Text, i: usize) -> bool {
-    let (a, b) = (t.sentence_of(i), t.sentence_end(i));
+    t.fact(Fact::Person, i, |a, b| person_between(t, a, b))
+}
+
+fn person_between(t: &Text, a: usize, b: usize) -> bool {
     let lex = lexicon();
     (a..b).any(|k| {
         t.cue(k, Cue::ThirdPerson)

@@ -297,10 +297,37 @@ fn ordinary_words_at_a_sentence_start_are_not_places() {
 
 #[test]
 fn accented_and_non_latin_names_are_found_after_clinical_words() {
-    finds("pt Siobhán cried in the corridor", FindingKind::PersonName, "Siobhán");
-    finds("my client Иван Петров was quiet", FindingKind::PersonName, "Иван Петров");
-    finds("Mrs Nguyễn Thị Hoa rang twice", FindingKind::PersonName, "Mrs Nguyễn Thị Hoa");
+    finds(
+        "pt Siobhán cried in the corridor",
+        FindingKind::PersonName,
+        "Siobhán",
+    );
+    finds(
+        "my client Иван Петров was quiet",
+        FindingKind::PersonName,
+        "Иван Петров",
+    );
+    finds(
+        "Mrs Nguyễn Thị Hoa rang twice",
+        FindingKind::PersonName,
+        "Mrs Nguyễn Thị Hoa",
+    );
     finds("client zoë said nothing", FindingKind::PersonName, "zoë");
     // Scripts without capitals or spaces are not guessed at.
     quiet("今天很累");
+}
+
+/// A text at the size limit with no sentence end: every sentence-wide fact is worked
+/// out once (this took minutes when it was worked out per word).
+#[test]
+fn a_long_text_without_full_stops_is_checked() {
+    let long = "Mrs Adeyemi and Tomasz met Priya at Oakwood Care Home with his partner Jamal, "
+        .repeat(1500);
+    let report = privacy_check(long);
+    let names = report
+        .findings
+        .iter()
+        .filter(|f| f.text == "Mrs Adeyemi")
+        .count();
+    assert_eq!(names, 1500);
 }

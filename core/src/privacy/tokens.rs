@@ -1,5 +1,8 @@
 //! Tokens of a text about to be checked, with the facts every detector asks about them.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::lexicon::{lexicon, Cue};
 
 /// What a token is made of.
@@ -27,6 +30,20 @@ pub(super) struct Text<'a> {
     pub tokens: Vec<Token>,
     lower: Vec<String>,
     starts: Vec<bool>,
+    /// For each token, the first token of its sentence and the token after its end.
+    sentences: Vec<(usize, usize)>,
+    facts: RefCell<HashMap<(Fact, usize), bool>>,
+}
+
+/// A fact about a whole sentence that detectors ask about many of its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Fact {
+    /// It is about the clinician's own world and names nothing of a client's.
+    StaffWorld,
+    /// It speaks of a person other than the writer.
+    Person,
+    /// It puts the names in it on a screen or a page.
+    Media,
 }
 
 impl<'a> Text<'a> {
@@ -42,10 +59,19 @@ impl<'a> Text<'a> {
             tokens,
             lower,
             starts: Vec::new(),
+            sentences: Vec::new(),
+            facts: RefCell::new(HashMap::new()),
         };
         this.starts = (0..this.tokens.len())
             .map(|i| this.compute_start(i))
             .collect();
+        let mut first = 0;
+        for i in 0..this.tokens.len() {
+            if this.ends_sentence(i) || i + 1 == this.tokens.len() {
+                this.sentences.extend((first..=i).map(|_| (first, i + 1)));
+                first = i + 1;
+            }
+        }
         this
     }
 
@@ -167,20 +193,24 @@ impl<'a> Text<'a> {
 
     /// The first token of the sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        let mut k = i;
-        while k > 0 && !self.ends_sentence(k - 1) {
-            k -= 1;
-        }
-        k
+        self.sentences.get(i).map_or(self.len(), |s| s.0)
     }
 
     /// The token after the end of the sentence that holds token `i`.
     pub fn sentence_end(&self, i: usize) -> usize {
-        let mut k = i;
-        while k < self.len() && !self.ends_sentence(k) {
-            k += 1;
+        self.sentences.get(i).map_or(self.len(), |s| s.1)
+    }
+
+    /// `fact` about the sentence holding token `i`, worked out by `f` from the
+    /// sentence's token range once per sentence.
+    pub fn fact(&self, fact: Fact, i: usize, f: impl FnOnce(usize, usize) -> bool) -> bool {
+        let (a, b) = (self.sentence_of(i), self.sentence_end(i));
+        if let Some(&known) = self.facts.borrow().get(&(fact, a)) {
+            return known;
         }
-        (k + 1).min(self.len())
+        let value = f(a, b);
+        self.facts.borrow_mut().insert((fact, a), value);
+        value
     }
 
     fn ends_sentence(&self, i: usize) -> bool {
