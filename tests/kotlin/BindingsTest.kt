@@ -59,6 +59,10 @@ fun now(offsetMinutes: Int = 60) = LocalMoment(Instant.now(), offsetMinutes)
 fun draft(body: String, kind: JournalKind = JournalKind.FREE, moment: LocalMoment = now()) =
     JournalDraft(kind = kind, moment = moment, body = body)
 
+/** The privacy area of a new vault (its allow-list empty), for the identifier check's tests. */
+fun <T> withPrivacy(body: (Privacy) -> T): T =
+    Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault -> vault.privacy().use(body) }
+
 /** Registers the tests of the generated bindings. */
 fun bindingTests(fixtureDir: File) {
 
@@ -392,6 +396,168 @@ fun bindingTests(fixtureDir: File) {
         assertEquals("😊 My client [name], call 555-201-3344 or sarah@example.com.", privacyRedact(text, listOf(report.findings[0])))
         assertTrue(privacyCheck("I felt Monday was heavy; sertraline 50 mg.").findings.isEmpty())
         assertFailsWith<RespiteException.InvalidInput> { privacyRedact("short", report.findings) }
+    }
+
+    test("the whole-draft check reports each field of a transition, with UTF-16 offsets inside the field") {
+        withPrivacy { privacy ->
+            // U+1F327 is two UTF-16 units and U+FE0F one: "Priya" starts at unit 9, not at code point 8.
+            val what = "\uD83C\uDF27\uFE0F Ring Priya Shah's mum about the referral"
+            val answers = TransitionAnswers(
+                parked = listOf(ParkedItemDraft(what, "tomorrow 9:00", "my desk")),
+                setDown = "The corridor argument",
+                wentWell = listOf("", "The group laughed"),
+            )
+            val reports = privacy.checkTransition(answers)
+            assertEquals(listOf("parked 1", "parked 1 when", "parked 1 where", "set down", "went well 2"), reports.map { it.field })
+            val parked = reports.first { it.field == "parked 1" }
+            val finding = parked.findings.single()
+            assertEquals(FindingKind.PERSON_NAME, finding.kind)
+            assertEquals("Priya Shah", finding.text)
+            assertEquals(9u, finding.start)
+            assertEquals(19u, finding.end)
+            assertEquals(finding.text, what.substring(finding.start.toInt(), finding.end.toInt()))
+            assertEquals("\uD83C\uDF27\uFE0F Ring [name]'s mum about the referral", parked.redacted)
+            assertEquals(parked.redacted, privacyRedact(what, parked.findings))
+            assertTrue(reports.filter { it.field != "parked 1" }.all { it.findings.isEmpty() && it.redacted.isNotEmpty() })
+            // Without an allow-list the vault's check and the free function agree.
+            val fields = listOf(DraftField("parked 1", what), DraftField("set down", "The corridor argument"))
+            assertEquals(privacyCheckDraft(fields), privacy.checkDraft(fields))
+            assertEquals(parked, privacyCheckDraft(fields).first())
+            assertTrue(privacy.checkTransition(TransitionAnswers()).isEmpty(), "nothing written, nothing to check")
+        }
+    }
+
+    test("the typed checks name the free-text fields of each record; the plan's own people are left out") {
+        withPrivacy { privacy ->
+            val entry = draft("Heavy, but I stayed present.").copy(title = "Session with Mr Okafor", tags = listOf("grief", "call 555-201-3344"))
+            val journal = privacy.checkJournal(entry)
+            assertEquals(listOf("title", "body", "tag 1", "tag 2"), journal.map { it.field })
+            assertEquals("Session with [name]", journal[0].redacted)
+            assertEquals(listOf(FindingKind.PHONE_NUMBER), journal[3].findings.map { it.kind })
+            assertTrue(journal[1].findings.isEmpty() && journal[2].findings.isEmpty())
+
+            val checkin = privacy.checkCheckin(CheckInData(moment = now(), note = "Mr Okafor cancelled again."))
+            assertEquals("note", checkin.single().field)
+            assertEquals("[name] cancelled again.", checkin.single().redacted)
+            assertTrue(privacy.checkCheckin(CheckInData(moment = now(), pleasantness = 0.2)).isEmpty())
+
+            val evening = privacy.checkEvening(EveningAnswers(detachment = 2u, note = "Still thinking of Mr Okafor."))
+            assertEquals("note", evening.single().field)
+            assertEquals(FindingKind.PERSON_NAME, evening.single().findings.single().kind)
+
+            val walk = planSuggestions().first { it.id == "evening-walk" }.practice!!
+            val plan = Plan(
+                values = listOf("Steady company on hard days"),
+                people = listOf("Priya Shah"),
+                emergency = EmergencyPlan(contacts = listOf(Contact("Priya Shah", "555-201-3344"))),
+                practices = listOf(
+                    walk.copy(barrier = null, workaround = null),
+                    walk.copy(id = "walk-2", barrier = "When Mr Okafor's file is open", workaround = null),
+                ),
+            )
+            val planReports = privacy.checkPlan(plan)
+            assertEquals(listOf("value 1", "practice 1", "practice 2", "practice 2 barrier"), planReports.map { it.field })
+            assertEquals(listOf("practice 2 barrier"), planReports.filter { it.findings.isNotEmpty() }.map { it.field })
+            assertTrue(planReports.none { "Priya" in it.redacted || it.findings.any { f -> "Priya" in f.text } })
+        }
+    }
+
+    test("the core writes redactions back: only the fields named, every flagged one when none are named") {
+        withPrivacy { privacy ->
+            val answers = TransitionAnswers(
+                parked = listOf(ParkedItemDraft("Ring Priya Shah's mum", "after Mr Okafor's review", "my desk")),
+                setDown = "Sitting with Jonah Reyes' silence",
+                wentWell = listOf("The group laughed", "Mr Okafor's family thanked the team"),
+            )
+            val one = privacy.redactTransition(answers, listOf("parked 1 when"))
+            assertEquals(answers.copy(parked = listOf(answers.parked[0].copy(`when` = "after [name]'s review"))), one, "only that field changes")
+            assertEquals(answers, privacy.redactTransition(answers, listOf("parked 1 where", "no such field")), "a field without findings, or unknown, is left alone")
+            // With no names, every field with a finding gets its redacted text, and nothing else changes.
+            val all = privacy.redactTransition(answers, emptyList())
+            assertEquals(privacy.checkTransition(answers).map { it.field to it.redacted }, privacy.checkTransition(all).map { it.field to it.redacted })
+            assertTrue(privacy.checkTransition(all).all { it.findings.isEmpty() })
+            assertEquals("my desk", all.parked.single().place)
+            assertEquals("The group laughed", all.wentWell[0])
+            assertEquals("[name]'s family thanked the team", all.wentWell[1])
+
+            // An allowed word stays as written; the rest of the same field is still redacted.
+            assertTrue(privacy.allow("Priya"))
+            val allowed = ParkedItemDraft("Ring Priya Shah's mum about Mr Okafor")
+            assertEquals("Ring Priya Shah's mum about [name]", privacy.redactTransition(TransitionAnswers(parked = listOf(allowed)), listOf("parked 1")).parked.single().what)
+
+            val entry = draft("Heavy. Priya helped.").copy(title = "After Mr Okafor", tags = listOf("grief", "call 555-201-3344"))
+            assertEquals(entry.copy(tags = listOf("grief", "call [phone number]")), privacy.redactJournal(entry, listOf("tag 2")))
+            assertEquals(entry.copy(title = "After [name]", tags = listOf("grief", "call [phone number]")), privacy.redactJournal(entry, emptyList()))
+
+            val edit = JournalUpdate(title = "Mr Okafor again", tags = listOf("grief"))
+            assertEquals(listOf("title", "tag 1"), privacy.checkJournalUpdate(edit).map { it.field })
+            assertTrue(privacy.checkJournalUpdate(JournalUpdate(kind = JournalKind.FREE)).isEmpty(), "an edit that changes no text has nothing to check")
+            assertEquals(edit.copy(title = "[name] again"), privacy.redactJournalUpdate(edit, emptyList()))
+            assertEquals(edit, privacy.redactJournalUpdate(edit, listOf("body")), "the body is not part of this edit")
+
+            val checkin = CheckInData(moment = now(), pleasantness = 0.2, note = "Mr Okafor cancelled again.")
+            assertEquals(checkin.copy(note = "[name] cancelled again."), privacy.redactCheckin(checkin, listOf("note")))
+            val evening = EveningAnswers(detachment = 2u, note = "Still thinking of Mr Okafor.")
+            assertEquals(evening.copy(note = "Still thinking of [name]."), privacy.redactEvening(evening, emptyList()))
+
+            val walk = planSuggestions().first { it.id == "evening-walk" }.practice!!
+            val plan = Plan(
+                people = listOf("Sam Carter"),
+                emergency = EmergencyPlan(contacts = listOf(Contact("Sam Carter", "555-201-3344")), kindWords = listOf("Mr Okafor is not mine to carry")),
+                practices = listOf(walk.copy(barrier = "When Mr Okafor's file is open", workaround = null)),
+            )
+            val barrier = privacy.redactPlan(plan, listOf("practice 1 barrier"))
+            assertEquals(plan.copy(practices = listOf(plan.practices[0].copy(barrier = "When [name]'s file is open"))), barrier)
+            val redactedPlan = privacy.redactPlan(plan, emptyList())
+            assertEquals(listOf("[name] is not mine to carry"), redactedPlan.emergency.kindWords)
+            assertEquals(plan.people, redactedPlan.people, "the plan's own people are not redacted")
+            assertEquals(plan.emergency.contacts, redactedPlan.emergency.contacts)
+        }
+    }
+
+    test("the allow-list: an allowed word is no longer reported, is listed, comes back when removed, and needs an unlocked vault") {
+        val path = tempVaultPath()
+        val text = "supervision with client Priya Shah"
+        Vault.create(path, PASSPHRASE, FLOOR).use { vault ->
+            vault.privacy().use { privacy ->
+                assertTrue(privacy.check(text).findings.any { "Priya" in it.text })
+                assertTrue(privacy.allowed().isEmpty())
+                assertTrue(privacy.allow("Priya"))
+                assertFalse(privacy.allow("  PRIYA "), "the same word again, in other case and spacing, is not new")
+                assertEquals(listOf("priya"), privacy.allowed())
+                val report = privacy.check(text)
+                assertTrue(report.findings.none { "Priya" in it.text })
+                assertEquals(text, report.redacted)
+                assertTrue(privacy.checkDraft(listOf(DraftField("body", text))).single().findings.isEmpty())
+                assertTrue(privacy.checkTransition(TransitionAnswers(parked = listOf(ParkedItemDraft(text)))).single().findings.isEmpty())
+                // The free functions know nothing of this vault's list.
+                assertTrue(privacyCheck(text).findings.any { "Priya" in it.text })
+
+                assertEquals("word", assertFailsWith<RespiteException.InvalidInput> { privacy.allow("") }.field)
+                assertFailsWith<RespiteException.InvalidInput> { privacy.allow("   ") }
+                assertFailsWith<RespiteException.InvalidInput> { privacy.removeAllowed("") }
+
+                vault.lock()
+                assertFailsWith<RespiteException.Locked> { privacy.check(text) }
+                assertFailsWith<RespiteException.Locked> { privacy.checkTransition(TransitionAnswers(setDown = text)) }
+                assertFailsWith<RespiteException.Locked> { privacy.redactTransition(TransitionAnswers(setDown = text), emptyList()) }
+                assertFailsWith<RespiteException.Locked> { privacy.allowed() }
+                assertFailsWith<RespiteException.Locked> { privacy.allow("Sam") }
+                assertFailsWith<RespiteException.Locked> { privacy.removeAllowed("Priya") }
+                vault.unlockWithPassphrase(PASSPHRASE)
+                assertEquals(listOf("priya"), privacy.allowed())
+            }
+        }
+        Vault.open(path).use { vault ->
+            vault.unlockWithPassphrase(PASSPHRASE)
+            vault.privacy().use { privacy ->
+                assertEquals(listOf("priya"), privacy.allowed(), "the list is kept in the vault")
+                assertTrue(privacy.removeAllowed("Priya"))
+                assertFalse(privacy.removeAllowed("Priya"))
+                assertTrue(privacy.allowed().isEmpty())
+                assertTrue(privacy.check(text).findings.any { "Priya" in it.text }, "removed, the finding comes back")
+            }
+        }
     }
 
     test("a plan is built from suggestions, revised, compared and used") {

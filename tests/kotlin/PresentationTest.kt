@@ -60,7 +60,7 @@ fun presentationTests() {
         assertTrue(decomposed.state is UnlockState.Unlocked)
     }
 
-    test("presentation: after a session, one value and a tap; the privacy check reviews the note") {
+    test("presentation: after a session, one value and a tap; the privacy check asks about the note") {
         val (vault, _) = openVault()
         vault.use {
             val quick = AfterSessionModel(it, berlinClock())
@@ -68,16 +68,34 @@ fun presentationTests() {
             quick.save()
             val saved = quick.step as AfterSessionStep.Saved
             assertEquals(7.toUByte(), saved.entry.reflection!!.intensity)
+            assertNull(saved.privacyNote, "no text, so no all-clear either")
             assertTrue(quick.offeredPractices.size >= 3)
 
             val careful = AfterSessionModel(it, berlinClock())
             careful.note = "My client Sarah Miller cried when we talked about her brother."
             careful.feelings += "heavy"
             careful.save()
-            val review = careful.step as AfterSessionStep.PrivacyReview
-            assertEquals(FindingKind.PERSON_NAME, review.findings.single().kind)
-            careful.redactAndSave()
-            assertEquals("My client [name] cried when we talked about her brother.", (careful.step as AfterSessionStep.Saved).entry.body)
+            assertEquals(AfterSessionStep.PrivacyReview, careful.step)
+            val question = careful.privacy.questions.single()
+            assertEquals("body", question.field)
+            assertEquals(FindingKind.PERSON_NAME, question.findings.single().kind)
+            assertEquals("In the text, “Sarah Miller” looks like a name. Could it identify a client?", question.question)
+            assertEquals("My client [name] cried when we talked about her brother.", question.redacted)
+            careful.edit()
+            assertEquals(AfterSessionStep.Editing, careful.step, "back to the form, nothing saved")
+            careful.save()
+            careful.privacy.useRedacted(careful.privacy.questions.single())
+            val redacted = careful.step as AfterSessionStep.Saved
+            assertEquals("My client [name] cried when we talked about her brother.", redacted.entry.body)
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, redacted.privacyNote, "the redacted note was checked again")
+
+            val kept = AfterSessionModel(it, berlinClock())
+            kept.note = "Mr Okafor's session ran long."
+            kept.save()
+            kept.privacy.keepAsWritten(kept.privacy.questions.single())
+            val asWritten = kept.step as AfterSessionStep.Saved
+            assertEquals("Mr Okafor's session ran long.", asWritten.entry.body)
+            assertNull(asWritten.privacyNote, "something was spotted and kept: no all-clear")
 
             val wrong = AfterSessionModel(it, berlinClock())
             wrong.intensity = 12
@@ -85,6 +103,296 @@ fun presentationTests() {
             assertTrue(wrong.step is AfterSessionStep.Editing)
             assertTrue(wrong.error!!.contains("intensity"))
         }
+    }
+
+    test("presentation: the all-clear is honest, and a clean note saves in one tap") {
+        val (vault, _) = openVault()
+        vault.use {
+            assertTrue(Messages.PRIVACY_ALL_CLEAR.contains("did not spot anything that looks like a client detail"))
+            assertTrue(Messages.PRIVACY_ALL_CLEAR.contains("can miss some"))
+            val model = AfterSessionModel(it, berlinClock())
+            model.note = "Heavy session. I stayed with it and breathed."
+            model.save()
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, (model.step as AfterSessionStep.Saved).privacyNote)
+        }
+    }
+
+    test("presentation: \"this is mine\" puts the finding on the allow-list, and the next check leaves it out") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = AfterSessionModel(it, berlinClock())
+            model.note = "Priya Shah rang about the referral."
+            model.save()
+            val finding = model.privacy.questions.single().findings.single()
+            assertEquals("“Priya Shah” is mine, not a client's", Messages.privacyMine(finding))
+            assertTrue(model.privacy.thisIsMine(finding))
+            val saved = model.step as AfterSessionStep.Saved
+            assertEquals("Priya Shah rang about the referral.", saved.entry.body)
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, saved.privacyNote)
+            assertEquals(listOf("priya shah"), AllowListModel(it).words)
+            val next = AfterSessionModel(it, berlinClock())
+            next.note = "Priya Shah said I did enough today."
+            next.save()
+            assertTrue(next.step is AfterSessionStep.Saved, "not asked about again")
+        }
+    }
+
+    test("presentation: the check-in note and the evening note are asked about before saving, never held back") {
+        val (vault, _) = openVault()
+        vault.use {
+            val checkin = CheckInModel(it, berlinClock())
+            checkin.pad = 0.3 to 0.4
+            checkin.note = "Mr Okafor's mother rang the ward."
+            assertNull(checkin.save())
+            assertTrue(checkin.reviewing)
+            assertNull(checkin.saved)
+            val question = checkin.privacy.questions.single()
+            assertEquals("note", question.field)
+            assertTrue(question.question.startsWith("In the note, “Mr Okafor” looks like a name."))
+            checkin.privacy.keepAsWritten(question)
+            assertFalse(checkin.reviewing)
+            assertEquals("Mr Okafor's mother rang the ward.", assertNotNull(checkin.saved).data.note)
+            assertNull(checkin.privacyNote)
+
+            val clean = CheckInModel(it, berlinClock())
+            clean.pad = 0.8 to 0.8
+            clean.note = "A good lunch outside."
+            assertNotNull(clean.save())
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, clean.privacyNote)
+
+            val evening = EveningModel(it, berlinClock("2026-05-04T18:30:00Z"))
+            evening.detachment = 3
+            evening.note = "Call back 555-201-3344 first thing."
+            assertNull(evening.save())
+            assertTrue(evening.reviewing)
+            val phone = evening.privacy.questions.single()
+            assertEquals(FindingKind.PHONE_NUMBER, phone.findings.single().kind)
+            assertEquals("In the note, “555-201-3344” looks like a phone number. Could it identify a client?", phone.question)
+            evening.privacy.useRedacted(phone)
+            assertEquals("Call back [phone number] first thing.", assertNotNull(evening.saved).data.note)
+            assertEquals("Call back [phone number] first thing.", evening.note)
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, evening.privacyNote)
+        }
+    }
+
+    test("presentation: when the core cannot redact, the question stays open and nothing is saved in its place") {
+        val (vault, _) = openVault()
+        vault.use {
+            var reads = 0
+            var resolved = false
+            val review = PrivacyReview(
+                it,
+                CheckedRecord.CHECKIN,
+                read = {
+                    reads++
+                    // The third read is the redaction's own (after the question and the check again): the vault locks just then.
+                    if (reads == 3) it.lock()
+                    CheckInData(moment = now(), note = "Mr Okafor's mother rang the ward.")
+                },
+                take = { throw AssertionError("nothing was redacted, so nothing comes back") },
+                resolved = { resolved = true },
+            )
+            assertTrue(review.run())
+            review.useRedacted(review.questions.single())
+            assertEquals(3, reads)
+            assertEquals("note", review.questions.single().field, "still asked")
+            assertEquals(Messages.forError(RespiteException.Locked()), review.error)
+            assertFalse(resolved, "not saved as written in place of the redaction")
+        }
+    }
+
+    test("presentation: each transition answer is checked as soon as it is entered; questions stay until answered") {
+        val (vault, _) = openVault()
+        vault.use {
+            val clock = berlinClock("2026-05-04T15:05:00Z")
+            val model = TransitionModel(it, clock)
+            // An emoji before the name: offsets are UTF-16 units of the field's own text.
+            val what = "\uD83C\uDF27\uFE0F Ring Priya Shah's mum about the referral"
+            model.park(what, "tomorrow 9:00", null)
+            val parked = model.privacy.questions.single()
+            assertEquals("parked 1", parked.field)
+            assertEquals(9u to 19u, parked.findings.single().let { f -> f.start to f.end })
+            assertEquals("In parked item 1, “Priya Shah” looks like a name. Could it identify a client?", parked.question)
+            assertEquals(TransitionStep.PARK_IT, model.current!!.step, "a question never holds the flow")
+            model.next()
+            model.next()
+            assertEquals(TransitionStep.SET_DOWN, model.current!!.step)
+            model.answers = model.answers.copy(setDown = "Sitting with Jonah Reyes' silence")
+            model.entered()
+            assertEquals(listOf("parked 1", "set down"), model.privacy.questions.map { q -> q.field })
+            model.privacy.useRedacted(parked)
+            assertEquals("\uD83C\uDF27\uFE0F Ring [name]'s mum about the referral", model.answers.parked.single().what)
+            assertEquals("tomorrow 9:00", model.answers.parked.single().`when`)
+            assertEquals("Sitting with Jonah Reyes' silence", model.answers.setDown, "only the chosen field is redacted")
+            assertEquals(listOf("set down"), model.privacy.questions.map { q -> q.field })
+            model.next()
+            model.answers = model.answers.copy(wentWell = listOf("The group laughed", "Mr Okafor's family thanked the team"))
+            model.next()
+            val wentWell = model.privacy.questions.first { q -> q.field == "went well 2" }
+            model.privacy.useRedacted(wentWell)
+            assertEquals(listOf("The group laughed", "[name]'s family thanked the team"), model.answers.wentWell)
+            val jonah = model.privacy.questions.single().findings.single()
+            assertTrue(model.privacy.thisIsMine(jonah))
+            assertTrue(model.privacy.questions.isEmpty())
+            while (model.current != null) model.next()
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacy.allClear)
+            val entry = assertNotNull(model.finish())
+            assertEquals("\uD83C\uDF27\uFE0F Ring [name]'s mum about the referral", entry.transition!!.parked.single().what)
+            assertEquals("Sitting with Jonah Reyes' silence", entry.transition!!.setDown)
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacyNote)
+
+            // Unanswered questions never stop the save: the text is kept as written.
+            val hurried = TransitionModel(it, clock)
+            hurried.park("Letter for Mr Okafor", null, null)
+            val stale = hurried.privacy.questions.single()
+            hurried.answers = hurried.answers.copy(parked = listOf(ParkedItemDraft("Letter for Mr Okafor and his sister")))
+            hurried.privacy.useRedacted(stale)
+            assertEquals("Letter for Mr Okafor and his sister", hurried.answers.parked.single().what, "newer writing is never overwritten")
+            assertEquals("Letter for [name] and his sister", hurried.privacy.questions.single().redacted, "asked afresh")
+            while (hurried.current != null) hurried.skip()
+            val kept = assertNotNull(hurried.finish())
+            assertEquals("Letter for Mr Okafor and his sister", kept.transition!!.parked.single().what)
+            assertNull(hurried.privacyNote)
+        }
+    }
+
+    test("presentation: a journal entry's title, text and tags are checked together") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = JournalEntryModel(it, berlinClock())
+            model.title = "After Mr Okafor"
+            model.body = "I kept thinking about the phone call."
+            model.tags = listOf("grief", "", "call 555-201-3344")
+            assertNull(model.save())
+            assertTrue(model.reviewing)
+            assertEquals(listOf("title", "tag 2"), model.privacy.questions.map { q -> q.field })
+            assertEquals("In “tag 2”, “555-201-3344” looks like a phone number. Could it identify a client?", model.privacy.questions[1].question)
+            model.privacy.useRedacted(model.privacy.questions[1])
+            assertTrue(model.reviewing, "one question still open")
+            assertEquals(listOf("grief", "call [phone number]"), model.tags)
+            assertEquals("After Mr Okafor", model.title, "redacting a tag leaves the title as written")
+            model.edit()
+            model.body = "I kept thinking about Priya Shah's phone call."
+            assertNull(model.save())
+            assertEquals(listOf("title", "body"), model.privacy.questions.map { q -> q.field })
+            model.privacy.keepAllAsWritten()
+            val entry = assertNotNull(model.saved)
+            assertEquals("I kept thinking about Priya Shah's phone call.", entry.body)
+            assertEquals("After Mr Okafor", entry.title)
+            assertEquals(listOf("grief", "call [phone number]"), entry.tags)
+            assertEquals(JournalKind.FREE, entry.kind)
+        }
+    }
+
+    test("presentation: a plan edit is checked before the revision is saved; its own people are left out") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = PlanModel(it)
+            model.draft = model.draft.copy(
+                values = listOf("Being there for Mr Okafor's family"),
+                people = listOf("Priya Shah"),
+                emergency = model.draft.emergency.copy(contacts = listOf(Contact("Priya Shah", "555-201-3344"))),
+            )
+            assertNull(model.save())
+            assertTrue(model.reviewing)
+            val question = model.privacy.questions.single()
+            assertEquals("value 1", question.field)
+            assertEquals("In “value 1”, “Mr Okafor” looks like a name. Could it identify a client?", question.question)
+            model.privacy.useRedacted(question)
+            assertEquals(1u, model.saved)
+            assertFalse(model.reviewing)
+            assertEquals(listOf("Being there for [name]'s family"), model.draft.values)
+            assertEquals(listOf("Priya Shah"), model.draft.people)
+            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacyNote)
+
+            // The text form: the same check, and the same answers.
+            val text = model.text.replace("### Boundaries I commit to\n", "### Boundaries I commit to\n- No calls from Mr Okafor after 7pm\n")
+            assertNull(model.saveText(text))
+            assertEquals("boundary 1", model.privacy.questions.single().field)
+            model.privacy.keepAsWritten(model.privacy.questions.single())
+            assertEquals(2u, model.saved)
+            assertEquals(listOf("No calls from Mr Okafor after 7pm"), model.draft.boundaries)
+
+            // Redacting one field (the core writes it back by its own name) leaves every other as written.
+            val walk = planSuggestions().first { s -> s.id == "evening-walk" }.practice!!
+            model.draft = model.draft.copy(
+                practices = model.draft.practices + walk.copy(id = "walk-okafor", barrier = "When Mr Okafor's file is open", workaround = null),
+                emergency = model.draft.emergency.copy(kindWords = listOf("You did enough", "Mr Okafor is not yours to carry")),
+            )
+            val n = model.draft.practices.size
+            assertNull(model.save())
+            assertEquals(listOf("kind words 2", "practice $n barrier"), model.privacy.questions.map { q -> q.field }, "the boundary kept as written is not asked again")
+            model.privacy.useRedacted(model.privacy.questions[1])
+            assertTrue(model.reviewing, "the kind words are still asked about")
+            assertEquals("When [name]'s file is open", model.draft.practices.last().barrier)
+            assertEquals(walk.name, model.draft.practices.last().name)
+            assertEquals(listOf("You did enough", "Mr Okafor is not yours to carry"), model.draft.emergency.kindWords)
+            assertEquals(listOf("No calls from Mr Okafor after 7pm"), model.draft.boundaries)
+            assertEquals(listOf("Priya Shah"), model.draft.people)
+            model.privacy.keepAllAsWritten()
+            assertEquals(3u, model.saved)
+            assertEquals("When [name]'s file is open", model.draft.practices.last().barrier)
+        }
+    }
+
+    test("presentation: settings list, add and remove the words that are mine") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = AllowListModel(it)
+            assertTrue(model.words.isEmpty())
+            assertTrue(model.add("Priya"))
+            assertEquals("“Priya” won't be asked about again.", model.message)
+            assertEquals(listOf("priya"), model.words)
+            assertTrue(model.add("priya"))
+            assertEquals("“priya” is already on your list.", model.message)
+            assertFalse(model.add("  "))
+            assertEquals("Type a word or name first.", model.message)
+            assertEquals(listOf("priya"), model.words)
+            assertTrue(model.add("Sam Carter"))
+            assertEquals(listOf("priya", "sam carter"), model.words)
+            val note = CheckInModel(it, berlinClock())
+            note.note = "Priya Shah rang about the referral, then Sam Carter."
+            assertNotNull(note.save(), "allowed words are not asked about")
+            val mixed = CheckInModel(it, berlinClock())
+            mixed.note = "Rang Priya Shah's mum about Mr Okafor."
+            assertNull(mixed.save())
+            val okafor = mixed.privacy.questions.single()
+            assertEquals(listOf("Mr Okafor"), okafor.findings.map { f -> f.text })
+            mixed.privacy.useRedacted(okafor)
+            assertEquals("Rang Priya Shah's mum about [name].", assertNotNull(mixed.saved).data.note, "the allowed name stays as written")
+            assertTrue(model.remove("priya"))
+            assertEquals("“priya” is off your list; the check will ask about it again.", model.message)
+            assertTrue(model.remove("priya"))
+            assertEquals("“priya” was not on your list.", model.message)
+            assertEquals(listOf("sam carter"), model.words)
+
+            it.lock()
+            val locked = AllowListModel(it)
+            assertEquals(Messages.forError(RespiteException.Locked()), locked.message)
+            assertFalse(locked.add("Sam"))
+            // A locked vault: the check cannot run, the save is still attempted, and says why it failed.
+            val capture = AfterSessionModel(it, berlinClock())
+            capture.note = "Mr Okafor"
+            capture.save()
+            assertEquals(AfterSessionStep.Editing, capture.step)
+            assertEquals(Messages.forError(RespiteException.Locked()), capture.error)
+        }
+    }
+
+    test("presentation: every capture model asks through the one shared privacy helper, and none maps field names to fields") {
+        val root = File(System.getProperty("presentation.sources") ?: "android-demo/presentation/src/main/kotlin")
+        val files = root.walkTopDown().filter { f -> f.extension == "kt" }.associate { f -> f.name to f.readText() }
+        assertEquals(setOf("PrivacyReview.kt", "AllowListModel.kt"), files.filterValues { t -> ".privacy()" in t }.keys)
+        assertTrue(files.values.none { t -> "privacyCheck(" in t || "privacyCheckDraft(" in t }, "the plain check ignores the allow-list")
+        assertEquals(setOf("PrivacyReview.kt"), files.filterValues { t -> "PrivacyQuestion(" in t || ".redact" in t }.keys)
+        // The review is made in one place, for every form that saves through the check.
+        val reviews = files.mapValues { (_, t) -> Regex("""= PrivacyReview\(""").findAll(t).count() }.filterValues { c -> c > 0 }
+        assertEquals(mapOf("PrivacyReview.kt" to 1), reviews)
+        val forms = mapOf("AfterSessionModel.kt" to 1, "CheckInModel.kt" to 1, "TransitionModel.kt" to 2, "JournalModel.kt" to 1, "PlanModel.kt" to 1)
+        for ((name, count) in forms) assertEquals(count, Regex("""\)\s*:\s*CheckedForm<""").findAll(files.getValue(name)).count(), name)
+        // Only the wording names fields ("parked 2 when" → "when you'll pick up parked item 2"); the core writes them.
+        val nameMap = Regex("""(?<!\.)\bfield\s*==|matchEntire\(field\)|when \(field\)|\.copy\(`?when`?\s*=""")
+        assertEquals(setOf("Messages.kt"), files.filterValues { t -> nameMap.containsMatchIn(t) }.keys)
     }
 
     test("presentation: a check-in from one tap on the pad, emotions of that corner first") {

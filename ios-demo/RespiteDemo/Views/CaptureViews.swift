@@ -1,7 +1,7 @@
 import RespiteCore
 import SwiftUI
 
-/// After a session: one value and a tap is enough; the note passes the privacy check first.
+/// After a session: one value and a tap is enough; the privacy check may ask about the note first.
 struct AfterSessionView: View {
     let vault: Vault
     @Environment(\.dismiss) private var dismiss
@@ -11,65 +11,54 @@ struct AfterSessionView: View {
     @State private var needs: Set<String> = []
     @State private var practice: String?
     @State private var note = ""
-    @State private var review: PrivacyReport?
+    @StateObject private var privacy = PrivacyReview()
     @State private var error: String?
     private let words = catalogue()
 
     var body: some View {
-        Form {
-            if let review {
-                Section("Before saving") {
-                    Text("This note may identify someone: \(review.findings.map { "“\($0.text)”" }.joined(separator: ", ")).")
-                    Text("With placeholders it reads:\n\(review.redacted)")
-                    Button("Save with placeholders") { write(review.redacted) }
-                    Button("Keep as written") { write(note) }
-                }
-            } else {
-                Section {
-                    MessageText(text: error)
-                    ScaleChips(label: "How intense was it?", range: 0...10, selected: $intensity, anchors: words.intensityAnchors)
-                }
-                Section("Feelings") {
-                    MultiChips(options: words.emotions.map { ($0.id, $0.text) }, selected: feelings) { feelings.toggle($0) }
-                }
-                Section("In my body") {
-                    MultiChips(options: words.bodySensations.map { ($0.id, $0.text) }, selected: body_) { body_.toggle($0) }
-                }
-                Section("What I need now") {
-                    MultiChips(options: words.needs.map { ($0.id, $0.text) }, selected: needs) { needs.toggle($0) }
-                }
-                Section("A practice for right now") {
-                    let offered = (try? vault.plan().practicesFor(moment: .afterSession)) ?? []
-                    MultiChips(options: offered.map { ($0.practice.id, $0.practice.name) }, selected: Set([practice].compactMap { $0 })) {
-                        practice = practice == $0 ? nil : $0
-                    }
-                }
-                Section("A few words, if you like (no names needed)") {
-                    TextEditor(text: $note).frame(minHeight: 80)
-                }
-                Button("Save") { save() }
+        CheckedForm(review: privacy, draft: checked, write: write, done: { dismiss() }) {
+            Section {
+                MessageText(text: error)
+                ScaleChips(label: "How intense was it?", range: 0...10, selected: $intensity, anchors: words.intensityAnchors)
             }
+            Section("Feelings") {
+                MultiChips(options: words.emotions.map { ($0.id, $0.text) }, selected: feelings) { feelings.toggle($0) }
+            }
+            Section("In my body") {
+                MultiChips(options: words.bodySensations.map { ($0.id, $0.text) }, selected: body_) { body_.toggle($0) }
+            }
+            Section("What I need now") {
+                MultiChips(options: words.needs.map { ($0.id, $0.text) }, selected: needs) { needs.toggle($0) }
+            }
+            Section("A practice for right now") {
+                let offered = (try? vault.plan().practicesFor(moment: .afterSession)) ?? []
+                MultiChips(options: offered.map { ($0.practice.id, $0.practice.name) }, selected: Set([practice].compactMap { $0 })) {
+                    practice = practice == $0 ? nil : $0
+                }
+            }
+            Section("A few words, if you like (no names needed)") {
+                TextEditor(text: $note).frame(minHeight: 80)
+            }
+            Button("Save") { privacy.save(checked, write: write) }
         }
         .navigationTitle("After a session")
     }
 
-    private func save() {
-        let report = privacyCheck(text: note)
-        if report.findings.isEmpty { write(note) } else { review = report }
+    private func draft() -> JournalDraft {
+        JournalDraft(
+            kind: .afterSession, moment: Now.moment(), title: nil, body: note, tags: [], practiceIds: [],
+            reflection: SessionReflection(
+                intensity: intensity.map(UInt8.init), activationBefore: nil, activationAfter: nil,
+                feelings: Array(feelings), bodySensations: Array(body_), needs: Array(needs), practice: practice))
     }
 
-    private func write(_ text: String) {
-        do {
-            _ = try vault.journal().add(draft: JournalDraft(
-                kind: .afterSession, moment: Now.moment(), title: nil, body: text, tags: [], practiceIds: [],
-                reflection: SessionReflection(
-                    intensity: intensity.map(UInt8.init), activationBefore: nil, activationAfter: nil,
-                    feelings: Array(feelings), bodySensations: Array(body_), needs: Array(needs), practice: practice)))
-            dismiss()
-        } catch {
-            review = nil
-            self.error = Messages.forError(error)
-        }
+    /// The draft for the vault's privacy check; a redacted note comes back as the entry's text.
+    private var checked: PrivacyDraft<JournalDraft> {
+        PrivacyDraft(vault: vault, kind: .journal, read: draft, take: { note = $0.body })
+    }
+
+    private func write() {
+        privacy.write({ _ = try vault.journal().add(draft: draft()) }, done: { dismiss() }) { error = Messages.forError($0) }
     }
 }
 
@@ -85,34 +74,38 @@ struct CheckInView: View {
     @State private var detachment: Int?
     @State private var note = ""
     @State private var error: String?
+    @StateObject private var privacy = PrivacyReview()
     private let words = catalogue()
 
     var body: some View {
-        Form {
-            Section("Tap where you are: pleasant to the right, energised to the top") {
-                MessageText(text: error)
-                MoodPad(point: $pad)
-                MultiChips(options: emotionChoices.prefix(12).map { ($0.id, $0.text) }, selected: emotions) { emotions.toggle($0) }
-            }
-            Section("Stress zone") {
-                MultiChips(options: words.stressZones.map { ("\($0.zone)", $0.name) }, selected: Set([zone].compactMap { $0 }.map { "\($0)" })) { id in
-                    let picked = words.stressZones.first { "\($0.zone)" == id }?.zone
-                    zone = picked == zone ? nil : picked
-                }
-            }
-            Section("More, if you like") {
-                ScaleChips(label: "Burnout", range: 1...5, selected: $burnout, anchors: words.burnoutLevels)
-                Stepper(sleepHours.map { String(format: "Slept %.1f h", $0) } ?? "Sleep not noted",
-                        onIncrement: { sleepHours = min((sleepHours ?? 7) + 0.5, 24) },
-                        onDecrement: { sleepHours = max((sleepHours ?? 7) - 0.5, 0) })
-                if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
-                    ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
-                }
-                TextField("A note, if you like", text: $note, axis: .vertical)
-            }
-            Button("Save") { save() }
+        CheckedForm(review: privacy, draft: checked, write: write, done: { dismiss() }) { form }
+            .navigationTitle("Check in")
+    }
+
+    @ViewBuilder
+    private var form: some View {
+        Section("Tap where you are: pleasant to the right, energised to the top") {
+            MessageText(text: error)
+            MoodPad(point: $pad)
+            MultiChips(options: emotionChoices.prefix(12).map { ($0.id, $0.text) }, selected: emotions) { emotions.toggle($0) }
         }
-        .navigationTitle("Check in")
+        Section("Stress zone") {
+            MultiChips(options: words.stressZones.map { ("\($0.zone)", $0.name) }, selected: Set([zone].compactMap { $0 }.map { "\($0)" })) { id in
+                let picked = words.stressZones.first { "\($0.zone)" == id }?.zone
+                zone = picked == zone ? nil : picked
+            }
+        }
+        Section("More, if you like") {
+            ScaleChips(label: "Burnout", range: 1...5, selected: $burnout, anchors: words.burnoutLevels)
+            Stepper(sleepHours.map { String(format: "Slept %.1f h", $0) } ?? "Sleep not noted",
+                    onIncrement: { sleepHours = min((sleepHours ?? 7) + 0.5, 24) },
+                    onDecrement: { sleepHours = max((sleepHours ?? 7) - 0.5, 0) })
+            if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
+                ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
+            }
+            TextField("A note, if you like", text: $note, axis: .vertical)
+        }
+        Button("Save") { privacy.save(checked, write: write) }
     }
 
     /// Emotion words, those of the tapped quadrant first.
@@ -124,22 +117,26 @@ struct CheckInView: View {
         return words.emotions.filter { $0.quadrant == quadrant } + words.emotions.filter { $0.quadrant != quadrant }
     }
 
-    private func save() {
-        do {
-            _ = try vault.checkins().add(data: CheckInData(
-                moment: Now.moment(),
-                pleasantness: pad.map { Double($0.x) * 2 - 1 },
-                energy: pad.map { Double($0.y) },
-                emotions: Array(emotions),
-                stressZone: zone,
-                burnout: burnout.map(UInt8.init),
-                sleepHours: sleepHours,
-                detachment: detachment.map(UInt8.init),
-                note: note.isEmpty ? nil : note))
-            dismiss()
-        } catch {
-            self.error = Messages.forError(error)
-        }
+    private func data() -> CheckInData {
+        CheckInData(
+            moment: Now.moment(),
+            pleasantness: pad.map { Double($0.x) * 2 - 1 },
+            energy: pad.map { Double($0.y) },
+            emotions: Array(emotions),
+            stressZone: zone,
+            burnout: burnout.map(UInt8.init),
+            sleepHours: sleepHours,
+            detachment: detachment.map(UInt8.init),
+            note: note.isEmpty ? nil : note)
+    }
+
+    /// The check-in for the vault's privacy check; a redacted note comes back in it.
+    private var checked: PrivacyDraft<CheckInData> {
+        PrivacyDraft(vault: vault, kind: .checkin, read: data, take: { note = $0.note ?? note })
+    }
+
+    private func write() {
+        privacy.write({ _ = try vault.checkins().add(data: data()) }, done: { dismiss() }) { error = Messages.forError($0) }
     }
 }
 
@@ -151,32 +148,38 @@ struct EveningView: View {
     @State private var intrusion: Int?
     @State private var note = ""
     @State private var message: String?
+    @StateObject private var privacy = PrivacyReview()
     private let words = catalogue()
 
     var body: some View {
-        Form {
+        CheckedForm(review: privacy, draft: checked, write: write, done: { dismiss() }) {
             MessageText(text: message)
             if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
                 ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
             }
             ScaleChips(label: "Work thoughts at home", range: 0...4, selected: $intrusion, anchors: words.workIntrusionLevels)
             TextField("Anything to set down before sleep?", text: $note, axis: .vertical)
-            Button("Save") { save() }
+            Button("Save") { privacy.save(checked, write: write) }
             Button("Not tonight") { dismiss() }
         }
         .navigationTitle("This evening")
     }
 
-    private func save() {
-        do {
-            _ = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: EveningAnswers(
-                detachment: detachment.map(UInt8.init), workIntrusion: intrusion.map(UInt8.init),
-                pleasantness: nil, note: note.isEmpty ? nil : note))
-            dismiss()
-        } catch RespiteError.InvalidInput(field: "answers", reason: _) {
-            message = "Nothing to save tonight, and that's fine."
-        } catch {
-            message = Messages.forError(error)
+    private func answers() -> EveningAnswers {
+        EveningAnswers(
+            detachment: detachment.map(UInt8.init), workIntrusion: intrusion.map(UInt8.init),
+            pleasantness: nil, note: note.isEmpty ? nil : note)
+    }
+
+    /// The answers for the vault's privacy check; a redacted note comes back in them.
+    private var checked: PrivacyDraft<EveningAnswers> {
+        PrivacyDraft(vault: vault, kind: .evening, read: answers, take: { note = $0.note ?? note })
+    }
+
+    /// Saves; linked by the core to today's transition, if there was one.
+    private func write() {
+        privacy.write({ _ = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: answers()) }, done: { dismiss() }) {
+            message = Messages.forError($0, nothingToSave: "Nothing to save tonight, and that's fine.")
         }
     }
 }

@@ -25,6 +25,7 @@ struct JournalView: View {
                     }
                 }
             } else {
+                NavigationLink("Write in my journal") { JournalEntryView(vault: vault, onSaved: reload) }
                 if damaged > 0 { MessageText(text: "\(damaged) entries could not be opened; they are kept as they are.") }
                 if entries.isEmpty && !hasMore { Text("Nothing here yet. Whatever you write stays on this phone.") }
                 ForEach(entries, id: \.id) { e in
@@ -41,6 +42,14 @@ struct JournalView: View {
             hits = (try? vault.journal().search(query: SearchQuery(text: text, limit: 50)).hits) ?? []
         }
         .onAppear { if entries.isEmpty { loadMore() } }
+    }
+
+    /// From the first page again (after writing an entry).
+    private func reload() {
+        entries = []
+        damaged = 0
+        hasMore = true
+        loadMore()
     }
 
     private func loadMore() {
@@ -60,6 +69,58 @@ struct JournalView: View {
             Text(title).font(.subheadline.weight(.semibold))
             Text(detail).lineLimit(2)
         }
+    }
+}
+
+/// Writing an entry of one's own: title, text and tags; title, text and every tag go
+/// through the vault's privacy check before saving, which never stops the save.
+struct JournalEntryView: View {
+    let vault: Vault
+    let onSaved: () -> Void
+    @Environment(\.dismiss) private var dismiss
+    @State private var title = ""
+    @State private var text = ""
+    /// Tags as typed, separated by commas (the core trims them).
+    @State private var tagsText = ""
+    @StateObject private var privacy = PrivacyReview()
+    @State private var error: String?
+
+    var body: some View {
+        CheckedForm(review: privacy, draft: checked, write: write, done: { dismiss() }) {
+            MessageText(text: error)
+            TextField("A title, if you like", text: $title)
+            Section("What is on my mind") {
+                TextEditor(text: $text).frame(minHeight: 160)
+            }
+            TextField("Tags, separated by commas", text: $tagsText)
+            Button("Save") { privacy.save(checked, write: write) }
+        }
+        .navigationTitle("Write in my journal")
+    }
+
+    private var tags: [String] {
+        tagsText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    private func draft() -> JournalDraft {
+        JournalDraft(kind: .free, moment: Now.moment(), title: title.isEmpty ? nil : title, body: text, tags: tags)
+    }
+
+    /// The draft for the vault's privacy check; the core's redacted title, text and tags come back into the fields.
+    private var checked: PrivacyDraft<JournalDraft> {
+        PrivacyDraft(vault: vault, kind: .journal, read: draft) { redacted in
+            title = redacted.title ?? title
+            text = redacted.body
+            tagsText = redacted.tags.joined(separator: ",")
+        }
+    }
+
+    private func write() {
+        privacy.write({
+            _ = try vault.journal().add(draft: draft())
+            onSaved()
+        }, done: { dismiss() }) { error = Messages.forError($0) }
     }
 }
 

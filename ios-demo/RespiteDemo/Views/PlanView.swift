@@ -2,53 +2,65 @@ import RespiteCore
 import SwiftUI
 
 /// The self-care plan: read it, add from starter suggestions, write it in its text form,
-/// retire practices, and open the emergency card.
+/// retire practices, and open the emergency card. Saving may ask about client details
+/// first (the vault's privacy check; the plan's own contacts and people are left out).
 struct PlanView: View {
     let vault: Vault
     @State private var draft: Plan?
     @State private var editing: String?
     @State private var section: PlanSection = .practices
     @State private var message: String?
+    @StateObject private var privacy = PrivacyReview()
 
     var body: some View {
         Form {
-            NavigationLink("My emergency card") { EmergencyCardView(vault: vault) }
-            MessageText(text: message)
-            if let text = editing {
-                Section("In my own words") {
-                    TextEditor(text: Binding(get: { text }, set: { editing = $0 })).frame(minHeight: 300)
-                    Button("Save") { saveText(text) }
-                    Button("Cancel") { editing = nil }
-                }
-            } else if let plan = draft {
-                Button("Write in my own words") { editing = planToText(plan: plan) }
-                Section("Add from suggestions") {
-                    Picker("Section", selection: $section) {
-                        ForEach(sections, id: \.self) { Text(sectionName($0)).tag($0) }
-                    }
-                    ForEach(planSuggestions().filter { $0.section == section }, id: \.id) { s in
-                        Button("+ \(s.text)") { pick(s) }
-                    }
-                    Button("Save my plan") { save(plan) }
-                }
-                Section("Practices") {
-                    ForEach(plan.practices, id: \.id) { p in
-                        HStack {
-                            Text(p.name)
-                            Spacer()
-                            if p.status == .retired {
-                                Text("Retired").foregroundStyle(.secondary)
-                            } else {
-                                Button("Retire") { retire(p.id) }.buttonStyle(.borderless)
-                            }
-                        }
-                    }
-                }
-                Section("The whole plan") { Text(planToText(plan: plan)).font(.callout) }
+            if privacy.reviewing {
+                PrivacyReviewSection(review: privacy, draft: checked, resolved: write)
+            } else {
+                content
             }
         }
         .navigationTitle("My plan")
         .onAppear { if draft == nil { draft = try? vault.plan().current().plan } }
+    }
+
+    @ViewBuilder
+    private var content: some View {
+        NavigationLink("My emergency card") { EmergencyCardView(vault: vault) }
+        MessageText(text: message)
+        MessageText(text: privacy.savedNote)
+        if let text = editing {
+            Section("In my own words") {
+                TextEditor(text: Binding(get: { text }, set: { editing = $0 })).frame(minHeight: 300)
+                Button("Save") { saveText(text) }
+                Button("Cancel") { editing = nil }
+            }
+        } else if let plan = draft {
+            Button("Write in my own words") { editing = planToText(plan: plan) }
+            Section("Add from suggestions") {
+                Picker("Section", selection: $section) {
+                    ForEach(sections, id: \.self) { Text(sectionName($0)).tag($0) }
+                }
+                ForEach(planSuggestions().filter { $0.section == section }, id: \.id) { s in
+                    Button("+ \(s.text)") { pick(s) }
+                }
+                Button("Save my plan") { save(plan) }
+            }
+            Section("Practices") {
+                ForEach(plan.practices, id: \.id) { p in
+                    HStack {
+                        Text(p.name)
+                        Spacer()
+                        if p.status == .retired {
+                            Text("Retired").foregroundStyle(.secondary)
+                        } else {
+                            Button("Retire") { retire(p.id) }.buttonStyle(.borderless)
+                        }
+                    }
+                }
+            }
+            Section("The whole plan") { Text(planToText(plan: plan)).font(.callout) }
+        }
     }
 
     /// The sections that have suggestions, in the core's order.
@@ -68,15 +80,25 @@ struct PlanView: View {
         draft = plan
     }
 
+    /// The draft for the vault's privacy check; the core's redactions come back into it.
+    private var checked: PrivacyDraft<Plan> {
+        PrivacyDraft(vault: vault, kind: .plan, read: { draft ?? Plan() }, take: { draft = $0 })
+    }
+
+    /// Saves the plan as a new revision, unless the privacy check has a question first.
     private func save(_ plan: Plan) {
-        do {
+        draft = plan
+        privacy.save(checked, write: write)
+    }
+
+    private func write() {
+        guard let plan = draft else { return }
+        privacy.write({
             let revision = try vault.plan().save(plan: plan)
             draft = revision.plan
             message = "Saved as revision \(revision.revision)."
-        } catch RespiteError.InvalidInput(field: "plan", reason: "nothing changed") {
-            message = "No changes to save."
-        } catch {
-            message = Messages.forError(error)
+        }, done: {}) {
+            message = Messages.forError($0, nothingToSave: "No changes to save.")
         }
     }
 
@@ -116,9 +138,4 @@ struct EmergencyCardView: View {
             Section(title) { ForEach(lines, id: \.self) { Text($0) } }
         }
     }
-}
-
-private func sectionName(_ s: PlanSection) -> String {
-    let words = "\(s)".replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression).lowercased()
-    return words.prefix(1).uppercased() + words.dropFirst()
 }

@@ -1,7 +1,7 @@
 import RespiteCore
 import SwiftUI
 
-/// Settings: schedule, day start, ways to unlock, auto-lock, reminders.
+/// Settings: schedule, day start, ways to unlock, auto-lock, reminders, the words that are mine.
 struct SettingsView: View {
     let vault: Vault
     @EnvironmentObject private var session: Session
@@ -11,6 +11,9 @@ struct SettingsView: View {
     @State private var passphrase = ""
     @State private var confirmation = ""
     @State private var message: String?
+    @State private var allowed: [String] = []
+    @State private var newWord = ""
+    @State private var allowMessage: String?
 
     private let lockChoices: [(TimeInterval, String)] = [(0, "At once"), (60, "1 minute"), (300, "5 minutes"), (900, "15 minutes")]
 
@@ -52,6 +55,22 @@ struct SettingsView: View {
                 SecureField("The same again", text: $confirmation)
                 Button("Change passphrase") { changePassphrase() }
             }
+            Section(Messages.allowListHeading) {
+                Text(Messages.allowListExplained).font(.caption)
+                MessageText(text: allowMessage)
+                if allowed.isEmpty { Text(Messages.allowListEmpty).foregroundStyle(.secondary) }
+                ForEach(allowed, id: \.self) { word in
+                    HStack {
+                        Text(word)
+                        Spacer()
+                        Button(Messages.allowListRemove) { removeAllowed(word) }.buttonStyle(.borderless)
+                    }
+                }
+                HStack {
+                    TextField(Messages.allowListField, text: $newWord)
+                    Button(Messages.allowListAdd) { allow() }.buttonStyle(.borderless)
+                }
+            }
             DataSection(vault: vault)
             Button("Lock now") { session.lock() }
         }
@@ -63,6 +82,35 @@ struct SettingsView: View {
         if let schedule = try? vault.prompts().schedule() { scheduleText = scheduleToText(schedule: schedule) }
         dayStart = (try? vault.settings()).map { Int($0.dayStartHour) }
         slots = (try? vault.keySlots()) ?? []
+        do {
+            allowed = try vault.privacy().allowed()
+        } catch {
+            allowMessage = Messages.forError(error)
+        }
+    }
+
+    /// Adds a word to the privacy check's allow-list.
+    private func allow() {
+        let word = newWord.trimmingCharacters(in: .whitespaces)
+        do {
+            let added = try vault.privacy().allow(word: newWord)
+            allowMessage = added ? Messages.allowAdded(word) : Messages.allowAlready(word)
+            newWord = ""
+        } catch {
+            allowMessage = Messages.forError(error)
+        }
+        refresh()
+    }
+
+    /// Takes a word off the allow-list.
+    private func removeAllowed(_ word: String) {
+        do {
+            let removed = try vault.privacy().removeAllowed(word: word)
+            allowMessage = removed ? Messages.allowRemoved(word) : Messages.allowMissing(word)
+        } catch {
+            allowMessage = Messages.forError(error)
+        }
+        refresh()
     }
 
     private func attempt(_ action: () throws -> Void) {

@@ -3,6 +3,8 @@ import SwiftUI
 
 /// Leaving work at work: park it → name it → set it down → what went well → switch roles
 /// → end-of-day signal. One step at a time, each skippable; the words come from the core.
+/// Each answer goes through the vault's privacy check once entered (parked, submitted,
+/// or the step left); open questions show on every step and never hold it up.
 struct TransitionView: View {
     let vault: Vault
     @Environment(\.dismiss) private var dismiss
@@ -16,6 +18,7 @@ struct TransitionView: View {
     @State private var wentWell = ["", "", ""]
     @State private var message: String?
     @State private var saved = false
+    @StateObject private var privacy = PrivacyReview()
     private let words = catalogue()
 
     var body: some View {
@@ -26,6 +29,11 @@ struct TransitionView: View {
                     step(script.steps[index], script: script)
                 } else {
                     finish
+                }
+                if !saved && (!privacy.questions.isEmpty || privacy.error != nil) {
+                    Section(Messages.privacyHeading) {
+                        PrivacyQuestionsView(review: privacy, draft: checked)
+                    }
                 }
             } else {
                 MessageText(text: message)
@@ -49,6 +57,7 @@ struct TransitionView: View {
                 Button("Park it") {
                     if !parkWhat.trimmingCharacters(in: .whitespaces).isEmpty {
                         answers.parked.append(ParkedItemDraft(what: parkWhat, when: parkWhen.isEmpty ? nil : parkWhen))
+                        entered()
                     }
                     parkWhat = ""
                     parkWhen = ""
@@ -65,16 +74,21 @@ struct TransitionView: View {
                 }
             case .setDown:
                 TextField("One hard thing I set down", text: optional(\.setDown), axis: .vertical)
+                    .onSubmit(entered)
             case .wentWell:
                 ForEach(0..<3, id: \.self) { i in
                     TextField("Went well \(i + 1)", text: $wentWell[i])
+                        .onSubmit(entered)
                 }
                 .onChange(of: wentWell) { list in answers.wentWell = list.filter { !$0.isEmpty } }
             case .switchRoles:
                 TextField("Who I want to be at home", text: optional(\.whoAtHome))
+                    .onSubmit(entered)
                 TextField("What I'll do first", text: optional(\.firstThing))
+                    .onSubmit(entered)
             case .endOfDay:
                 TextField("My end-of-day signal", text: optional(\.endOfDaySignal))
+                    .onSubmit(entered)
                 if !script.practices.isEmpty {
                     Text(script.practicePrompt)
                     MultiChips(options: script.practices.map { ($0.practice.id, $0.practice.name) },
@@ -86,10 +100,10 @@ struct TransitionView: View {
         }
         Section {
             HStack {
-                if index > 0 { Button("Back") { index -= 1 }.buttonStyle(.borderless) }
+                if index > 0 { Button("Back") { move(-1) }.buttonStyle(.borderless) }
                 Spacer()
-                Button("Skip") { index += 1 }.buttonStyle(.borderless)
-                Button("Next") { index += 1 }.buttonStyle(.borderless)
+                Button("Skip") { move(1) }.buttonStyle(.borderless)
+                Button("Next") { move(1) }.buttonStyle(.borderless)
             }
         }
     }
@@ -99,10 +113,12 @@ struct TransitionView: View {
         Section {
             MessageText(text: message)
             if saved {
+                if let note = privacy.savedNote { Text(note) }
                 Button("Done") { dismiss() }
             } else {
+                MessageText(text: privacy.allClear)
                 Button("Save and go home") { save() }
-                Button("Back") { index -= 1 }
+                Button("Back") { move(-1) }
             }
         }
     }
@@ -112,15 +128,38 @@ struct TransitionView: View {
         Binding(get: { answers[keyPath: path] ?? "" }, set: { answers[keyPath: path] = $0.isEmpty ? nil : $0 })
     }
 
+    /// The answers for the vault's privacy check, as they are now.
+    private var checked: PrivacyDraft<TransitionAnswers> {
+        PrivacyDraft(vault: vault, kind: .transition, read: { answers }, take: take)
+    }
+
+    /// An answer was entered: checks the answers.
+    private func entered() { privacy.run(checked) }
+
+    /// Leaves the step (checking what was entered there) for the next or the previous one.
+    private func move(_ by: Int) {
+        entered()
+        index += by
+    }
+
+    /// Takes back the answers with a field the core redacted.
+    private func take(_ redacted: TransitionAnswers) {
+        // The answers hold the filled went-well slots in order: each text goes back into its own slot.
+        for (n, slot) in wentWell.indices.filter({ !wentWell[$0].isEmpty }).enumerated() where redacted.wentWell.indices.contains(n) {
+            wentWell[slot] = redacted.wentWell[n]
+        }
+        answers = redacted
+    }
+
+    /// Saves; questions still open are kept as written.
     private func save() {
-        do {
+        entered()
+        privacy.write({
             _ = try vault.prompts().saveTransition(moment: moment, answers: answers)
             saved = true
             message = "Saved. The rest can wait until tomorrow."
-        } catch RespiteError.InvalidInput(field: "answers", reason: _) {
-            message = "Nothing to save, and that's fine. Go gently."
-        } catch {
-            message = Messages.forError(error)
+        }, done: {}) {
+            message = Messages.forError($0, nothingToSave: "Nothing to save, and that's fine. Go gently.")
         }
     }
 }

@@ -9,12 +9,12 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.width
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -28,10 +28,12 @@ import app.respite.core.catalogue
 import app.respite.demo.presentation.AfterSessionModel
 import app.respite.demo.presentation.AfterSessionStep
 import app.respite.demo.presentation.CheckInModel
+import app.respite.demo.presentation.CheckedForm
 import app.respite.demo.presentation.Clock
 import app.respite.demo.presentation.EveningModel
+import app.respite.demo.presentation.JournalEntryModel
 
-/** After a session: one value and a tap is enough; the note passes the privacy check first. */
+/** After a session: one value and a tap is enough; the privacy check may ask about the note first. */
 @Composable
 fun AfterSessionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     val redraw = rememberRedraw()
@@ -42,15 +44,10 @@ fun AfterSessionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             is AfterSessionStep.Saved -> {
                 Heading("Saved")
                 Text("That one is held now. Be gentle with yourself before the next.")
+                step.privacyNote?.let { Text(it) }
                 Button(onClick = done) { Text("Back to today") }
             }
-            is AfterSessionStep.PrivacyReview -> {
-                Heading("Before saving")
-                Text("This note may identify someone: ${step.findings.joinToString { "“${it.text}”" }}.")
-                Text("With placeholders it reads:\n${step.redacted}")
-                Button(onClick = { redraw { m.redactAndSave() } }) { Text("Save with placeholders") }
-                OutlinedButton(onClick = { redraw { m.keepAndSave() } }) { Text("Keep as written") }
-            }
+            AfterSessionStep.PrivacyReview -> PrivacyReviewStep(m.privacy, redraw) { m.edit() }
             AfterSessionStep.Editing -> {
                 Heading("After a session")
                 Message(m.error)
@@ -80,6 +77,7 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     val words = remember { catalogue() }
     var more by remember { mutableStateOf(false) }
     ScreenColumn {
+        if (savedOrReviewing(m, redraw, done)) return@ScreenColumn
         Heading("Check in")
         Message(m.error)
         Text("Tap where you are: pleasant to the right, energised to the top.")
@@ -101,7 +99,7 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             }
         }
         NoteField("A note, if you like", m.note) { t -> redraw { m.note = t } }
-        Button(onClick = { if (redraw { m.save() } != null) done() }) { Text("Save") }
+        Button(onClick = { redraw { m.save() } }) { Text("Save") }
     }
 }
 
@@ -112,18 +110,62 @@ fun EveningScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     val m = redraw.watch(remember(vault) { EveningModel(vault, clock) })
     val words = remember { catalogue() }
     ScreenColumn {
+        if (savedOrReviewing(m, redraw, done)) return@ScreenColumn
         Heading("This evening")
-        Message(m.message)
+        Message(m.error)
         val detachment = words.recoveryItems.first { it.experience == app.respite.core.RecoveryExperience.DETACHMENT }
         ScaleChips(detachment.text, 1..5, m.detachment, words.recoveryScale) { v -> redraw { m.detachment = v } }
         ScaleChips("Work thoughts at home", 0..4, m.workIntrusion, words.workIntrusionLevels) { v -> redraw { m.workIntrusion = v } }
         NoteField("Anything to set down before sleep?", m.note) { t -> redraw { m.note = t } }
         Row {
-            Button(onClick = { if (redraw { m.save() } != null) done() }) { Text("Save") }
+            Button(onClick = { redraw { m.save() } }) { Text("Save") }
             Spacer(Modifier.width(8.dp))
             TextButton(onClick = done) { Text("Not tonight") }
         }
     }
+}
+
+/** Writing a journal entry of one's own: title, text and tags; the privacy check may ask first. */
+@Composable
+fun NewEntryScreen(vault: Vault, clock: Clock, done: () -> Unit) {
+    val redraw = rememberRedraw()
+    val m = redraw.watch(remember(vault) { JournalEntryModel(vault, clock) })
+    ScreenColumn {
+        if (savedOrReviewing(m, redraw, done)) return@ScreenColumn
+        Heading("Write in my journal")
+        Message(m.error)
+        OutlinedTextField(value = m.title, onValueChange = { t -> redraw { m.title = t } }, label = { Text("A title, if you like") }, singleLine = true, modifier = Modifier.fillMaxWidth())
+        NoteField("What is on my mind", m.body) { t -> redraw { m.body = t } }
+        // Tags as typed, separated by commas; the core trims them.
+        OutlinedTextField(
+            value = m.tags.joinToString(","),
+            onValueChange = { t -> redraw { m.tags = t.split(",") } },
+            label = { Text("Tags, separated by commas") },
+            singleLine = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Button(onClick = { redraw { m.save() } }) { Text("Save") }
+    }
+}
+
+/**
+ * The two states a capture screen shows instead of its form: the privacy questions
+ * before saving, and after saving either the check's all-clear with *Done*, or (with
+ * nothing to say) straight back. Returns whether it showed one of them.
+ */
+@Composable
+private fun savedOrReviewing(form: CheckedForm<*, *>, redraw: Redraw, done: () -> Unit): Boolean {
+    val saved = form.saved
+    if (saved != null) {
+        val note = form.privacyNote
+        if (note == null) LaunchedEffect(saved) { done() } else SavedWithNote("Saved", note, done)
+        return true
+    }
+    if (form.reviewing) {
+        PrivacyReviewStep(form.privacy, redraw) { form.edit() }
+        return true
+    }
+    return false
 }
 
 /** The pleasantness × energy pad; the dot is where it was tapped. */

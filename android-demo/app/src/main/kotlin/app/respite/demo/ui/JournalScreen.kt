@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.Card
+import androidx.compose.material3.FilledTonalButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
@@ -36,6 +37,9 @@ fun JournalScreen(vault: Vault, go: (Route) -> Unit) {
     LaunchedEffect(m) { if (m.entries.isEmpty()) redraw { m.loadMore() } }
     val hits = remember(query) { if (query.isBlank()) null else runCatching { m.search(query) }.getOrNull() }
     LazyColumn(Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        item {
+            FilledTonalButton(onClick = { go(Route.NewEntry) }, Modifier.fillMaxWidth()) { Text("Write in my journal") }
+        }
         item {
             OutlinedTextField(value = query, onValueChange = { query = it }, label = { Text("Search my journal") }, singleLine = true, modifier = Modifier.fillMaxWidth())
         }

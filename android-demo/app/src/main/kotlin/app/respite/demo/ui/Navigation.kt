@@ -40,6 +40,7 @@ sealed interface Route {
     data object Evening : Route
     data object Journal : Route
     data class Entry(val id: String) : Route
+    data object NewEntry : Route
     data object Plan : Route
     data object EmergencyCard : Route
     data object Trends : Route
@@ -113,6 +114,7 @@ private fun UnlockedApp(session: Session, vault: Vault) {
                 Route.Evening -> EveningScreen(vault, session.clock, done)
                 Route.Journal -> JournalScreen(vault, go)
                 is Route.Entry -> EntryScreen(vault, route.id)
+                Route.NewEntry -> NewEntryScreen(vault, session.clock, done)
                 Route.Plan -> PlanScreen(vault, go)
                 Route.EmergencyCard -> EmergencyCardScreen(vault)
                 Route.Trends -> TrendsScreen(vault, session.clock)

@@ -24,7 +24,8 @@ import app.respite.demo.presentation.PlanModel
 
 /**
  * The self-care plan: read it, add from starter suggestions, write it in its text form,
- * retire practices, and open the emergency card.
+ * retire practices, and open the emergency card. Saving may ask about client details
+ * first (the privacy check; the plan's own contacts and people are left out).
  */
 @Composable
 fun PlanScreen(vault: Vault, go: (Route) -> Unit) {
@@ -32,18 +33,21 @@ fun PlanScreen(vault: Vault, go: (Route) -> Unit) {
     val m = redraw.watch(remember(vault) { PlanModel(vault) })
     var editing by remember { mutableStateOf<String?>(null) }
     var section by remember { mutableStateOf(PlanSection.PRACTICES) }
-    var saved by remember { mutableStateOf<String?>(null) }
     ScreenColumn {
+        if (m.reviewing) {
+            PrivacyReviewStep(m.privacy, redraw) { m.edit() }
+            return@ScreenColumn
+        }
         FilledTonalButton(onClick = { go(Route.EmergencyCard) }, Modifier.fillMaxWidth()) { Text("My emergency card") }
-        Message(m.error ?: saved)
+        Message(m.error ?: m.saved?.let { "Saved as revision $it." })
+        Message(m.privacyNote)
         val text = editing
         if (text != null) {
             OutlinedTextField(value = text, onValueChange = { editing = it }, modifier = Modifier.fillMaxWidth(), minLines = 12)
             Button(onClick = {
-                redraw { m.saveText(text) }?.let {
-                    saved = "Saved as revision $it."
-                    editing = null
-                }
+                redraw { m.saveText(text) }
+                // Read and saved, or waiting for the privacy questions: the text form is done with.
+                if (m.error == null) editing = null
             }) { Text("Save") }
             TextButton(onClick = { editing = null }) { Text("Cancel") }
             return@ScreenColumn
@@ -54,7 +58,7 @@ fun PlanScreen(vault: Vault, go: (Route) -> Unit) {
         for (s in m.suggestions(section)) {
             TextButton(onClick = { redraw { m.pick(s) } }) { Text("+ ${s.text}") }
         }
-        Button(onClick = { redraw { m.save() }?.let { saved = "Saved as revision $it." } }) { Text("Save my plan") }
+        Button(onClick = { redraw { m.save() } }) { Text("Save my plan") }
         Heading("Practices")
         for (p in m.draft.practices) {
             Card(Modifier.fillMaxWidth()) {

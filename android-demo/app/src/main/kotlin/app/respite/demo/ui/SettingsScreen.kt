@@ -23,6 +23,8 @@ import app.respite.core.KeySlotKind
 import app.respite.core.Vault
 import app.respite.demo.PromptNotifications
 import app.respite.demo.Session
+import app.respite.demo.presentation.AllowListModel
+import app.respite.demo.presentation.Messages
 import app.respite.demo.presentation.SettingsModel
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
@@ -30,11 +32,13 @@ import kotlinx.coroutines.withContext
 
 private val lockChoices = listOf(0L to "At once", 60L to "1 minute", 300L to "5 minutes", 900L to "15 minutes")
 
-/** Settings: schedule, day start, ways to unlock, auto-lock, reminders. */
+/** Settings: schedule, day start, ways to unlock, auto-lock, reminders, the words that are mine. */
 @Composable
 fun SettingsScreen(session: Session, vault: Vault) {
     val redraw = rememberRedraw()
     val m = redraw.watch(remember(vault) { SettingsModel(vault, session.autoLock) })
+    val allowList = redraw.watch(remember(vault) { AllowListModel(vault) })
+    var newWord by remember { mutableStateOf("") }
     val context = LocalContext.current
     val scope = rememberCoroutineScope()
     var scheduleText by remember { mutableStateOf(m.scheduleText) }
@@ -106,6 +110,20 @@ fun SettingsScreen(session: Session, vault: Vault) {
                 redraw {}
             }
         }) { Text("Change passphrase") }
+        Heading(Messages.ALLOW_LIST_HEADING)
+        Text(Messages.ALLOW_LIST_EXPLAINED)
+        Message(allowList.message)
+        if (allowList.words.isEmpty()) Text(Messages.ALLOW_LIST_EMPTY)
+        for (word in allowList.words) {
+            Row {
+                Text(word, Modifier.weight(1f))
+                TextButton(onClick = { redraw { allowList.remove(word) } }) { Text(Messages.ALLOW_LIST_REMOVE) }
+            }
+        }
+        Row {
+            OutlinedTextField(value = newWord, onValueChange = { newWord = it }, label = { Text(Messages.ALLOW_LIST_FIELD) }, singleLine = true, modifier = Modifier.weight(1f))
+            TextButton(onClick = { if (redraw { allowList.add(newWord) }) newWord = "" }) { Text(Messages.ALLOW_LIST_ADD) }
+        }
         DataSection(session, vault)
         Button(onClick = { session.lock() }, Modifier.fillMaxWidth()) { Text("Lock now") }
     }

@@ -6,16 +6,18 @@ import app.respite.core.CheckInData
 import app.respite.core.EmotionLabel
 import app.respite.core.Quadrant
 import app.respite.core.RecoveryExperience
-import app.respite.core.RespiteException
 import app.respite.core.StressZone
 import app.respite.core.Vault
 import app.respite.core.catalogue
 
 /**
  * A check-in: one tap on the pleasantness × energy pad is enough; everything else is
- * optional. The pad's corner decides which emotion words are offered first.
+ * optional. The pad's corner decides which emotion words are offered first. The note
+ * goes through the vault's privacy check before saving ([CheckedForm]); its questions
+ * never stop the save.
  */
-class CheckInModel(private val vault: Vault, private val clock: Clock) {
+class CheckInModel(private val vault: Vault, private val clock: Clock) :
+    CheckedForm<CheckInData, CheckIn>(vault, CheckedRecord.CHECKIN) {
     /** Where the pad was tapped: x 0 (unpleasant) to 1 (pleasant), y 0 (drained) to 1 (energised). */
     var pad: Pair<Double, Double>? = null
     val emotions = linkedSetOf<String>()
@@ -31,10 +33,6 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) {
     val practices = linkedSetOf<String>()
     var context: CheckInContext? = null
     var note: String = ""
-
-    /** An error to show, if saving failed. */
-    var error: String? = null
-        private set
 
     private val catalogue = catalogue()
 
@@ -74,32 +72,28 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) {
         return catalogue.emotions.sortedBy { if (it.quadrant == quadrant) 0 else 1 }
     }
 
-    /** Saves; returns the check-in, or null with [error] set. */
-    fun save(): CheckIn? = try {
-        vault.checkins().use {
-            it.add(
-                CheckInData(
-                    moment = clock.moment(),
-                    pleasantness = pleasantness,
-                    energy = energy,
-                    emotions = emotions.toList(),
-                    stressZone = zone,
-                    burnout = burnout?.toUByte(),
-                    sleepHours = sleepHours,
-                    sleepQuality = sleepQuality?.toUByte(),
-                    detachment = detachment?.toUByte(),
-                    relaxation = relaxation?.toUByte(),
-                    mastery = mastery?.toUByte(),
-                    control = control?.toUByte(),
-                    workIntrusion = workIntrusion?.toUByte(),
-                    practices = practices.toList(),
-                    context = context,
-                    note = note.ifBlank { null },
-                ),
-            )
-        }.also { error = null }
-    } catch (e: RespiteException) {
-        error = Messages.forError(e)
-        null
+    override fun record() = CheckInData(
+        moment = clock.moment(),
+        pleasantness = pleasantness,
+        energy = energy,
+        emotions = emotions.toList(),
+        stressZone = zone,
+        burnout = burnout?.toUByte(),
+        sleepHours = sleepHours,
+        sleepQuality = sleepQuality?.toUByte(),
+        detachment = detachment?.toUByte(),
+        relaxation = relaxation?.toUByte(),
+        mastery = mastery?.toUByte(),
+        control = control?.toUByte(),
+        workIntrusion = workIntrusion?.toUByte(),
+        practices = practices.toList(),
+        context = context,
+        note = note.ifBlank { null },
+    )
+
+    override fun take(redacted: CheckInData) {
+        note = redacted.note ?: note
     }
+
+    override fun persist(record: CheckInData): CheckIn = vault.checkins().use { it.add(record) }
 }

@@ -1,5 +1,6 @@
 package app.respite.demo.presentation
 
+import app.respite.core.JournalDraft
 import app.respite.core.JournalEntry
 import app.respite.core.JournalKind
 import app.respite.core.SearchHit
@@ -33,4 +34,34 @@ class JournalModel(private val vault: Vault) {
 
     /** One entry in full. */
     fun open(id: String): JournalEntry = vault.journal().use { it.get(id) }
+}
+
+/**
+ * Writing a journal entry of one's own: a title, the text and tags, all but the text
+ * optional. Title, text and every tag go through the vault's privacy check before
+ * saving ([CheckedForm]); its questions never stop the save.
+ */
+class JournalEntryModel(private val vault: Vault, private val clock: Clock) :
+    CheckedForm<JournalDraft, JournalEntry>(vault, CheckedRecord.JOURNAL) {
+    var title: String = ""
+    var body: String = ""
+
+    /** The tags as typed (blank ones are left out of the entry). */
+    var tags: List<String> = emptyList()
+
+    override fun record() = JournalDraft(
+        kind = JournalKind.FREE,
+        moment = clock.moment(),
+        title = title.ifBlank { null },
+        body = body,
+        tags = tags.filter { it.isNotBlank() },
+    )
+
+    override fun take(redacted: JournalDraft) {
+        title = redacted.title ?: title
+        body = redacted.body
+        tags = redacted.tags
+    }
+
+    override fun persist(record: JournalDraft): JournalEntry = vault.journal().use { it.add(record) }
 }

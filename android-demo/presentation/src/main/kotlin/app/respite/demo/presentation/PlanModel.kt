@@ -15,15 +15,14 @@ import app.respite.core.planToText
 
 /**
  * The plan screen: view, edit with starter suggestions to pick from, save a revision,
- * compare revisions, and the emergency card.
+ * compare revisions, and the emergency card. Before a revision is saved, the plan's
+ * text goes through the vault's privacy check (the person's own contacts and people
+ * are left out by the core; [CheckedForm]); its questions never stop the save. What
+ * is saved is the revision's number.
  */
-class PlanModel(private val vault: Vault) {
+class PlanModel(private val vault: Vault) : CheckedForm<Plan, UInt>(vault, CheckedRecord.PLAN) {
     /** The plan being edited (a copy of the current one until saved). */
     var draft: Plan = vault.plan().use { it.current().plan }
-
-    /** An error to show. */
-    var error: String? = null
-        private set
 
     /** Starter suggestions for one section. */
     fun suggestions(section: PlanSection): List<PlanSuggestion> = planSuggestions().filter { it.section == section }
@@ -38,17 +37,19 @@ class PlanModel(private val vault: Vault) {
         draft = draft.copy(practices = draft.practices.map { if (it.id == practiceId) it.copy(status = PracticeStatus.RETIRED) else it })
     }
 
-    /** Saves the draft as a new revision; returns its number, or null with [error]. */
-    fun save(): UInt? = try {
-        vault.plan().use { it.save(draft) }.let {
-            draft = it.plan
-            error = null
-            it.revision
-        }
-    } catch (e: RespiteException) {
-        error = if (e is RespiteException.InvalidInput && e.field == "plan" && e.reason == "nothing changed") "No changes to save." else Messages.forError(e)
-        null
+    override fun record() = draft
+
+    override fun take(redacted: Plan) {
+        draft = redacted
     }
+
+    /** Saves the draft as a new revision (the core's copy becomes the draft); its number. */
+    override fun persist(record: Plan): UInt = vault.plan().use { it.save(record) }.let {
+        draft = it.plan
+        it.revision
+    }
+
+    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "No changes to save.")
 
     /** The draft in the core's text form (the one `respite plan edit` shows). */
     val text: String get() = planToText(draft)

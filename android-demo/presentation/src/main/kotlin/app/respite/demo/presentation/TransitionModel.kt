@@ -13,9 +13,13 @@ import app.respite.core.Vault
 /**
  * The end-of-shift transition as a step machine: park it → name it → set it down →
  * what went well → switch roles → end-of-day signal. Every step can be skipped; the
- * wording comes from the core and changes day by day.
+ * wording comes from the core and changes day by day. Each answer goes through the
+ * vault's privacy check as soon as it is entered (parked, or the step left); the
+ * questions ([privacy]) stay on show on every step until answered, and never stop the
+ * save: [finish] keeps open ones as written.
  */
-class TransitionModel(private val vault: Vault, private val clock: Clock) {
+class TransitionModel(private val vault: Vault, clock: Clock) :
+    CheckedForm<TransitionAnswers, JournalEntry>(vault, CheckedRecord.TRANSITION) {
     private val moment = clock.moment()
 
     /** The script for today. */
@@ -28,24 +32,27 @@ class TransitionModel(private val vault: Vault, private val clock: Clock) {
     /** The answers so far. */
     var answers = TransitionAnswers()
 
-    /** Set once saved. */
-    var saved: JournalEntry? = null
-        private set
-
-    /** A message to show (nothing to save, or an error). */
-    var message: String? = null
-        private set
+    /** A message to show: saved, nothing to save, or an error. */
+    val message: String? get() = if (saved != null) "Saved. The rest can wait until tomorrow." else error
 
     /** The step being shown, or null when the flow is done. */
     val current: FlowStep? get() = script.steps.getOrNull(index)
 
-    /** Parks one unfinished thing. */
+    /** Parks one unfinished thing, and checks it at once. */
     fun park(what: String, whenText: String?, place: String?) {
-        if (what.isNotBlank()) answers = answers.copy(parked = answers.parked + ParkedItemDraft(what, whenText, place))
+        if (what.isBlank()) return
+        answers = answers.copy(parked = answers.parked + ParkedItemDraft(what, whenText, place))
+        entered()
+    }
+
+    /** An answer was entered (the keyboard's done key, or leaving the step): checks the answers. */
+    fun entered() {
+        privacy.run()
     }
 
     /** Goes to the next step (whatever was or was not answered). */
     fun next() {
+        entered()
         if (index < script.steps.size) index++
     }
 
@@ -54,47 +61,47 @@ class TransitionModel(private val vault: Vault, private val clock: Clock) {
 
     /** Goes back one step. */
     fun back() {
+        entered()
         if (index > 0) index--
     }
 
-    /** Saves the answers as one sealed transition entry. */
+    /** Saves the answers as one sealed transition entry; open questions are kept as written. */
     fun finish(): JournalEntry? {
-        return try {
-            vault.prompts().use { it.saveTransition(moment, answers) }.also {
-                saved = it
-                message = "Saved. The rest can wait until tomorrow."
-            }
-        } catch (e: RespiteException.InvalidInput) {
-            message = if (e.field == "answers") "Nothing to save, and that's fine. Go gently." else Messages.forError(e)
-            null
-        } catch (e: RespiteException) {
-            message = Messages.forError(e)
-            null
-        }
+        entered()
+        return saveAsWritten()
     }
+
+    override fun record() = answers
+
+    override fun take(redacted: TransitionAnswers) {
+        answers = redacted
+    }
+
+    override fun persist(record: TransitionAnswers): JournalEntry = vault.prompts().use { it.saveTransition(moment, record) }
+
+    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save, and that's fine. Go gently.")
 }
 
-/** The evening check: how much did work follow me home? Two taps. */
-class EveningModel(private val vault: Vault, private val clock: Clock) {
+/**
+ * The evening check: how much did work follow me home? Two taps. The note goes
+ * through the vault's privacy check before saving ([CheckedForm]); its questions never
+ * stop the save. Saving links it to today's transition, if there was one (the core
+ * does that).
+ */
+class EveningModel(private val vault: Vault, private val clock: Clock) :
+    CheckedForm<EveningAnswers, CheckIn>(vault, CheckedRecord.EVENING) {
     var detachment: Int? = null
     var workIntrusion: Int? = null
     var pleasantness: Double? = null
     var note: String = ""
 
-    /** A message to show. */
-    var message: String? = null
-        private set
+    override fun record() = EveningAnswers(detachment?.toUByte(), workIntrusion?.toUByte(), pleasantness, note.ifBlank { null })
 
-    /** Saves; linked by the core to today's transition, if there was one. */
-    fun save(): CheckIn? = try {
-        vault.prompts().use {
-            it.saveEveningCheck(
-                clock.moment(),
-                EveningAnswers(detachment?.toUByte(), workIntrusion?.toUByte(), pleasantness, note.ifBlank { null }),
-            )
-        }.also { message = null }
-    } catch (e: RespiteException) {
-        message = if (e is RespiteException.InvalidInput && e.field == "answers") "Nothing to save tonight, and that's fine." else Messages.forError(e)
-        null
+    override fun take(redacted: EveningAnswers) {
+        note = redacted.note ?: note
     }
+
+    override fun persist(record: EveningAnswers): CheckIn = vault.prompts().use { it.saveEveningCheck(clock.moment(), record) }
+
+    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save tonight, and that's fine.")
 }
