@@ -13,6 +13,9 @@ cd "$root"
 echo "== Formatting"
 cargo fmt --all -- --check
 
+echo "== Clippy, warnings as errors"
+cargo clippy --workspace --all-targets -- -D warnings
+
 echo "== Rust tests"
 cargo nextest run --workspace --no-fail-fast
 

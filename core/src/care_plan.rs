@@ -135,9 +135,9 @@ pub(crate) fn current_plan(conn: &Connection, keys: &Keys) -> Result<PlanRevisio
 }
 
 /// Practice ids that some journal entry or check-in refers to.
-fn referenced_practices(state: &VaultState, keys: &Keys) -> Result<HashSet<String>> {
+fn referenced_practices(conn: &Connection, keys: &Keys) -> Result<HashSet<String>> {
     let mut found = HashSet::new();
-    for (_, practices) in practice_records(state, keys, &DayRange::all())? {
+    for (_, practices) in practice_records(conn, keys, &DayRange::all())? {
         found.extend(practices.ids);
     }
     Ok(found)
@@ -152,17 +152,12 @@ struct Done {
 /// Every journal entry and check-in in `days` that refers to practices or is a hard
 /// session, with its local day. Records that fail to open are skipped.
 fn practice_records(
-    state: &VaultState,
+    conn: &Connection,
     keys: &Keys,
     days: &DayRange,
 ) -> Result<Vec<(String, Done)>> {
-    let (entries, checkin_rows) = {
-        let conn = state.conn();
-        (
-            records::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
-            records::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
-        )
-    };
+    let entries = records::list(conn, journal::TABLE, days, 0, u32::MAX)?;
+    let checkin_rows = records::list(conn, checkins::TABLE, days, 0, u32::MAX)?;
     let mut out = Vec::new();
     for row in &entries {
         if let Ok((_, e)) = journal::open_row(row, keys) {
@@ -260,7 +255,11 @@ impl CarePlan {
     pub fn save(&self, plan: Plan) -> Result<PlanRevision> {
         let plan = plan.validated()?;
         let keys = self.state.keys()?;
-        let current = self.current()?;
+        // Read, check and write in one transaction: a save made at the same time from
+        // another thread is either seen here or comes after this one.
+        let mut conn = self.state.conn();
+        let tx = conn.transaction()?;
+        let current = current_plan(&tx, &keys)?;
         if current.plan == plan {
             return Err(RespiteError::invalid("plan", "nothing changed"));
         }
@@ -271,7 +270,7 @@ impl CarePlan {
             .filter(|p| plan.practice(&p.id).is_none())
             .collect();
         if !removed.is_empty() {
-            let referenced = referenced_practices(&self.state, &keys)?;
+            let referenced = referenced_practices(&tx, &keys)?;
             if let Some(p) = removed.iter().find(|p| referenced.contains(&p.id)) {
                 return Err(RespiteError::invalid(
                     "practices",
@@ -282,8 +281,7 @@ impl CarePlan {
                 ));
             }
         }
-        let conn = self.state.conn();
-        let latest: u32 = conn.query_row(
+        let latest: u32 = tx.query_row(
             "SELECT coalesce(max(revision), 0) FROM plan_revisions",
             [],
             |r| r.get(0),
@@ -291,10 +289,11 @@ impl CarePlan {
         let revision = latest + 1;
         let saved_at = time::now();
         let sealed = place(revision).seal(&keys.records, &plan)?;
-        conn.execute(
+        tx.execute(
             "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
             params![revision, time::to_millis(saved_at), sealed],
         )?;
+        tx.commit()?;
         Ok(PlanRevision {
             revision,
             saved_at: Some(saved_at),
@@ -401,7 +400,7 @@ impl CarePlan {
         let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         let first_monday = this_monday - Duration::weeks(i64::from(weeks) - 1);
         let days = DayRange::new(Some(&first_monday.to_string()), Some(&today.to_string()))?;
-        let done = practice_records(&self.state, &keys, &days)?;
+        let done = practice_records(&self.state.conn(), &keys, &days)?;
         let week_of = |day: &str| -> Option<usize> {
             let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
             usize::try_from((day - first_monday).num_days() / 7).ok()

@@ -341,16 +341,22 @@ impl Journal {
         self.add_with(draft, Some(record))
     }
 
-    /// Replaces the transition answers of a transition entry, as a new revision.
-    pub(crate) fn set_transition(
+    /// Changes the transition answers of a transition entry with `change`, reading and
+    /// writing in one transaction so that no concurrent change is lost; a new revision
+    /// only when `change` says it changed something.
+    pub(crate) fn edit_transition(
         &self,
         id: String,
-        record: TransitionRecord,
-    ) -> Result<JournalEntry> {
-        self.edit_payload(id, |payload| {
-            payload.transition = Some(record);
-            Ok(())
+        change: impl FnOnce(&mut TransitionRecord) -> Result<bool>,
+    ) -> Result<()> {
+        self.edit_payload_if(id, |payload| {
+            let record = payload
+                .transition
+                .as_mut()
+                .ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
+            change(record)
         })
+        .map(|_| ())
     }
 
     /// Changes an entry's payload with `change`, keeping the previous revision.
@@ -359,13 +365,24 @@ impl Journal {
         id: String,
         change: impl FnOnce(&mut Payload) -> Result<()>,
     ) -> Result<JournalEntry> {
+        self.edit_payload_if(id, |payload| change(payload).map(|()| true))
+    }
+
+    /// Like [`Journal::edit_payload`], writing nothing when `change` returns false.
+    fn edit_payload_if(
+        &self,
+        id: String,
+        change: impl FnOnce(&mut Payload) -> Result<bool>,
+    ) -> Result<JournalEntry> {
         records::check_id(&id)?;
         let keys = self.state.keys()?;
         let mut conn = self.state.conn();
         let tx = conn.transaction()?;
         let current = records::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
-        let (mut payload, _) = open_row(&current, &keys)?;
-        change(&mut payload)?;
+        let (mut payload, unchanged) = open_row(&current, &keys)?;
+        if !change(&mut payload)? {
+            return Ok(unchanged);
+        }
         payload.check()?;
         let mut row = StoredRow {
             revision: current

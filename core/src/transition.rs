@@ -408,10 +408,19 @@ impl Prompts {
         )
     }
 
-    fn save_prompt_state(&self, mut state: PromptState) -> Result<()> {
+    /// Changes the remembered snoozes and skips in one transaction, so that changes
+    /// made at once from several threads are all kept.
+    fn change_prompt_state(&self, change: impl FnOnce(&mut PromptState)) -> Result<()> {
         let keys = self.state.keys()?;
+        let mut conn = self.state.conn();
+        let tx = conn.transaction()?;
+        let mut state: PromptState =
+            settings::load_group(&tx, &keys, settings::PROMPT_STATE)?.unwrap_or_default();
+        change(&mut state);
         state.prune();
-        settings::save_group(&self.state.conn(), &keys, settings::PROMPT_STATE, &state)
+        settings::save_group(&tx, &keys, settings::PROMPT_STATE, &state)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Local days with a transition entry, and with an evening check, within `days`.
@@ -510,19 +519,19 @@ impl Prompts {
                 format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due"),
             ));
         }
-        let mut state = self.prompt_state()?;
-        state.skipped.remove(&id);
-        state.snoozed.insert(id, until.timestamp_millis());
-        self.save_prompt_state(state)
+        self.change_prompt_state(|state| {
+            state.skipped.remove(&id);
+            state.snoozed.insert(id, until.timestamp_millis());
+        })
     }
 
     /// Skips an occurrence: it will not be notified. Remembered.
     pub fn skip(&self, id: String) -> Result<()> {
         prompts::check_occurrence_id(&id)?;
-        let mut state = self.prompt_state()?;
-        state.snoozed.remove(&id);
-        state.skipped.insert(id);
-        self.save_prompt_state(state)
+        self.change_prompt_state(|state| {
+            state.snoozed.remove(&id);
+            state.skipped.insert(id);
+        })
     }
 
     /// The transition flow for `moment`: wording for each step (rotating by date) and
@@ -601,25 +610,19 @@ impl Prompts {
         Ok(open)
     }
 
-    /// Marks a parked item done (a new revision of its transition entry).
+    /// Marks a parked item done (a new revision of its transition entry, read and
+    /// written in one transaction).
     pub fn mark_parked_done(&self, entry_id: String, item_id: String) -> Result<()> {
-        let journal = Journal::new(Arc::clone(&self.state));
-        let entry = journal.get(entry_id.clone())?;
-        let mut record = entry
-            .transition
-            .ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
-        let item = record
-            .parked
-            .iter_mut()
-            .find(|p| p.id == item_id)
-            .ok_or_else(|| RespiteError::NotFound {
-                what: "no parked item with that id".to_owned(),
-            })?;
-        if item.done {
-            return Ok(());
-        }
-        item.done = true;
-        journal.set_transition(entry_id, record).map(|_| ())
+        Journal::new(Arc::clone(&self.state)).edit_transition(entry_id, |record| {
+            let item = record
+                .parked
+                .iter_mut()
+                .find(|p| p.id == item_id)
+                .ok_or_else(|| RespiteError::NotFound {
+                    what: "no parked item with that id".to_owned(),
+                })?;
+            Ok(!std::mem::replace(&mut item.done, true))
+        })
     }
 
     /// Saves the evening check as a check-in at home, linked to that day's transition.

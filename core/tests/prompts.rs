@@ -840,3 +840,82 @@ fn the_schedule_text_form_round_trips_through_the_vault() {
         "the schedule is sealed"
     );
 }
+
+/// The read-modify-write paths run from several threads at once lose nothing: every
+/// parked item marked done stays done, every snooze and skip is remembered, and every
+/// plan save becomes its own revision.
+#[test]
+fn changes_made_at_once_from_several_threads_are_all_kept() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let prompts = vault.prompts();
+    let parked = (0..8)
+        .map(|i| ParkedItemDraft {
+            what: format!("item {i}"),
+            when: None,
+            place: None,
+        })
+        .collect();
+    let answers = TransitionAnswers {
+        parked,
+        ..Default::default()
+    };
+    let entry = prompts
+        .save_transition(moment("2026-05-04T17:10:00+02:00"), answers)
+        .unwrap();
+    let ids: Vec<String> = entry
+        .transition
+        .unwrap()
+        .parked
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let week = prompts
+        .upcoming(
+            utc("2026-05-05T00:00:00+02:00"),
+            utc("2026-05-12T00:00:00+02:00"),
+            "Europe/Berlin".into(),
+        )
+        .unwrap();
+    assert!(week.len() >= 8, "{}", week.len());
+    std::thread::scope(|s| {
+        for (i, item) in ids.iter().enumerate() {
+            let (prompts, plan, entry_id) = (vault.prompts(), vault.plan(), entry.id.clone());
+            let occurrence = week[i].clone();
+            s.spawn(move || {
+                prompts.mark_parked_done(entry_id, item.clone()).unwrap();
+                if i % 2 == 0 {
+                    prompts.skip(occurrence.id).unwrap();
+                } else {
+                    let until = occurrence.at + Duration::minutes(10);
+                    prompts.snooze(occurrence.id, occurrence.at, until).unwrap();
+                }
+                let mut mine = plan.current().unwrap().plan;
+                mine.values = vec![format!("value from thread {i}")];
+                plan.save(mine).unwrap();
+            });
+        }
+    });
+    assert!(prompts
+        .open_parked_items("2026-05-05".into())
+        .unwrap()
+        .is_empty());
+    let after = prompts
+        .upcoming(
+            utc("2026-05-05T00:00:00+02:00"),
+            utc("2026-05-12T00:00:00+02:00"),
+            "Europe/Berlin".into(),
+        )
+        .unwrap();
+    for (i, o) in week.iter().take(8).enumerate() {
+        let now = after.iter().find(|a| a.id == o.id);
+        if i % 2 == 0 {
+            assert!(now.is_none(), "skip {i} was lost");
+        } else {
+            assert!(now.is_some_and(|a| a.snoozed), "snooze {i} was lost");
+        }
+    }
+    let revisions = vault.plan().revisions().unwrap();
+    let numbers: Vec<u32> = revisions.iter().map(|r| r.revision).collect();
+    assert_eq!(numbers, (1..=8).rev().collect::<Vec<u32>>());
+}
