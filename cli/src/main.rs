@@ -656,6 +656,8 @@ pub enum CliError {
     Other(String),
     /// The privacy check found something (exit code 5); the report was printed.
     Findings,
+    /// A recovery code that cannot be one (exit code 3, like a wrong one).
+    MalformedCode(RespiteError),
 }
 
 impl From<RespiteError> for CliError {
@@ -667,12 +669,7 @@ impl From<RespiteError> for CliError {
 impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::Core(RespiteError::WrongSecret) => 3,
-            CliError::Core(RespiteError::InvalidInput { field, .. })
-                if field == "recovery_code" =>
-            {
-                3
-            }
+            CliError::Core(RespiteError::WrongSecret) | CliError::MalformedCode(_) => 3,
             CliError::Core(
                 RespiteError::Integrity { .. }
                 | RespiteError::NotAVault
@@ -686,7 +683,7 @@ impl CliError {
 
     fn message(&self) -> String {
         match self {
-            CliError::Core(err) => err.to_string(),
+            CliError::Core(err) | CliError::MalformedCode(err) => err.to_string(),
             CliError::Usage(msg) | CliError::Other(msg) => msg.clone(),
             CliError::Findings => String::new(),
         }

@@ -1,7 +1,7 @@
 //! Where secrets come from: environment variables or a hidden terminal prompt, never
 //! command-line arguments (they are visible to other users and kept in shell history).
 
-use respite_core::Vault;
+use respite_core::{RespiteError, Vault};
 use std::env;
 
 use crate::CliError;
@@ -38,11 +38,22 @@ pub fn unlock(vault: &Vault, prompt_for_code: bool) -> Result<(), CliError> {
     }
     if prompt_for_code {
         let code = prompt("Recovery code: ", RECOVERY_CODE)?;
-        Ok(vault.unlock_with_recovery_code(code)?)
+        with_code(vault, code)
     } else {
         let passphrase = prompt("Passphrase: ", PASSPHRASE)?;
         Ok(vault.unlock_with_passphrase(passphrase)?)
     }
+}
+
+/// Unlocks `vault` with a recovery code: one that cannot be a code is a wrong secret
+/// too (exit code 3), decided here by the call, not by the error's wording.
+fn with_code(vault: &Vault, code: String) -> Result<(), CliError> {
+    vault
+        .unlock_with_recovery_code(code)
+        .map_err(|err| match err {
+            RespiteError::InvalidInput { .. } => CliError::MalformedCode(err),
+            other => CliError::Core(other),
+        })
 }
 
 /// Unlocks `vault` with RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, never asking;
@@ -51,7 +62,7 @@ pub fn unlock_from_env(vault: &Vault) -> Result<bool, CliError> {
     if let Ok(passphrase) = env::var(PASSPHRASE) {
         vault.unlock_with_passphrase(passphrase)?;
     } else if let Ok(code) = env::var(RECOVERY_CODE) {
-        vault.unlock_with_recovery_code(code)?;
+        with_code(vault, code)?;
     } else {
         return Ok(false);
     }
