@@ -6,6 +6,8 @@
 //! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 uniffi::setup_scaffolding!();
 
 mod backup;
