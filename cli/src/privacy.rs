@@ -183,7 +183,10 @@ pub fn check_command(out: &Output, path: &Path) -> Result<(), CliError> {
             ));
             text
         };
-        if vault.is_some() {
+        let has_allowed = vault
+            .as_ref()
+            .is_some_and(|v| v.privacy().allowed().is_ok_and(|a| !a.is_empty()));
+        if has_allowed {
             text.push_str("\n(Words on your allow-list were left out.)");
         }
         println!("{text}");

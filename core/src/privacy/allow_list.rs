@@ -42,6 +42,35 @@ impl AllowList {
                 })
     }
 
+    /// Byte ranges of `text` where an entry stands as whole words, ignoring case:
+    /// findings inside them are the person's own ("Vincent" in "St Vincent's").
+    pub(crate) fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
+        let lower = text.to_lowercase();
+        // Lower-casing can change lengths outside ASCII; then only exact case is used.
+        let haystack = if lower.len() == text.len() {
+            lower.as_str()
+        } else {
+            text
+        };
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut out = Vec::new();
+        for entry in self
+            .words
+            .iter()
+            .filter(|w| w.contains(' ') || w.contains('\''))
+        {
+            for (at, _) in haystack.match_indices(entry.as_str()) {
+                let end = at + entry.len();
+                if !word(haystack[..at].chars().next_back())
+                    && !word(haystack[end..].chars().next())
+                {
+                    out.push((at, end));
+                }
+            }
+        }
+        out
+    }
+
     /// The stored allow-list (empty until a word is allowed).
     pub(crate) fn load(conn: &Connection, keys: &Keys) -> Result<Self> {
         Ok(settings::load_group(conn, keys, GROUP)?.unwrap_or_default())

@@ -259,14 +259,60 @@ fn utf16_starts(text: &str) -> Vec<(u32, usize)> {
 
 /// All findings in `text`, without overlaps, in order. `this_year` dates the check.
 fn find(text: &str, this_year: i32, allowed: &AllowList) -> Vec<Span> {
-    let t = tokens::Text::new(text);
+    // Invisible characters pasted from other systems ("A\u{200b}deyemi") are looked
+    // through: the detectors read the text without them, and spans are mapped back.
+    let (visible, origin) = without_invisibles(text);
+    let t = tokens::Text::new(&visible);
     let mut spans = Vec::new();
     numbers::numbers(&t, &mut spans);
     places::places(&t, &mut spans);
     dates::dates(&t, this_year, &mut spans);
     people::people(&t, &mut spans);
-    spans.retain(|s| s.start < s.end && !allowed.covers(&text[s.start..s.end]));
-    resolve(spans)
+    let own = allowed.occurrences(&visible);
+    spans.retain(|s| {
+        s.start < s.end
+            && !allowed.covers(&visible[s.start..s.end])
+            && !own.iter().any(|&(a, b)| s.start < b && a < s.end)
+    });
+    let mut spans = resolve(spans);
+    if let Some(origin) = origin {
+        for s in &mut spans {
+            s.start = origin[s.start];
+            s.end = origin[s.end];
+        }
+    }
+    spans
+}
+
+/// Characters that take no space on screen and may sit inside a word.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// `text` without invisible characters, and (when any was removed) the byte offset in
+/// `text` of every byte offset of the result, its end included.
+fn without_invisibles(text: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<usize>>) {
+    if !text.chars().any(invisible) {
+        return (std::borrow::Cow::Borrowed(text), None);
+    }
+    let mut visible = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut last_end = 0;
+    for (at, c) in text.char_indices() {
+        if invisible(c) {
+            continue;
+        }
+        for k in 0..c.len_utf8() {
+            origin.push(at + k);
+        }
+        visible.push(c);
+        last_end = at + c.len_utf8();
+    }
+    origin.push(last_end);
+    (std::borrow::Cow::Owned(visible), Some(origin))
 }
 
 /// Keeps the strongest of overlapping spans (by kind, then length).

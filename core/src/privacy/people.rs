@@ -92,6 +92,7 @@ fn not_a_name_shape(t: &Text, i: usize) -> bool {
         || lex.cue(Cue::Relations, lower)
         || t.cue(i, Cue::FirstPerson)
         || t.cue(i, Cue::PlacePrepositions)
+        || lex.cue(Cue::Clinical, lower)
         || super::dates::calendar_word(lower)
 }
 
@@ -472,7 +473,14 @@ fn name_at(t: &Text, i: usize) -> Option<Name> {
     let given = lex.is_given(lower);
     let next = last + 1;
     let verb_next = t.cue(next, Cue::PersonVerbs) || t.cue(next, Cue::Linking);
-    let evidence = if t.starts_sentence(i) {
+    // A field of a word or two (a tag, a title) has no sentence to start.
+    let short_field = t.len() <= 3;
+    let saint = i > 0 && matches!(t.lower(i - 1), "st" | "saint")
+        || i > 1 && t.is(i - 1, ".") && t.lower(i - 2) == "st";
+    if saint {
+        return Some(Name::Rejected { last });
+    }
+    let evidence = if t.starts_sentence(i) && !short_field {
         name_shaped(t, i)
             || (given && !common)
             || (!common && (verb_next || last > i || t.possessive(last)))
@@ -636,8 +644,15 @@ fn initials(t: &Text, names: &[(usize, usize)], out: &mut Vec<Span>) {
                 }
             }
             let joined = letters.concat();
-            let person_after = t.cue(end + 1, Cue::Birth) || t.cue(end + 1, Cue::PersonVerbs);
-            if letters.len() >= 2 && (!DOTTED.contains(&joined.as_str()) || person_after) {
+            // "A.M." is a time after a number, a client after "saw" or before "said".
+            let person = t.cue(end + 1, Cue::Birth)
+                || t.cue(end + 1, Cue::PersonVerbs)
+                || before(t, i).is_some_and(|p| {
+                    clinical(t, p)
+                        || matches!(t.lower(p), "with" | "saw" | "see" | "seeing" | "for")
+                });
+            let time = i > 0 && t.is_number(i - 1);
+            if letters.len() >= 2 && (!DOTTED.contains(&joined.as_str()) || person && !time) {
                 push(t, out, FindingKind::Initials, i, end);
                 i = end + 1;
                 continue;

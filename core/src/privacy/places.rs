@@ -25,9 +25,7 @@ fn push(t: &Text, out: &mut Vec<Span>, kind: FindingKind, first: usize, last: us
 
 /// Whether a capitalised word can be part of a place's name.
 fn place_word(t: &Text, i: usize) -> bool {
-    (t.is_cap(i) || t.is_number(i))
-        && !t.cue(i, Cue::FirstPerson)
-        && !matches!(t.lower(i), "the" | "a" | "an")
+    t.is_cap(i) && !t.cue(i, Cue::FirstPerson) && !matches!(t.lower(i), "the" | "a" | "an")
         || matches!(t.lower(i), "of" | "&" | "and" | "on" | "st" | "'s")
 }
 
@@ -41,7 +39,7 @@ fn run_back(t: &Text, end: usize, max: usize) -> Option<usize> {
         if !place_word(t, k) || n >= max {
             break;
         }
-        if t.is_cap(k) || t.is_number(k) {
+        if t.is_cap(k) {
             first = Some(k);
         }
         n += 1;
@@ -100,6 +98,19 @@ fn institutions(t: &Text, out: &mut Vec<Span>) {
         let Some(first) = run_back(t, j - 1, 5) else {
             continue;
         };
+        let workplace = matches!(
+            t.lower(j),
+            "plant"
+                | "factory"
+                | "warehouse"
+                | "depot"
+                | "site"
+                | "store"
+                | "shop"
+                | "works"
+                | "mine"
+                | "farm"
+        );
         // A word that makes the place specific: not an ordinary word that is only
         // capitalised because it starts a sentence ("Walk home"), and, before a
         // suffix in lower case ("St Brigid's primary"), not an ordinary word at all.
@@ -110,7 +121,7 @@ fn institutions(t: &Text, out: &mut Vec<Span>) {
                 && !t.cue(k, Cue::Institutions)
                 && !t.cue(k, Cue::Orgs)
                 && !t.cue(k, Cue::FirstPerson)
-                && !(ordinary && (t.starts_sentence(k) || !t.is_cap(j)))
+                && !(ordinary && (t.starts_sentence(k) || !t.is_cap(j) && !workplace))
         });
         let holiday = (first..j)
             .all(|k| super::dates::calendar_word(t.bare_lower(k)) || t.cue(k, Cue::Holidays));
@@ -390,8 +401,29 @@ fn streets(t: &Text, out: &mut Vec<Span>) {
         {
             continue;
         }
+        // The full stop of an abbreviation ("Birch Rd."), not one that ends a sentence.
         let mut end = j;
-        if t.is(j + 1, ".") && t.glued(j + 1) {
+        let abbreviation = matches!(
+            lower,
+            "st" | "rd"
+                | "ln"
+                | "ave"
+                | "av"
+                | "dr"
+                | "pl"
+                | "ct"
+                | "cres"
+                | "tce"
+                | "sq"
+                | "blvd"
+                | "hwy"
+                | "pkwy"
+                | "cir"
+                | "gdns"
+                | "pde"
+        );
+        if abbreviation && t.is(j + 1, ".") && t.glued(j + 1) && !t.is_cap(j + 2) && j + 2 < t.len()
+        {
             end = j + 1;
         }
         push(t, out, FindingKind::StreetAddress, start, end);

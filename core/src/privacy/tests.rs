@@ -331,3 +331,48 @@ fn a_long_text_without_full_stops_is_checked() {
         .count();
     assert_eq!(names, 1500);
 }
+
+#[test]
+fn fixes_from_trying_it_as_a_new_user() {
+    // A time before "on Ward 7" is not part of a place.
+    quiet("Gave lorazepam 1mg PRN at 02:00 on Ward 7.");
+    quiet("Break at 2 on Ward 7.");
+    // A street at the end of a sentence keeps the full stop outside.
+    let report = privacy_check("He lives off Birch Lane. Next session Tuesday.".into());
+    assert_eq!(
+        report.redacted,
+        "He lives off [address]. Next session Tuesday."
+    );
+    // "Pt" starts sentences; it is not a name.
+    quiet("Pt is settled today.");
+    finds(
+        "Pt Jean-Luc said he slept",
+        FindingKind::PersonName,
+        "Jean-Luc",
+    );
+    // Initials that spell a time, when they stand for a person.
+    finds("Saw A.M. today, tearful.", FindingKind::Initials, "A.M.");
+    quiet("Group at 10 A.M. was quiet.");
+    // A tag or title of one surname.
+    finds("Adeyemi", FindingKind::PersonName, "Adeyemi");
+    // Invisible characters inside a name or number do not split it.
+    let text = "Saw Mrs A\u{200b}deyemi, ph 077\u{200b}00 900123".to_owned();
+    let report = privacy_check(text);
+    assert_eq!(report.redacted, "Saw [name], ph [phone number]");
+    // A saint is not a person.
+    quiet("Back at St Vincent's tomorrow.");
+    quiet("Rereading Yalom on the train.");
+}
+
+#[test]
+fn an_allowed_phrase_covers_the_findings_inside_it() {
+    let allowed = AllowList {
+        words: vec!["st vincent's".into()],
+    };
+    let text = "Mr Haddad was admitted to St Vincent's overnight.";
+    let found: Vec<&str> = find(text, 2026, &allowed)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(found, ["Mr Haddad"]);
+}
