@@ -204,3 +204,20 @@ fn redactions_are_written_back_by_field_name() {
     let plan = privacy.redact_plan(plan, vec![]).unwrap();
     assert_eq!(plan.triggers, ["Mrs Adeyemi shouting", "[name] shouting"]);
 }
+
+/// Respite's own starter content never looks like a client detail.
+#[test]
+fn the_starter_plan_content_is_not_flagged() {
+    for s in respite_core::plan_suggestions() {
+        let mut texts = vec![s.text.clone()];
+        if let Some(p) = &s.practice {
+            texts.push(p.name.clone());
+            texts.extend(p.barrier.clone());
+            texts.extend(p.workaround.clone());
+        }
+        for text in texts {
+            let found = respite_core::privacy_check(text.clone()).findings;
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
+}

@@ -132,7 +132,9 @@ impl Lexicon {
     /// Whether `lower` (a lower-case word) is an ordinary English word, counting the
     /// forms that `scripts/gen-privacy-words.py` left out of the list.
     pub fn is_common(&self, lower: &str) -> bool {
-        self.common.contains(lower) || stems(lower).any(|s| self.common.contains(s.as_str()))
+        self.common.contains(lower)
+            || stems(lower).any(|s| self.common.contains(s.as_str()))
+            || derived(lower)
     }
 
     /// Whether `lower` is a known given name.
@@ -167,6 +169,17 @@ impl Lexicon {
     pub fn cue_len(&self, cue: Cue) -> usize {
         self.cues.get(&cue).map_or(0, HashSet::len)
     }
+}
+
+/// Whether a word longer than the small list knows is built like an ordinary English
+/// word ("clinician", "countertransference", "telehealth"-like words): endings that
+/// names almost never have.
+fn derived(word: &str) -> bool {
+    const ENDINGS: [&str; 18] = [
+        "tion", "sion", "ness", "ment", "ism", "ist", "ology", "ician", "ence", "ance", "ity",
+        "ship", "hood", "ful", "less", "able", "ible", "ous",
+    ];
+    word.chars().count() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The stems tried for a word, the same rules as the generator's.

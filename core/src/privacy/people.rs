@@ -480,7 +480,9 @@ fn name_at(t: &Text, i: usize) -> Option<Name> {
     if saint {
         return Some(Name::Rejected { last });
     }
-    let evidence = if t.starts_sentence(i) && !short_field {
+    let evidence = if short_field {
+        !common || name_shaped(t, i)
+    } else if t.starts_sentence(i) {
         name_shaped(t, i)
             || (given && !common)
             || (!common && (verb_next || last > i || t.possessive(last)))

@@ -376,3 +376,10 @@ fn an_allowed_phrase_covers_the_findings_inside_it() {
         .collect();
     assert_eq!(found, ["Mr Haddad"]);
 }
+
+#[test]
+fn short_fields_of_ordinary_words_are_quiet() {
+    quiet("An evening walk");
+    quiet("Box breathing");
+    quiet("Will");
+}
