@@ -1,13 +1,37 @@
 //! `respite backup`: create, verify, and restore or merge encrypted backups.
 
+use clap::Subcommand;
 use respite_core::{restore_backup, verify_backup, BackupSummary, MergeReport, Vault};
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::commands::{create_parent, path_text};
+use crate::error::CliError;
 use crate::format::Output;
-use crate::{secrets, BackupCommand, CliError};
+use crate::secrets;
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Write an encrypted backup of the vault to FILE (which must not exist).
+    Create {
+        file: PathBuf,
+        /// PBKDF2 iterations for the backup passphrase (default 600000, at least 100000).
+        #[arg(long, value_name = "N")]
+        kdf_iterations: Option<u32>,
+    },
+    /// Restore FILE into the vault: a new vault is created when there is none (its
+    /// passphrase from RESPITE_PASSPHRASE); an existing one needs --merge.
+    Restore {
+        file: PathBuf,
+        /// Merge into the existing vault: newer revisions win, conflicts are kept as
+        /// copies, nothing is dropped silently.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Read the whole backup, check every record, and say what it holds.
+    Verify { file: PathBuf },
+}
 
 /// Runs a backup command; `open` opens and unlocks the vault at `vault`.
 pub fn run(

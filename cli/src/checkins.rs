@@ -1,13 +1,128 @@
 //! `respite checkin …`.
 
+use clap::{Args, Subcommand, ValueEnum};
 use respite_core::{CheckInContext, CheckInData, StressZone, Vault};
 use serde_json::json;
 
 use crate::commands::{all_pages, moment_or_now};
+use crate::error::CliError;
 use crate::format::{checkin_json, checkin_line, Output};
 use crate::journal::report_damaged;
 use crate::privacy::screen;
-use crate::{CheckinArgs, CheckinCommand, CliError};
+
+/// Flags of `respite checkin`.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// How pleasant, -1 (very unpleasant) to 1 (very pleasant).
+    #[arg(long, allow_negative_numbers = true, value_name = "-1..1")]
+    pleasantness: Option<f64>,
+    /// How much energy, 0 to 1.
+    #[arg(long, value_name = "0..1")]
+    energy: Option<f64>,
+    /// An emotion id (see `respite catalogue`); repeat for more.
+    #[arg(long = "emotion", value_name = "ID")]
+    emotions: Vec<String>,
+    /// Stress continuum zone.
+    #[arg(long, value_enum)]
+    zone: Option<ZoneArg>,
+    /// Self-rated burnout, 1–5.
+    #[arg(long, value_name = "1-5")]
+    burnout: Option<u8>,
+    /// Hours slept.
+    #[arg(long, value_name = "HOURS")]
+    sleep_hours: Option<f64>,
+    /// Sleep quality, 1–5.
+    #[arg(long, value_name = "1-5")]
+    sleep_quality: Option<u8>,
+    /// Recovery: mentally leaving work behind, 1–5.
+    #[arg(long, value_name = "1-5")]
+    detachment: Option<u8>,
+    /// Recovery: unhurried, restful time, 1–5.
+    #[arg(long, value_name = "1-5")]
+    relaxation: Option<u8>,
+    /// Recovery: growth or a good challenge outside work, 1–5.
+    #[arg(long, value_name = "1-5")]
+    mastery: Option<u8>,
+    /// Recovery: free time on my own terms, 1–5.
+    #[arg(long, value_name = "1-5")]
+    control: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[arg(long, value_name = "0-4")]
+    intrusion: Option<u8>,
+    /// A practice done (practice id); repeat for more.
+    #[arg(long = "practice", value_name = "ID")]
+    practices: Vec<String>,
+    /// Where: workday, transition or home.
+    #[arg(long, value_enum)]
+    context: Option<ContextArg>,
+    /// A short note.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Replace details in the note that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinCommand {
+    /// List check-ins, newest first.
+    List {
+        /// Earliest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Latest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        to: Option<String>,
+        /// Show at most N check-ins.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
+    /// Show one check-in.
+    Show { id: String },
+    /// Delete a check-in for good.
+    Delete { id: String },
+}
+
+/// Stress zones as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ZoneArg {
+    Ready,
+    Reacting,
+    Injured,
+    Ill,
+}
+
+impl From<ZoneArg> for StressZone {
+    fn from(zone: ZoneArg) -> Self {
+        match zone {
+            ZoneArg::Ready => StressZone::Ready,
+            ZoneArg::Reacting => StressZone::Reacting,
+            ZoneArg::Injured => StressZone::Injured,
+            ZoneArg::Ill => StressZone::Ill,
+        }
+    }
+}
+
+/// Check-in contexts as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ContextArg {
+    Workday,
+    Transition,
+    Home,
+}
+
+impl From<ContextArg> for CheckInContext {
+    fn from(context: ContextArg) -> Self {
+        match context {
+            ContextArg::Workday => CheckInContext::Workday,
+            ContextArg::Transition => CheckInContext::Transition,
+            ContextArg::Home => CheckInContext::Home,
+        }
+    }
+}
 
 /// Records a check-in from its flags.
 pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliError> {

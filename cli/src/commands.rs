@@ -1,17 +1,48 @@
 //! Carrying out each command against the core, and printing the result.
 
 use chrono::{DateTime, Local, Utc};
+use clap::Subcommand;
 use respite_core::{catalogue, LocalMoment, Settings, Vault};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::error::CliError;
 use crate::format::{slot_json, Output};
-use crate::{
-    checkins, journal, secrets, Cli, CliError, Command, KeySlotsCommand, PassphraseCommand,
-    RecoveryCodeCommand, SettingsCommand,
-};
+use crate::{checkins, journal, secrets, Cli, Command};
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show the settings.
+    Show,
+    /// Change settings.
+    Set {
+        /// The hour (0–12) a new day starts, for late or night work.
+        #[arg(long, value_name = "HOUR")]
+        day_start_hour: Option<u8>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PassphraseCommand {
+    /// Set a new passphrase (from RESPITE_NEW_PASSPHRASE or a prompt).
+    Change,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecoveryCodeCommand {
+    /// Create a new recovery code, replacing any earlier one.
+    Create,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeySlotsCommand {
+    /// List the key slots.
+    List,
+    /// Remove a key slot by id (never the last one).
+    Remove { id: String },
+}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {

@@ -1,12 +1,27 @@
 //! `respite export` and `respite import`: the person's data in and out, in open formats.
 
+use clap::ValueEnum;
 use respite_core::{ExportFormat, ImportFormat, Vault};
 use serde_json::json;
 use std::path::Path;
 
 use crate::commands::path_text;
+use crate::error::CliError;
 use crate::format::Output;
-use crate::{CliError, ExportKind, ImportSource};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportKind {
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportSource {
+    Respite,
+    Daylio,
+    Dayone,
+}
 
 /// Writes a plaintext export, only with `--plaintext`.
 pub fn export(

@@ -1,5 +1,6 @@
 //! `respite journal …` and `respite reflect`.
 
+use clap::{Args, Subcommand, ValueEnum};
 use respite_core::{
     JournalDraft, JournalKind, JournalUpdate, SearchQuery, SessionReflection, Vault,
 };
@@ -7,9 +8,143 @@ use serde_json::{json, Value};
 use std::io::IsTerminal;
 
 use crate::commands::{all_pages, moment_or_now, read_stdin};
+use crate::error::CliError;
 use crate::format::{entry_json, entry_line, entry_text, hit_json, hit_line, Output};
 use crate::privacy::screen;
-use crate::{CliError, JournalCommand, ReflectArgs};
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Write a new entry; the text comes from --text or standard input. Prints its id.
+    Add {
+        #[arg(long, value_enum, default_value = "free")]
+        kind: KindArg,
+        #[arg(long)]
+        title: Option<String>,
+        /// A tag; repeat for more.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        /// When it was written, RFC 3339 with offset (default: now).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Practice ids from your plan this entry is about.
+        #[arg(long = "practice", value_name = "ID")]
+        practices: Vec<String>,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
+    },
+    /// List entries, newest first, one a line.
+    List {
+        /// Show at most N entries.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
+    /// Show one entry.
+    Show { id: String },
+    /// Change an entry; with no flags, the new text comes from standard input.
+    Edit {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Replace the tags; repeat for more.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
+    },
+    /// Show the earlier revisions of an entry.
+    History { id: String },
+    /// Ranked search over journal entries and check-in notes; each result with its id.
+    Search {
+        /// Words to look for (case, accents and simple word endings are ignored).
+        #[arg(default_value = "")]
+        query: String,
+        /// Earliest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Latest local day, YYYY-MM-DD.
+        #[arg(long, value_name = "DAY")]
+        to: Option<String>,
+        /// Only journal entries of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only journal entries with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Most results to show (1–200).
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Delete an entry and all its revisions for good.
+    Delete { id: String },
+}
+
+/// Flags of `respite reflect`.
+#[derive(Debug, Args)]
+pub struct ReflectArgs {
+    /// How intense the session was, 0–10.
+    #[arg(long, value_name = "0-10")]
+    intensity: Option<u8>,
+    /// How activated I feel now, 0–10.
+    #[arg(long, value_name = "0-10")]
+    activation: Option<u8>,
+    /// How activated I feel after a regulation practice, 0–10.
+    #[arg(long, value_name = "0-10")]
+    activation_after: Option<u8>,
+    /// A feeling (emotion id, see `respite catalogue`); repeat for more.
+    #[arg(long = "feeling", value_name = "ID")]
+    feelings: Vec<String>,
+    /// A body sensation id; repeat for more.
+    #[arg(long = "body", value_name = "ID")]
+    body: Vec<String>,
+    /// What I need now (need id); repeat for more.
+    #[arg(long = "need", value_name = "ID")]
+    needs: Vec<String>,
+    /// The regulation practice used (a practice id).
+    #[arg(long, value_name = "ID")]
+    practice: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// The short note (default: standard input, when it is not a terminal).
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Replace details that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
+}
+
+/// Journal kinds as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    AfterSession,
+    Transition,
+    Evening,
+    Free,
+}
+
+impl From<KindArg> for JournalKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::AfterSession => JournalKind::AfterSession,
+            KindArg::Transition => JournalKind::Transition,
+            KindArg::Evening => JournalKind::Evening,
+            KindArg::Free => JournalKind::Free,
+        }
+    }
+}
 
 /// Runs a `journal` subcommand.
 pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), CliError> {

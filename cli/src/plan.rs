@@ -1,5 +1,6 @@
 //! `respite plan …`: show, edit, set, history, diff, suggest, card, adherence, export.
 
+use clap::{Subcommand, ValueEnum};
 use respite_core::{
     plan_from_text, plan_to_markdown, plan_to_text, ChangeKind, PlanMoment, RespiteError, Vault,
 };
@@ -8,9 +9,79 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::commands::read_stdin;
+use crate::error::CliError;
 use crate::format::Output;
 use crate::privacy::screen;
-use crate::{CliError, MomentArg, PlanCommand};
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Print the plan in its text form (the form `plan edit` and `plan set` read).
+    Show {
+        /// Print printable Markdown instead.
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Edit the plan in $EDITOR; invalid text is refused without losing it.
+    Edit {
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
+    },
+    /// Replace the plan with the text form in FILE ("-" for standard input).
+    Set {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        /// Replace details that could identify a client with placeholders.
+        #[arg(long)]
+        redact: bool,
+    },
+    /// List the saved revisions, newest first.
+    History,
+    /// What changed between two revisions (0 is the empty plan).
+    Diff { from: u32, to: u32 },
+    /// Practices from your plan (or starter suggestions) that fit a moment.
+    Suggest {
+        #[arg(long, value_enum)]
+        moment: MomentArg,
+    },
+    /// The emergency card for a bad day.
+    Card,
+    /// Practices done against their targets, week by week.
+    Adherence {
+        /// How many weeks, ending with this one (1–52).
+        #[arg(long, default_value_t = 4)]
+        weeks: u32,
+        /// Today's date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+    },
+    /// Write the plan as printable Markdown to FILE (plaintext).
+    Export {
+        #[arg(long, required = true)]
+        markdown: bool,
+        file: PathBuf,
+    },
+}
+
+/// Moments of the day for `plan suggest`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MomentArg {
+    AfterSession,
+    Transition,
+    Evening,
+    BadDay,
+}
+
+impl From<MomentArg> for PlanMoment {
+    fn from(moment: MomentArg) -> Self {
+        match moment {
+            MomentArg::AfterSession => PlanMoment::AfterSession,
+            MomentArg::Transition => PlanMoment::Transition,
+            MomentArg::Evening => PlanMoment::Evening,
+            MomentArg::BadDay => PlanMoment::BadDay,
+        }
+    }
+}
 
 /// Runs a `plan` subcommand.
 pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliError> {
@@ -387,15 +458,4 @@ fn wipe(file: &Path, dir: &Path) {
     }
     let _ = std::fs::remove_file(file);
     let _ = std::fs::remove_dir(dir);
-}
-
-impl From<MomentArg> for PlanMoment {
-    fn from(moment: MomentArg) -> Self {
-        match moment {
-            MomentArg::AfterSession => PlanMoment::AfterSession,
-            MomentArg::Transition => PlanMoment::Transition,
-            MomentArg::Evening => PlanMoment::Evening,
-            MomentArg::BadDay => PlanMoment::BadDay,
-        }
-    }
 }

@@ -4,6 +4,7 @@
 //! What goes to stderr names fields and kinds of detail, never the text itself:
 //! stderr may be logged.
 
+use clap::Subcommand;
 use respite_core::{
     privacy_check, CheckInData, EveningAnswers, FieldReport, JournalDraft, JournalUpdate, Plan,
     Privacy, PrivacyFinding, PrivacyReport, RespiteError, TransitionAnswers, Vault,
@@ -13,8 +14,26 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::commands::{path_text, read_stdin};
+use crate::error::CliError;
 use crate::format::{finding_json, Output};
-use crate::{secrets, AllowCommand, CliError, PrivacyCommand};
+use crate::secrets;
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyCommand {
+    /// Words and phrases that are yours, which the privacy check leaves alone.
+    #[command(subcommand)]
+    Allow(AllowCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AllowCommand {
+    /// Add a word or phrase (quote a phrase: "St Vincent's"); kept in lower case.
+    Add { word: String },
+    /// The allowed words and phrases, one a line.
+    List,
+    /// Take a word or phrase off the list; exit code 1 when it is not there.
+    Remove { word: String },
+}
 
 /// How to tell Respite that a word is the person's own, not a client's.
 pub const ALLOW_COMMAND: &str = "respite privacy allow add WORD";

@@ -2,6 +2,7 @@
 //! and `respite parked …`.
 
 use chrono::{Duration, Utc};
+use clap::{Args, Subcommand};
 use respite_core::{
     schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Privacy,
     TransitionAnswers, TransitionStep, Vault,
@@ -9,15 +10,91 @@ use respite_core::{
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::commands::{moment_or_now, read_stdin};
+use crate::error::CliError;
 use crate::format::{checkin_json, entry_json, local_time, Output};
 use crate::privacy::{kinds, screen, Draft, Screened, ALLOW_COMMAND};
-use crate::{
-    CliError, EveningArgs, ParkedCommand, PromptsCommand, ScheduleCommand, TransitionArgs,
-};
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Print the schedule in its text form.
+    Show,
+    /// Replace the schedule with the text form in FILE ("-" for standard input).
+    Set {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromptsCommand {
+    /// The prompts of the next N days.
+    Upcoming {
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// IANA time zone of this device (default: the system's).
+        #[arg(long, value_name = "ZONE")]
+        time_zone: Option<String>,
+    },
+    /// Do not notify this prompt.
+    Skip { id: String },
+    /// Notify this prompt again in N minutes.
+    Snooze {
+        id: String,
+        #[arg(long, default_value_t = 15)]
+        minutes: u32,
+    },
+}
+
+/// Flags of `respite transition`.
+#[derive(Debug, Args)]
+pub struct TransitionArgs {
+    /// Answers as JSON instead of questions: {"parked":[{"what":…,"when":…,"where":…}],
+    /// "pleasantness":…, "energy":…, "feelings":[…], "set_down":…, "went_well":[…],
+    /// "who_at_home":…, "first_thing":…, "end_of_day_signal":…, "practice":…}.
+    #[arg(long, value_name = "FILE")]
+    answers: Option<PathBuf>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Replace details that could identify a client with placeholders. Without it, on
+    /// a terminal each answer is checked as it is typed and the redacted version offered.
+    #[arg(long)]
+    redact: bool,
+}
+
+/// Flags of `respite evening`; with none, the questions are asked.
+#[derive(Debug, Args)]
+pub struct EveningArgs {
+    /// How far I could leave work behind, 1–5.
+    #[arg(long, value_name = "1-5")]
+    detachment: Option<u8>,
+    /// How much work thoughts intruded, 0–4.
+    #[arg(long, value_name = "0-4")]
+    intrusion: Option<u8>,
+    /// How pleasant the evening is, -1 to 1.
+    #[arg(long, allow_negative_numbers = true, value_name = "-1..1")]
+    pleasantness: Option<f64>,
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When, RFC 3339 with offset (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Replace details in the note that could identify a client with placeholders.
+    #[arg(long)]
+    redact: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParkedCommand {
+    /// What is still parked (the last 30 days).
+    List,
+    /// Mark a parked item done.
+    Done { entry_id: String, item_id: String },
+}
 
 /// Runs a `schedule` subcommand.
 pub fn schedule(out: &Output, vault: &Vault, command: ScheduleCommand) -> Result<(), CliError> {

@@ -4,7 +4,7 @@
 use respite_core::{RespiteError, Vault};
 use std::env;
 
-use crate::CliError;
+use crate::error::CliError;
 
 const PASSPHRASE: &str = "RESPITE_PASSPHRASE";
 const NEW_PASSPHRASE: &str = "RESPITE_NEW_PASSPHRASE";

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::commands::now;
-use crate::CliError;
+use crate::error::CliError;
 
 const FIRST_PASSPHRASE: &str = "slow breath in, slow breath out";
 const SECOND_PASSPHRASE: &str = "the kettle is on at home";

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::error::CliError;
 use crate::format::Output;
-use crate::CliError;
 
 fn today_or(today: Option<String>) -> Result<NaiveDate, CliError> {
     match today {
