@@ -6,6 +6,7 @@
 //! `--ignored --exact child_writer`, told what to do by environment variables.
 #![cfg(unix)]
 
+#[path = "integration/common/mod.rs"]
 mod common;
 
 use common::*;

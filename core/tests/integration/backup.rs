@@ -1,9 +1,7 @@
 //! Encrypted backups: round trip into a new vault, merge, and refusal of wrong,
 //! truncated and tampered backups without touching the target.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     plan_suggestions, plan_with_suggestion, restore_backup, verify_backup, JournalUpdate,
     MergeReport, Plan, RespiteError, Settings, Vault, MIN_KDF_ITERATIONS,

@@ -1,9 +1,7 @@
 //! Private search: ranking, folding, stemming, filters, index upkeep, and that the
 //! index never reaches the disk.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     CheckInData, JournalDraft, JournalKind, JournalUpdate, RespiteError, SearchQuery, SearchSource,
     Vault,

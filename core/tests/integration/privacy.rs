@@ -4,8 +4,9 @@
 //! Sentence- and span-level precision and recall are printed for both parts, per kind;
 //! the test fails when the held-out part falls below the bar the README states.
 //!
-//! `PRIVACY_MISSES=dev cargo test --test privacy -- --nocapture` lists the development
-//! part's misses and false alarms. The held-out part's are never printed.
+//! `PRIVACY_MISSES=dev cargo test -p respite-core --test integration privacy:: -- --nocapture`
+//! lists the development part's misses and false alarms. The held-out part's are never
+//! printed.
 
 use respite_core::privacy_check;
 use serde_json::Value;

@@ -1,9 +1,7 @@
 //! The identifier check through a vault: the allow-list is sealed, survives locking,
 //! travels in backups and JSON exports, and every typed check names its fields.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     restore_backup, CheckInData, DraftField, EveningAnswers, ExportFormat, FindingKind,
     ParkedItemDraft, Plan, RespiteError, TransitionAnswers, MIN_KDF_ITERATIONS,

@@ -1,8 +1,6 @@
 //! Unlocking through every kind of key slot, and managing slots.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{KeySlotKind, RespiteError, Vault, MIN_KDF_ITERATIONS};
 
 #[test]

@@ -1,8 +1,6 @@
 //! Check-ins and reflections: every field, validation, day boundaries and settings.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     catalogue, CheckInContext, CheckInData, JournalDraft, JournalKind, JournalUpdate, RespiteError,
     SessionReflection, Settings, Vault,

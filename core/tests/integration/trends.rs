@@ -1,10 +1,8 @@
 //! Trends through the real vault: series against a naive reference, the dashboard,
 //! early warnings, the weekly review and "on this day".
 
-mod common;
-
+use crate::common::*;
 use chrono::{Duration, NaiveDate};
-use common::*;
 use respite_core::{
     CheckIn, CheckInData, InsightKind, JournalEntry, JournalKind, Metric, Plan, SignArea,
     SyntheticOptions, TransitionAnswers, Vault, WarningSign,

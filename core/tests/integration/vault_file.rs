@@ -1,9 +1,7 @@
 //! Opening files that are missing, foreign, truncated or damaged: always a clear error,
 //! never a panic, and the file is never modified.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{RespiteError, Vault};
 use std::path::Path;
 

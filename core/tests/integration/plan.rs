@@ -1,9 +1,7 @@
 //! The self-care plan: revisions, validation, comparison, the text form, moments,
 //! the emergency card and adherence.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     plan_from_text, plan_suggestions, plan_to_text, plan_with_suggestion, ChangeKind, CheckInData,
     Contact, EmergencyPlan, Frequency, JournalDraft, JournalKind, Plan, PlanMoment, PlanSection,

@@ -1,9 +1,7 @@
 //! Journal entries end to end: writing, listing, editing, deleting, and what happens
 //! when stored bytes are tampered with.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{JournalDraft, JournalKind, JournalUpdate, RespiteError, Vault, MAX_TEXT_CHARS};
 use std::sync::Arc;
 

@@ -2,9 +2,7 @@
 //! and zip): round trips, the mapping of other apps' fields, idempotence, and refusal
 //! of malformed files without a change.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     plan_suggestions, plan_with_suggestion, ExportFormat, ImportFormat, ImportReport,
     JournalUpdate, Plan, RespiteError, SessionReflection, Vault,

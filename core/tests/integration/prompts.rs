@@ -3,11 +3,9 @@
 
 #![allow(clippy::field_reassign_with_default)] // schedules are built up step by step
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
-use common::*;
 use respite_core::{
     schedule_from_text, schedule_to_text, ClockTime, DayOfWeek, EveningAnswers, ExceptionKind,
     JournalKind, ParkedItemDraft, Plan, PromptKind, PromptOccurrence, QuietHours, RespiteError,

@@ -2,12 +2,10 @@
 //!
 //! `tests/fixtures/vault-vN.db` was written by format N and is never regenerated;
 //! `vault-vN.json` says how to unlock it and what it holds. When a new format is
-//! released, run `cargo test -p respite-core --test fixtures -- --ignored` once to add
-//! its fixture, and commit both files.
+//! released, run `cargo test -p respite-core --test integration fixtures:: -- --ignored`
+//! once to add its fixture, and commit both files.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use respite_core::{
     plan_to_text, schedule_to_text, CheckIn, CheckInData, ClockTime, Contact, DayOfWeek,
     EmergencyPlan, EveningAnswers, ExceptionKind, Frequency, Journal, JournalDraft, JournalEntry,
