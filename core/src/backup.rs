@@ -977,13 +977,7 @@ fn merge_setting(
     item: &Item,
     report: &mut MergeReport,
 ) -> Result<()> {
-    let current: Option<(u32, Vec<u8>)> = conn
-        .query_row(
-            "SELECT revision, sealed FROM settings WHERE id = ?1",
-            [&item.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let current = settings::select_row(conn, &item.id)?;
     let place = RowRef {
         table: settings::TABLE,
         id: &item.id,
@@ -1003,16 +997,8 @@ fn merge_setting(
             report.older_skipped += 1;
         }
         _ => {
-            conn.execute(
-                "INSERT INTO settings (id, revision, sealed) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,
-                 sealed = excluded.sealed",
-                params![
-                    item.id,
-                    item.revision,
-                    place.seal_bytes(&keys.records, &item.payload)?
-                ],
-            )?;
+            let sealed = place.seal_bytes(&keys.records, &item.payload)?;
+            settings::upsert_row(conn, &item.id, item.revision, &sealed)?;
             if current.is_some() {
                 report.updated += 1;
             } else {

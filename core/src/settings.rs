@@ -58,11 +58,8 @@ pub(crate) fn load_group<T: DeserializeOwned>(
     keys: &Keys,
     id: &'static str,
 ) -> Result<Option<T>> {
-    let row: Option<(u32, Vec<u8>)> = conn
-        .prepare_cached("SELECT revision, sealed FROM settings WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    row.map(|(revision, sealed)| place(id, revision).open(&keys.records, &sealed))
+    select_row(conn, id)?
+        .map(|(revision, sealed)| place(id, revision).open(&keys.records, &sealed))
         .transpose()
 }
 
@@ -73,19 +70,29 @@ pub(crate) fn save_group<T: Serialize>(
     id: &'static str,
     value: &T,
 ) -> Result<()> {
-    let revision: u32 = conn
-        .query_row("SELECT revision FROM settings WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .unwrap_or(0)
-        + 1;
+    let revision = select_row(conn, id)?
+        .map_or(0, |(revision, _)| revision)
+        .checked_add(1)
+        .ok_or_else(|| RespiteError::invalid("settings", "too many revisions"))?;
     let sealed = place(id, revision).seal(&keys.records, value)?;
-    conn.execute(
+    upsert_row(conn, id, revision, &sealed)
+}
+
+/// The revision and sealed bytes of one settings row, if it exists.
+pub(crate) fn select_row(conn: &Connection, id: &str) -> Result<Option<(u32, Vec<u8>)>> {
+    Ok(conn
+        .prepare_cached("SELECT revision, sealed FROM settings WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Writes one settings row, replacing the one with the same id.
+pub(crate) fn upsert_row(conn: &Connection, id: &str, revision: u32, sealed: &[u8]) -> Result<()> {
+    conn.prepare_cached(
         "INSERT INTO settings (id, revision, sealed) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, sealed = excluded.sealed",
-        params![id, revision, sealed],
-    )?;
+    )?
+    .execute(params![id, revision, sealed])?;
     Ok(())
 }
 
