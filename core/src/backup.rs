@@ -1027,12 +1027,7 @@ impl PlanMerge {
     fn load(conn: &Connection, keys: &Keys) -> Result<PlanMerge> {
         let mut known = HashSet::new();
         let mut latest = None;
-        let mut stmt = conn
-            .prepare("SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (revision, saved_at, sealed): (u32, i64, Vec<u8>) =
-                (r.get(0)?, r.get(1)?, r.get(2)?);
+        for (revision, saved_at, sealed) in care_plan::revision_rows(conn)? {
             let place = care_plan::place(revision);
             if let Ok(plain) = place.open_bytes(&keys.records, &sealed) {
                 known.insert(digest(&plain));
@@ -1059,10 +1054,7 @@ impl PlanMerge {
             return Ok(());
         }
         let sealed = care_plan::place(self.next).seal_bytes(&keys.records, &item.payload)?;
-        conn.execute(
-            "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
-            params![self.next, item.updated_at, sealed],
-        )?;
+        care_plan::insert_revision(conn, self.next, item.updated_at, &sealed)?;
         self.next += 1;
         self.appended_latest = Some(
             self.appended_latest
@@ -1079,20 +1071,14 @@ impl PlanMerge {
             return Ok(());
         };
         if appended <= saved_at {
-            let sealed: Vec<u8> = conn.query_row(
-                "SELECT sealed FROM plan_revisions WHERE revision = ?1",
-                [revision],
-                |r| r.get(0),
-            )?;
+            let (_, _, sealed) = care_plan::revision_row(conn, revision)?.ok_or_else(|| {
+                RespiteError::Integrity {
+                    detail: "the newest plan revision is missing".into(),
+                }
+            })?;
             let plain = care_plan::place(revision).open_bytes(&keys.records, &sealed)?;
-            conn.execute(
-                "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
-                params![
-                    self.next,
-                    saved_at,
-                    care_plan::place(self.next).seal_bytes(&keys.records, &plain)?
-                ],
-            )?;
+            let resealed = care_plan::place(self.next).seal_bytes(&keys.records, &plain)?;
+            care_plan::insert_revision(conn, self.next, saved_at, &resealed)?;
         }
         Ok(())
     }

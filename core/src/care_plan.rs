@@ -104,16 +104,58 @@ pub(crate) fn place(revision: u32) -> RowRef<'static> {
     }
 }
 
+/// A stored plan revision: its number, when it was saved (ms) and its sealed bytes.
+pub(crate) type RevisionRow = (u32, i64, Vec<u8>);
+
+/// Every stored revision, oldest first. All SQL of `plan_revisions` is in this module.
+pub(crate) fn revision_rows(conn: &Connection) -> Result<Vec<RevisionRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// One stored revision, if it exists.
+pub(crate) fn revision_row(conn: &Connection, revision: u32) -> Result<Option<RevisionRow>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT revision, saved_at, sealed FROM plan_revisions WHERE revision = ?1",
+        )?
+        .query_row([revision], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// The newest stored revision, if any.
+fn latest_row(conn: &Connection) -> Result<Option<RevisionRow>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision DESC LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Stores a sealed revision.
+pub(crate) fn insert_revision(
+    conn: &Connection,
+    revision: u32,
+    saved_at_ms: i64,
+    sealed: &[u8],
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![revision, saved_at_ms, sealed])?;
+    Ok(())
+}
+
 /// The newest saved revision, if any.
 fn load_latest(conn: &Connection, keys: &Keys) -> Result<Option<PlanRevision>> {
-    let row: Option<(u32, i64, Vec<u8>)> = conn
-        .query_row(
-            "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    row.map(|(revision, saved_at, sealed)| open(revision, saved_at, &sealed, keys))
+    latest_row(conn)?
+        .map(|(revision, saved_at, sealed)| open(revision, saved_at, &sealed, keys))
         .transpose()
 }
 
@@ -226,16 +268,8 @@ impl CarePlan {
                 plan: Plan::default(),
             });
         }
-        let row: Option<(i64, Vec<u8>)> = self
-            .state
-            .conn()
-            .query_row(
-                "SELECT saved_at, sealed FROM plan_revisions WHERE revision = ?1",
-                [revision],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (saved_at, sealed) = row.ok_or_else(|| RespiteError::NotFound {
+        let row = revision_row(&self.state.conn(), revision)?;
+        let (_, saved_at, sealed) = row.ok_or_else(|| RespiteError::NotFound {
             what: format!("no plan revision {revision}"),
         })?;
         open(revision, saved_at, &sealed, keys)
@@ -281,18 +315,13 @@ impl CarePlan {
                 ));
             }
         }
-        let latest: u32 = tx.query_row(
-            "SELECT coalesce(max(revision), 0) FROM plan_revisions",
-            [],
-            |r| r.get(0),
-        )?;
-        let revision = latest + 1;
+        let revision = latest_row(&tx)?
+            .map_or(0, |(revision, _, _)| revision)
+            .checked_add(1)
+            .ok_or_else(|| RespiteError::invalid("plan", "too many revisions"))?;
         let saved_at = time::now();
         let sealed = place(revision).seal(&keys.records, &plan)?;
-        tx.execute(
-            "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
-            params![revision, time::to_millis(saved_at), sealed],
-        )?;
+        insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;
         tx.commit()?;
         Ok(PlanRevision {
             revision,
@@ -304,17 +333,9 @@ impl CarePlan {
     /// Every saved revision, newest first.
     pub fn revisions(&self) -> Result<Vec<PlanRevision>> {
         let keys = self.state.keys()?;
-        let rows: Vec<(u32, i64, Vec<u8>)> = {
-            let conn = self.state.conn();
-            let mut stmt = conn.prepare_cached(
-                "SELECT revision, saved_at, sealed FROM plan_revisions ORDER BY revision DESC",
-            )?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            rows
-        };
+        let rows = revision_rows(&self.state.conn())?;
         rows.iter()
+            .rev()
             .map(|(rev, at, sealed)| open(*rev, *at, sealed, &keys))
             .collect()
     }

@@ -208,7 +208,10 @@ fn store_journal(
         day,
         occurred_at: payload.at_ms(),
         updated_at: now.max(current.updated_at),
-        revision: current.revision + 1,
+        revision: current
+            .revision
+            .checked_add(1)
+            .ok_or_else(|| RespiteError::invalid("file", "a record has too many revisions"))?,
         ..current
     };
     row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
