@@ -86,8 +86,8 @@ pub use plan_suggestions::{
 };
 pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use privacy::{
-    privacy_check, privacy_check_draft, privacy_redact, DraftField, FieldReport, FindingKind,
-    Privacy, PrivacyFinding, PrivacyReport,
+    privacy_check, privacy_redact, DraftField, FieldReport, FindingKind, Privacy, PrivacyFinding,
+    PrivacyReport,
 };
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use records::{DamagedRecord, MAX_PAGE};

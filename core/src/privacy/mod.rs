@@ -151,13 +151,6 @@ pub fn privacy_check(text: String) -> PrivacyReport {
     check(&text, &AllowList::default())
 }
 
-/// Checks every field of a draft at once (without a vault's allow-list; see
-/// [`Privacy::check_draft`] for the one that uses it).
-#[uniffi::export]
-pub fn privacy_check_draft(fields: Vec<DraftField>) -> Vec<FieldReport> {
-    check_fields(fields, &AllowList::default())
-}
-
 /// Replaces the chosen findings (from a check of the same text) with placeholders,
 /// leaving the rest of the text as it is.
 #[uniffi::export]
