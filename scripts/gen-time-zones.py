@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes core/src/time_zones.txt: every IANA time zone name (links included) with
+"""Writes core/src/time/time_zones.txt: every IANA time zone name (links included) with
 the POSIX TZ rule that describes its current and future offsets.
 
 The rule is the footer of the zone's TZif file (RFC 8536), read from the system's
@@ -51,7 +51,7 @@ def irregular_changes(data, footer):
     return changes
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/zoneinfo")
-out = pathlib.Path(__file__).resolve().parent.parent / "core" / "src" / "time_zones.txt"
+out = pathlib.Path(__file__).resolve().parent.parent / "core" / "src" / "time" / "time_zones.txt"
 
 names = set()
 version = "unknown"

@@ -154,7 +154,7 @@ fn plain_payload(i: usize) -> Vec<u8> {
 fn plain_db(path: &Path) -> Connection {
     let conn = Connection::open(path).unwrap();
     configure_plain(&conn);
-    conn.execute_batch(include_str!("../src/schema/v1.sql"))
+    conn.execute_batch(include_str!("../src/store/schema/v1.sql"))
         .unwrap();
     conn
 }

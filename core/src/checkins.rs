@@ -4,12 +4,12 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, MutexGuard};
 
-use crate::catalogue::{self, CheckInContext, StressZone};
+use crate::api::vault::{Keys, VaultState};
+use crate::content::catalogue::{self, CheckInContext, StressZone};
 use crate::error::{RespiteError, Result};
-use crate::records::{self, DamagedRecord, DayRange, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate;
-use crate::vault::{Keys, VaultState};
 
 pub(crate) const TABLE: &str = "checkins";
 
@@ -125,7 +125,7 @@ impl CheckInData {
             ..self
         };
         if let Some(id) = &data.linked_transition {
-            records::check_id(id)?;
+            sealed::check_id(id)?;
         }
         let values = CheckInData {
             context: None,
@@ -227,7 +227,7 @@ impl CheckIns {
         data: CheckInData,
         insert: bool,
     ) -> Result<CheckIn> {
-        let day_start = crate::settings::load(&conn, keys)?.day_start_hour;
+        let day_start = crate::store::settings::load(&conn, keys)?.day_start_hour;
         row.day = data.moment.local_day(day_start).to_string();
         row.occurred_at = time::to_millis(data.moment.at);
         row.updated_at = time::to_millis(time::now()).max(row.updated_at);
@@ -257,7 +257,7 @@ impl CheckIns {
         let data = data.validated()?;
         let keys = self.state.keys()?;
         let row = StoredRow {
-            id: records::new_id()?,
+            id: sealed::new_id()?,
             day: String::new(),
             occurred_at: 0,
             updated_at: 0,
@@ -269,9 +269,9 @@ impl CheckIns {
 
     /// A check-in by id.
     pub fn get(&self, id: String) -> Result<CheckIn> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         let keys = self.state.keys()?;
-        let row = records::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+        let row = sealed::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
         open_row(&row, &keys)
     }
 
@@ -284,11 +284,11 @@ impl CheckIns {
         offset: u32,
         limit: u32,
     ) -> Result<CheckInPage> {
-        records::check_limit(limit)?;
+        sealed::check_limit(limit)?;
         let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
         let keys = self.state.keys()?;
-        let rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let page = records::open_page(rows, limit, |row| open_row(row, &keys));
+        let rows = sealed::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
+        let page = sealed::open_page(rows, limit, |row| open_row(row, &keys));
         Ok(CheckInPage {
             checkins: page.items,
             damaged: page.damaged,
@@ -299,16 +299,16 @@ impl CheckIns {
     /// How many check-ins there are.
     pub fn count(&self) -> Result<u64> {
         self.state.keys()?;
-        records::count(&self.state.conn(), TABLE)
+        sealed::count(&self.state.conn(), TABLE)
     }
 
     /// Replaces a check-in's data (a correction), raising its revision.
     pub fn update(&self, id: String, data: CheckInData) -> Result<CheckIn> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         let data = data.validated()?;
         let keys = self.state.keys()?;
         let conn = self.state.conn();
-        let current = records::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+        let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
         if open_row(&current, &keys)?.data == data {
             return Err(RespiteError::invalid("update", "nothing to change"));
         }
@@ -324,7 +324,7 @@ impl CheckIns {
 
     /// Deletes a check-in for good.
     pub fn delete(&self, id: String) -> Result<()> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         if !self.state.delete_record(TABLE, &id)? {
             return Err(not_found());
         }

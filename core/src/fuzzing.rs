@@ -4,12 +4,12 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::backup::{self, BackupSummary};
-use crate::backup_file::BackupReader;
+use crate::api::vault::Vault;
 use crate::error::Result;
-use crate::import::ImportReport;
-use crate::vault::Vault;
-use crate::{import, import_daylio, import_dayone};
+use crate::exchange::backup::{self, BackupSummary};
+use crate::exchange::backup_file::BackupReader;
+use crate::exchange::import::ImportReport;
+use crate::exchange::{daylio, dayone, import};
 
 /// The passphrase the fuzzers try on backups and vaults.
 pub const PASSPHRASE: &str = "fuzzing passphrase";
@@ -40,14 +40,14 @@ pub fn backup_content(mut data: &[u8]) -> Result<()> {
 pub fn daylio(data: &[u8]) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let practices = [("evening-walk".to_owned(), "An evening walk".to_owned())];
-    import_daylio::parse(data, "Europe/Berlin", &practices, &mut report)?;
+    daylio::parse(data, "Europe/Berlin", &practices, &mut report)?;
     Ok(report)
 }
 
 /// A Day One JSON export or zip.
 pub fn dayone(data: &[u8]) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    import_dayone::parse(data, &mut report)?;
+    dayone::parse(data, &mut report)?;
     Ok(report)
 }
 
@@ -90,7 +90,7 @@ mod tests {
     //! Bounded property runs: seeded mutations of valid inputs. The same functions
     //! run unbounded under `cargo fuzz` (see README).
     use super::*;
-    use crate::key_slots::MIN_KDF_ITERATIONS;
+    use crate::crypto::slots::MIN_KDF_ITERATIONS;
     use crate::rng::Rng;
 
     /// A mutation of `seed`: flipped bits, changed bytes, cuts, duplicated or removed

@@ -10,99 +10,83 @@
 
 uniffi::setup_scaffolding!();
 
-mod backup;
-mod backup_file;
-mod care_plan;
-mod catalogue;
-mod checkins;
-mod crypto;
-mod csv;
-mod dashboard;
-mod db;
-mod device_key;
-mod error;
-mod export;
+// The layers, top to bottom; each uses only those below it (ADR 0003, checked by the
+// layer test in core/tests/integration/layers.rs).
+mod api; // the exported objects and functions: thin facades
+mod checkins; // mood and recovery check-ins
+mod content; // the catalogue and wording
+mod crypto; // keys, envelopes, key slots, recovery codes
+mod demo; // synthetic history for demos and benchmarks
+mod error; // the one public error
+mod exchange; // backup, import, export and their file formats
 #[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub mod fuzzing;
-mod import;
-mod import_daylio;
-mod import_dayone;
-mod insights;
-mod journal;
-mod key_slots;
-mod plan;
-mod plan_suggestions;
-mod plan_text;
-mod privacy;
-mod prompts;
-mod records;
-mod recovery_code;
-mod rng;
-mod schedule;
-mod search;
-mod settings;
-mod synthetic;
-mod text;
-mod time;
-mod transition;
-mod trends;
-mod validate;
-mod vault;
-mod zip;
-mod zones;
+mod journal; // journal entries and their history
+mod plan; // the self-care plan, its text form, suggestions and revisions
+mod privacy; // the identifier check
+mod prompts; // schedule, prompt occurrences, the transition and evening check
+mod rng; // deterministic randomness for demos and tests
+mod search; // the in-memory full-text index
+mod store; // the SQLite file: schema, sealed rows, settings
+mod text; // word folding for search and checks
+mod time; // instants, local days, time zones
+mod trends; // series, insights, the weekly review, the dashboard
+mod validate; // limits and checks of input values
 
-pub use backup::{restore_backup, verify_backup, BackupSummary, MergeReport};
-pub use care_plan::{
-    CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
-};
-pub use catalogue::{
+pub use api::vault::Vault;
+pub use checkins::{CheckIn, CheckInData, CheckInPage, CheckIns};
+pub use content::catalogue::{
     catalogue, Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience,
     RecoveryItem, ScalePoint, StressZone, StressZoneText,
 };
-pub use checkins::{CheckIn, CheckInData, CheckInPage, CheckIns};
-pub use dashboard::{Dashboard, DemoSummary, NotableChange, OnThisDay, Trends, WeeklyReview};
-pub use db::FORMAT_VERSION;
-pub use device_key::DeviceKeyStore;
-pub use error::{RespiteError, Result};
-pub use export::{ExportFormat, ExportSummary};
-pub use import::{ImportFormat, ImportNote, ImportReport};
-pub use insights::{
-    Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
-};
-pub use journal::{
-    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, SessionReflection,
-};
-pub use key_slots::{
+pub use crypto::device_key::DeviceKeyStore;
+pub use crypto::slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
+pub use demo::{PlantedEffect, SyntheticOptions};
+pub use error::{RespiteError, Result};
+pub use exchange::backup::{restore_backup, verify_backup, BackupSummary, MergeReport};
+pub use exchange::export::{ExportFormat, ExportSummary};
+pub use exchange::import::{ImportFormat, ImportNote, ImportReport};
+pub use journal::{
+    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, SessionReflection,
+};
+pub use plan::revisions::{
+    CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
+};
+pub use plan::suggestions::{
+    plan_suggestions, plan_with_suggestion, PlanMoment, PlanSection, PlanSuggestion,
+};
+pub use plan::text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use plan::{
     ChangeKind, Contact, EmergencyPlan, Frequency, Plan, PlanChange, Practice, PracticeContext,
     PracticeDomain, PracticeStatus, SignArea, WarningSign, MAX_PLAN_ITEMS, MAX_PRACTICES,
 };
-pub use plan_suggestions::{
-    plan_suggestions, plan_with_suggestion, PlanMoment, PlanSection, PlanSuggestion,
-};
-pub use plan_text::{plan_from_text, plan_to_markdown, plan_to_text};
 pub use privacy::{
     privacy_check, privacy_redact, DraftField, FieldReport, FindingKind, Privacy, PrivacyFinding,
     PrivacyReport,
 };
-pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
-pub use records::{DamagedRecord, MAX_PAGE};
-pub use schedule::{
+pub use prompts::schedule::{
     schedule_from_text, schedule_to_text, ClockTime, DayOfWeek, ExceptionKind, PromptSettings,
     QuietHours, ScheduleException, ShiftTimes, WeeklyShift, WorkSchedule,
 };
-pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
-pub use settings::Settings;
-pub use synthetic::{PlantedEffect, SyntheticOptions};
-pub use time::{LocalMoment, Timestamp};
-pub use transition::{
+pub use prompts::transition::{
     EveningAnswers, FlowStep, OpenParkedItem, ParkedItem, ParkedItemDraft, Prompts,
     TransitionAnswers, TransitionRecord, TransitionScript, TransitionStep,
 };
+pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
+pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
+pub use store::connection::FORMAT_VERSION;
+pub use store::sealed::{DamagedRecord, MAX_PAGE};
+pub use store::settings::Settings;
+pub use time::{LocalMoment, Timestamp};
+pub use trends::dashboard::{
+    Dashboard, DemoSummary, NotableChange, OnThisDay, Trends, WeeklyReview,
+};
+pub use trends::insights::{
+    Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
+};
 pub use trends::{Baseline, DayPoint, Metric, MetricSeries, WeekPoint, ZoneWeek};
 pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};
-pub use vault::Vault;

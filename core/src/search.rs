@@ -5,14 +5,14 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::catalogue;
+use crate::api::vault::VaultState;
 use crate::checkins::{self, CheckIn};
+use crate::content::catalogue;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalEntry, JournalKind};
-use crate::records::{self, DamagedRecord, DayRange};
+use crate::store::sealed::{self, DamagedRecord, DayRange};
 use crate::text;
 use crate::validate;
-use crate::vault::VaultState;
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -383,21 +383,21 @@ fn build(state: &VaultState) -> Result<Index> {
         let conn = state.conn();
         let all = DayRange::all();
         (
-            records::list(&conn, journal::TABLE, &all, 0, u32::MAX)?,
-            records::list(&conn, checkins::TABLE, &all, 0, u32::MAX)?,
+            sealed::list(&conn, journal::TABLE, &all, 0, u32::MAX)?,
+            sealed::list(&conn, checkins::TABLE, &all, 0, u32::MAX)?,
         )
     };
     let mut index = Index::default();
     for row in entries {
         match journal::open_row(&row, &keys) {
             Ok((_, entry)) => index.put_entry(&entry),
-            Err(err) => index.damaged.push(records::damaged(row.id, &err)),
+            Err(err) => index.damaged.push(sealed::damaged(row.id, &err)),
         }
     }
     for row in checkin_rows {
         match checkins::open_row(&row, &keys) {
             Ok(checkin) => index.put_checkin(&checkin),
-            Err(err) => index.damaged.push(records::damaged(row.id, &err)),
+            Err(err) => index.damaged.push(sealed::damaged(row.id, &err)),
         }
     }
     Ok(index)

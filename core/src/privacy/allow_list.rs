@@ -5,12 +5,12 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::api::vault::Keys;
 use crate::error::{RespiteError, Result};
-use crate::settings;
+use crate::store::settings;
 use crate::validate::{check_text, MAX_TAG_CHARS};
-use crate::vault::Keys;
 
-use crate::settings::ALLOW_LIST as GROUP;
+use crate::store::settings::ALLOW_LIST as GROUP;
 /// The most entries an allow-list holds.
 const MAX_ENTRIES: usize = 1000;
 

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use super::allow_list::AllowList;
 use super::fields::{self, Record};
 use super::{check, check_fields, DraftField, FieldReport, PrivacyReport};
+use crate::api::vault::VaultState;
 use crate::checkins::CheckInData;
 use crate::error::Result;
 use crate::journal::{JournalDraft, JournalUpdate};
 use crate::plan::Plan;
-use crate::transition::{EveningAnswers, TransitionAnswers};
-use crate::vault::VaultState;
+use crate::prompts::transition::{EveningAnswers, TransitionAnswers};
 
 /// The identifier check with this vault's allow-list, and the allow-list itself.
 #[derive(uniffi::Object)]

@@ -7,7 +7,7 @@ use super::{DraftField, FieldReport};
 use crate::checkins::CheckInData;
 use crate::journal::{JournalDraft, JournalUpdate};
 use crate::plan::Plan;
-use crate::transition::{EveningAnswers, TransitionAnswers};
+use crate::prompts::transition::{EveningAnswers, TransitionAnswers};
 
 /// A record's free-text fields by name, in order.
 #[derive(Default)]

@@ -5,6 +5,8 @@
 //! [`LocalMoment`]: the instant plus the UTC offset in force at that instant. The
 //! core derives the local day from it and stores both.
 
+pub(crate) mod zones;
+
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use std::time::SystemTime;
 

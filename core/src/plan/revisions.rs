@@ -6,17 +6,17 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::api::vault::{Keys, VaultState};
 use crate::checkins;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalKind};
+use crate::plan::suggestions::{self, PlanMoment, PlanSection};
 use crate::plan::{
     diff, Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
     PracticeStatus, WarningSign,
 };
-use crate::plan_suggestions::{self, PlanMoment, PlanSection};
-use crate::records::{self, DayRange, RowRef};
+use crate::store::sealed::{self, DayRange, RowRef};
 use crate::time::{self, Timestamp};
-use crate::vault::{Keys, VaultState};
 
 pub(crate) const TABLE: &str = "plan";
 const ID: &str = "plan";
@@ -198,8 +198,8 @@ fn practice_records(
     keys: &Keys,
     days: &DayRange,
 ) -> Result<Vec<(String, Done)>> {
-    let entries = records::list(conn, journal::TABLE, days, 0, u32::MAX)?;
-    let checkin_rows = records::list(conn, checkins::TABLE, days, 0, u32::MAX)?;
+    let entries = sealed::list(conn, journal::TABLE, days, 0, u32::MAX)?;
+    let checkin_rows = sealed::list(conn, checkins::TABLE, days, 0, u32::MAX)?;
     let mut out = Vec::new();
     for row in &entries {
         if let Ok((_, e)) = journal::open_row(row, keys) {
@@ -368,7 +368,7 @@ impl CarePlan {
                     from_plan: true,
                 })
                 .collect();
-        for starter in plan_suggestions::practices_for(moment) {
+        for starter in suggestions::practices_for(moment) {
             if out.len() >= LEAST_SUGGESTED {
                 break;
             }
@@ -390,7 +390,7 @@ impl CarePlan {
         let mut or_starter = |mine: Vec<String>, section: PlanSection| {
             if mine.is_empty() {
                 uses_suggestions = true;
-                plan_suggestions::texts(section)
+                suggestions::texts(section)
             } else {
                 mine
             }
@@ -412,7 +412,7 @@ impl CarePlan {
     /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
     /// check-ins, reflections and linked journal entries.
     pub fn adherence(&self, today: String, weeks: u32) -> Result<Vec<PracticeAdherence>> {
-        let today = records::parse_day("today", &today)?;
+        let today = sealed::parse_day("today", &today)?;
         if !(1..=52).contains(&weeks) {
             return Err(RespiteError::invalid("weeks", "must be between 1 and 52"));
         }

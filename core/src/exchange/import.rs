@@ -10,17 +10,17 @@ use serde_json::value::RawValue;
 use std::path::Path;
 use zeroize::Zeroizing;
 
-use crate::backup::{self, Item, Kind, Manifest, MergeReport};
-use crate::care_plan;
+use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckInData};
 use crate::error::{RespiteError, Result};
-use crate::export::{JSON_FORMAT, JSON_VERSION};
+use crate::exchange::backup::{self, Item, Kind, Manifest, MergeReport};
+use crate::exchange::export::{JSON_FORMAT, JSON_VERSION};
+use crate::exchange::{daylio, dayone};
 use crate::journal::{self, JournalDraft, Payload};
-use crate::records::{self, StoredRow};
-use crate::settings;
+use crate::plan::revisions;
+use crate::store::sealed::{self, StoredRow};
+use crate::store::settings;
 use crate::time;
-use crate::vault::{Keys, VaultState};
-use crate::{import_daylio, import_dayone};
 
 /// Largest file an import reads.
 const MAX_FILE: u64 = 512 * 1024 * 1024;
@@ -107,7 +107,7 @@ pub(crate) fn import(
         return import_respite(state, &bytes);
     }
     let mut report = ImportReport::default();
-    let practices: Vec<(String, String)> = care_plan::current_plan(&state.conn(), &keys)?
+    let practices: Vec<(String, String)> = revisions::current_plan(&state.conn(), &keys)?
         .plan
         .practices
         .into_iter()
@@ -116,9 +116,9 @@ pub(crate) fn import(
     let (source, incoming) = match format {
         ImportFormat::Daylio => (
             "daylio",
-            import_daylio::parse(&bytes, time_zone, &practices, &mut report)?,
+            daylio::parse(&bytes, time_zone, &practices, &mut report)?,
         ),
-        ImportFormat::DayOne => ("dayone", import_dayone::parse(&bytes, &mut report)?),
+        ImportFormat::DayOne => ("dayone", dayone::parse(&bytes, &mut report)?),
         ImportFormat::Respite => unreachable!("handled above"),
     };
     {
@@ -186,7 +186,7 @@ fn store_journal(
     let payload = Payload::of_draft(draft, None)?;
     let plain = Zeroizing::new(serde_json::to_vec(&payload).expect("a payload encodes"));
     let now = time::to_millis(time::now());
-    let Some(current) = records::select(conn, table, &id)? else {
+    let Some(current) = sealed::select(conn, table, &id)? else {
         let mut row = StoredRow {
             id,
             day,
@@ -237,7 +237,7 @@ fn store_checkin(
         revision: 1,
         sealed: Vec::new(),
     };
-    let Some(current) = records::select(conn, table, &row.id)? else {
+    let Some(current) = sealed::select(conn, table, &row.id)? else {
         let mut row = row;
         row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
         row.insert(conn, table)?;

@@ -11,19 +11,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::care_plan::{self, CarePlan, SuggestedPractice};
-use crate::catalogue::{self, CheckInContext};
+use crate::api::vault::VaultState;
 use crate::checkins::{self, CheckIn, CheckInData, CheckIns};
+use crate::content::catalogue::{self, CheckInContext};
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, Journal, JournalDraft, JournalEntry, JournalKind};
-use crate::plan_suggestions::PlanMoment;
+use crate::plan::revisions::{self, CarePlan, SuggestedPractice};
+use crate::plan::suggestions::PlanMoment;
+use crate::prompts::schedule::{self, WorkSchedule};
 use crate::prompts::{self, Inputs, PromptOccurrence, PromptState};
-use crate::records::{self, DayRange};
-use crate::schedule::{self, WorkSchedule};
-use crate::settings;
+use crate::store::sealed::{self, DayRange};
+use crate::store::settings;
 use crate::time::{LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
-use crate::vault::VaultState;
 
 /// Parked items older than this no longer come back at the start of a shift.
 const PARKED_DAYS: i64 = 30;
@@ -429,8 +429,8 @@ impl Prompts {
         let (entries, checkin_rows) = {
             let conn = self.state.conn();
             (
-                records::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
-                records::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
+                sealed::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
+                sealed::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
             )
         };
         let transitions = entries
@@ -485,7 +485,7 @@ impl Prompts {
         let keys = self.state.keys()?;
         let (day_start_hour, review_date) = {
             let conn = self.state.conn();
-            let plan = care_plan::current_plan(&conn, &keys)?.plan;
+            let plan = revisions::current_plan(&conn, &keys)?.plan;
             (
                 settings::load(&conn, &keys)?.day_start_hour,
                 plan.review_date
@@ -584,13 +584,13 @@ impl Prompts {
     /// Parked items not yet done from the last 30 days of transitions, oldest first:
     /// what the start-of-shift flow shows. They never appear in notifications.
     pub fn open_parked_items(&self, today: String) -> Result<Vec<OpenParkedItem>> {
-        let today = records::parse_day("today", &today)?;
+        let today = sealed::parse_day("today", &today)?;
         let keys = self.state.keys()?;
         let days = DayRange::new(
             Some(&(today - Duration::days(PARKED_DAYS)).to_string()),
             Some(&today.to_string()),
         )?;
-        let mut rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
+        let mut rows = sealed::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
         rows.reverse();
         let open: Vec<OpenParkedItem> = rows
             .iter()
@@ -640,7 +640,7 @@ impl Prompts {
         let days = DayRange::new(Some(&day), Some(&day))?;
         let linked = {
             let keys = self.state.keys()?;
-            let rows = records::list(&self.state.conn(), journal::TABLE, &days, 0, 100)?;
+            let rows = sealed::list(&self.state.conn(), journal::TABLE, &days, 0, 100)?;
             rows.iter()
                 .filter_map(|row| journal::open_row(row, &keys).ok())
                 .find(|(_, e)| e.kind == JournalKind::Transition)

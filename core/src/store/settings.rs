@@ -3,9 +3,9 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+use crate::api::vault::Keys;
 use crate::error::{RespiteError, Result};
-use crate::records::RowRef;
-use crate::vault::Keys;
+use crate::store::sealed::RowRef;
 
 pub(crate) const TABLE: &str = "settings";
 /// The row of [`Settings`].

@@ -8,14 +8,17 @@
 //! neither lose nor double an occurrence, and a device that travels takes its prompts
 //! along when the schedule follows the device.
 
+pub(crate) mod schedule;
+pub(crate) mod transition;
+
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::error::{RespiteError, Result};
-use crate::schedule::{ClockTime, WorkSchedule};
+use crate::prompts::schedule::{ClockTime, WorkSchedule};
+use crate::time::zones::Zone;
 use crate::time::{LocalMoment, Timestamp};
-use crate::zones::Zone;
 
 /// The longest window `upcoming` covers.
 pub const MAX_UPCOMING_DAYS: i64 = 62;
@@ -449,7 +452,7 @@ pub(crate) fn upcoming(
 #[allow(clippy::field_reassign_with_default)] // schedules are built up step by step
 mod tests {
     use super::*;
-    use crate::schedule::{DayOfWeek, QuietHours, ShiftTimes, WeeklyShift};
+    use crate::prompts::schedule::{DayOfWeek, QuietHours, ShiftTimes, WeeklyShift};
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(rfc3339)

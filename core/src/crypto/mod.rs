@@ -6,6 +6,10 @@
 //! reinterpreted under another algorithm. Callers pass a context (see [`Aad`]) that
 //! names what the value is and where it belongs.
 
+pub(crate) mod device_key;
+pub(crate) mod recovery_code;
+pub(crate) mod slots;
+
 use ring::aead::{self, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
 use ring::rand::{SecureRandom, SystemRandom};
 use ring::{hkdf, pbkdf2};

@@ -5,14 +5,14 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-use crate::catalogue;
+use crate::api::vault::{Keys, VaultState};
+use crate::content::catalogue;
 use crate::error::{RespiteError, Result};
-use crate::records::{self, DamagedRecord, DayRange, StoredRow};
+use crate::prompts::transition::TransitionRecord;
 use crate::search::{self, SearchQuery, SearchResults};
+use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
 use crate::time::{self, LocalMoment, Timestamp};
-use crate::transition::TransitionRecord;
 use crate::validate::{self, MAX_LINE_CHARS};
-use crate::vault::{Keys, VaultState};
 
 pub(crate) const TABLE: &str = "journal_entries";
 
@@ -314,8 +314,8 @@ impl Journal {
         let payload = Payload::of_draft(draft, transition)?;
         let keys = self.state.keys()?;
         let conn = self.state.conn();
-        let day_start = crate::settings::load(&conn, &keys)?.day_start_hour;
-        let id = records::new_id()?;
+        let day_start = crate::store::settings::load(&conn, &keys)?.day_start_hour;
+        let id = sealed::new_id()?;
         let mut row = StoredRow {
             day: moment.local_day(day_start).to_string(),
             occurred_at: payload.at_ms,
@@ -374,11 +374,11 @@ impl Journal {
         id: String,
         change: impl FnOnce(&mut Payload) -> Result<bool>,
     ) -> Result<JournalEntry> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         let keys = self.state.keys()?;
         let mut conn = self.state.conn();
         let tx = conn.transaction()?;
-        let current = records::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
+        let current = sealed::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
         let (mut payload, unchanged) = open_row(&current, &keys)?;
         if !change(&mut payload)? {
             return Ok(unchanged);
@@ -413,9 +413,9 @@ impl Journal {
 
     /// The current revision of an entry.
     pub fn get(&self, id: String) -> Result<JournalEntry> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         let keys = self.state.keys()?;
-        let row = records::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+        let row = sealed::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
         Ok(open_row(&row, &keys)?.1)
     }
 
@@ -434,11 +434,11 @@ impl Journal {
         offset: u32,
         limit: u32,
     ) -> Result<JournalPage> {
-        records::check_limit(limit)?;
+        sealed::check_limit(limit)?;
         let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
         let keys = self.state.keys()?;
-        let rows = records::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let page = records::open_page(rows, limit, |row| Ok(open_row(row, &keys)?.1));
+        let rows = sealed::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
+        let page = sealed::open_page(rows, limit, |row| Ok(open_row(row, &keys)?.1));
         Ok(JournalPage {
             entries: page.items,
             damaged: page.damaged,
@@ -449,12 +449,12 @@ impl Journal {
     /// How many entries the journal holds.
     pub fn count(&self) -> Result<u64> {
         self.state.keys()?;
-        records::count(&self.state.conn(), TABLE)
+        sealed::count(&self.state.conn(), TABLE)
     }
 
     /// Changes an entry, keeping the previous revision in its history.
     pub fn edit(&self, id: String, update: JournalUpdate) -> Result<JournalEntry> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         if update == JournalUpdate::default() {
             return Err(RespiteError::invalid("update", "nothing to change"));
         }
@@ -497,11 +497,11 @@ impl Journal {
 
     /// Earlier revisions of an entry, newest first (the current one excluded).
     pub fn history(&self, id: String) -> Result<Vec<JournalEntry>> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         let keys = self.state.keys()?;
         let (current, older) = {
             let conn = self.state.conn();
-            let current = records::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+            let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
             let mut stmt = conn.prepare_cached(
                 "SELECT revision, updated_at, sealed FROM journal_revisions
                  WHERE entry_id = ?1 ORDER BY revision DESC",
@@ -528,7 +528,7 @@ impl Journal {
     /// Deletes an entry and all its revisions. The ciphertext is overwritten in the
     /// vault file and the write-ahead log is truncated, so no copy remains.
     pub fn delete(&self, id: String) -> Result<()> {
-        records::check_id(&id)?;
+        sealed::check_id(&id)?;
         if !self.state.delete_record(TABLE, &id)? {
             return Err(not_found());
         }

@@ -18,9 +18,9 @@ use ring::aead::LessSafeKey;
 use std::io::{self, Read, Write};
 use std::num::NonZeroU32;
 
+use crate::crypto::slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 use crate::crypto::{self, Aad, ENVELOPE_OVERHEAD};
 use crate::error::{RespiteError, Result};
-use crate::key_slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 
 const MAGIC: &[u8; 8] = b"RSPTBKUP";
 /// The backup format this version writes, and the newest it reads.

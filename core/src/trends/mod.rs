@@ -1,15 +1,18 @@
 //! Personal trends: daily and weekly series computed in memory from decrypted records,
 //! exported as plain data for native charts. Gaps are gaps, not zeros.
 
+pub(crate) mod dashboard;
+pub(crate) mod insights;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalogue::StressZone;
+use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckIn};
+use crate::content::catalogue::StressZone;
 use crate::error::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
-use crate::records::{self, DayRange};
-use crate::vault::{Keys, VaultState};
+use crate::store::sealed::{self, DayRange};
 
 /// Days of history behind a personal baseline.
 pub(crate) const BASELINE_DAYS: i64 = 56;
@@ -255,8 +258,8 @@ pub(crate) fn load(state: &VaultState, keys: &Keys, range: &DayRange) -> Result<
     let (entry_rows, checkin_rows) = {
         let conn = state.conn();
         (
-            records::list(&conn, journal::TABLE, range, 0, u32::MAX)?,
-            records::list(&conn, checkins::TABLE, range, 0, u32::MAX)?,
+            sealed::list(&conn, journal::TABLE, range, 0, u32::MAX)?,
+            sealed::list(&conn, checkins::TABLE, range, 0, u32::MAX)?,
         )
     };
     let mut damaged = 0;

@@ -5,11 +5,15 @@
 //! days; (3) practices for the workday, the transition home and personal life. Every
 //! save is a new sealed revision; revisions can be listed and compared.
 
+pub(crate) mod revisions;
+pub(crate) mod suggestions;
+pub(crate) mod text;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{RespiteError, Result};
-use crate::plan_text;
-use crate::records;
+use crate::plan::text as plan_text;
+use crate::store::sealed;
 use crate::validate::{self, MAX_LINE_CHARS};
 
 /// Most items in one list of a plan.
@@ -377,7 +381,7 @@ impl Plan {
         check_count("contacts", contacts.len())?;
         let review_date = match self.review_date.as_deref().map(str::trim) {
             Some("") | None => None,
-            Some(day) => Some(records::parse_day("review_date", day)?.to_string()),
+            Some(day) => Some(sealed::parse_day("review_date", day)?.to_string()),
         };
         let review_note = match self.review_note {
             Some(note) => {

@@ -14,19 +14,19 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
-use crate::backup_file::{BackupReader, BackupWriter};
-use crate::care_plan;
+use crate::api::vault::{Keys, Vault, VaultState};
 use crate::checkins::{self, CheckInData};
 use crate::crypto;
-use crate::db;
+use crate::crypto::slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 use crate::error::{RespiteError, Result};
+use crate::exchange::backup_file::{BackupReader, BackupWriter};
 use crate::journal;
-use crate::key_slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
+use crate::plan::revisions;
 use crate::plan::Plan;
-use crate::records::{self, RowBatch, RowRef, StoredRow};
-use crate::settings::{self, Settings};
+use crate::store::connection;
+use crate::store::sealed::{self, RowBatch, RowRef, StoredRow};
+use crate::store::settings::{self, Settings};
 use crate::time::{self, Timestamp};
-use crate::vault::{Keys, Vault, VaultState};
 
 /// Where a backup's content is read from: the decrypted chunks of a backup file, or
 /// plain bytes (for fuzzing the record parser behind the authentication).
@@ -126,7 +126,7 @@ impl Manifest {
     pub(crate) fn new(created_at: Timestamp, counts: [u64; 5]) -> Manifest {
         Manifest {
             created_at_ms: time::to_millis(created_at),
-            vault_format: db::FORMAT_VERSION,
+            vault_format: connection::FORMAT_VERSION,
             journal_entries: counts[0],
             journal_revisions: counts[1],
             checkins: counts[2],
@@ -280,11 +280,11 @@ impl Item {
         let shape_ok = match self.kind {
             Kind::Manifest => serde_json::from_slice::<Manifest>(&self.payload).is_ok(),
             Kind::JournalEntry | Kind::JournalRevision => {
-                records::check_id(&self.id).is_ok()
+                sealed::check_id(&self.id).is_ok()
                     && serde_json::from_slice::<journal::Payload>(&self.payload).is_ok()
             }
             Kind::CheckIn => {
-                records::check_id(&self.id).is_ok()
+                sealed::check_id(&self.id).is_ok()
                     && serde_json::from_slice::<CheckInData>(&self.payload).is_ok()
             }
             Kind::Setting => match self.id.as_str() {
@@ -298,7 +298,7 @@ impl Item {
             Kind::PlanRevision => serde_json::from_slice::<Plan>(&self.payload).is_ok(),
         };
         let day_ok = match self.kind {
-            Kind::JournalEntry | Kind::CheckIn => records::parse_day("day", &self.day).is_ok(),
+            Kind::JournalEntry | Kind::CheckIn => sealed::parse_day("day", &self.day).is_ok(),
             _ => true,
         };
         let revision_ok = self.kind == Kind::Manifest || self.revision >= 1;
@@ -373,7 +373,7 @@ pub(crate) fn create(
     passphrase: &str,
     iterations: u32,
 ) -> Result<BackupSummary> {
-    key_slots::check_new_passphrase(passphrase)?;
+    slots::check_new_passphrase(passphrase)?;
     check_iterations(iterations)?;
     let keys = state.keys()?;
     if path.exists() {
@@ -525,7 +525,7 @@ fn for_each_record(
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let row = StoredRow::read(r)?;
-        f(open(Kind::PlanRevision, care_plan::TABLE, &row), 4)?;
+        f(open(Kind::PlanRevision, revisions::TABLE, &row), 4)?;
     }
     Ok(())
 }
@@ -638,9 +638,9 @@ fn restore_new(
             (joined(reader), vault)
         });
         let (reader, vault) = (reader?, vault?);
-        db::begin_bulk(&vault.state().conn())?;
+        connection::begin_bulk(&vault.state().conn())?;
         let report = merge_from(vault.state(), reader)?;
-        db::end_bulk(&vault.state().conn())?;
+        connection::end_bulk(&vault.state().conn())?;
         drop(vault);
         File::open(&partial)?.sync_all()?;
         Ok(report)
@@ -648,11 +648,11 @@ fn restore_new(
     match result.and_then(|report| rename_into_place(&partial, vault_path).map(|()| report)) {
         Ok(report) => {
             // The vault was checkpointed and closed: its companions are empty, if left.
-            db::remove_vault_files(&partial);
+            connection::remove_vault_files(&partial);
             Ok(report)
         }
         Err(err) => {
-            db::remove_vault_files(&partial);
+            connection::remove_vault_files(&partial);
             Err(err)
         }
     }
@@ -698,7 +698,7 @@ pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Re
         // they are inserted in groups, flushed before any other record is merged (so
         // an entry's history finds its entry).
         let empty =
-            records::count(&tx, journal::TABLE)? == 0 && records::count(&tx, checkins::TABLE)? == 0;
+            sealed::count(&tx, journal::TABLE)? == 0 && sealed::count(&tx, checkins::TABLE)? == 0;
         let mut fresh = empty.then(|| {
             [
                 RowBatch::new(journal::TABLE),
@@ -740,7 +740,7 @@ pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Re
         check_counts(&manifest, &counts)?;
         plan.finish(&tx, &keys)?;
         tx.commit()?;
-        db::checkpoint_truncate(&conn)?;
+        connection::checkpoint_truncate(&conn)?;
     }
     state.forget_search_index();
     Ok(report)
@@ -848,7 +848,7 @@ fn store_copy(
         &item.revision.to_be_bytes(),
         &item.payload,
     ]);
-    if records::select(conn, table, &id)?.is_some() {
+    if sealed::select(conn, table, &id)?.is_some() {
         report.unchanged += 1;
         return Ok(());
     }
@@ -881,7 +881,7 @@ fn merge_journal(
         report.history_added += 1;
         return Ok(());
     }
-    let Some(current) = records::select(conn, table, &item.id)? else {
+    let Some(current) = sealed::select(conn, table, &item.id)? else {
         if item.kind == Kind::JournalRevision {
             return Err(unreadable("an entry's history without the entry"));
         }
@@ -945,7 +945,7 @@ fn merge_checkin(
     report: &mut MergeReport,
 ) -> Result<()> {
     let table = checkins::TABLE;
-    let Some(current) = records::select(conn, table, &item.id)? else {
+    let Some(current) = sealed::select(conn, table, &item.id)? else {
         row.insert(conn, table)?;
         report.added += 1;
         return Ok(());
@@ -1027,8 +1027,8 @@ impl PlanMerge {
     fn load(conn: &Connection, keys: &Keys) -> Result<PlanMerge> {
         let mut known = HashSet::new();
         let mut latest = None;
-        for (revision, saved_at, sealed) in care_plan::revision_rows(conn)? {
-            let place = care_plan::place(revision);
+        for (revision, saved_at, sealed) in revisions::revision_rows(conn)? {
+            let place = revisions::place(revision);
             if let Ok(plain) = place.open_bytes(&keys.records, &sealed) {
                 known.insert(digest(&plain));
             }
@@ -1053,8 +1053,8 @@ impl PlanMerge {
             report.unchanged += 1;
             return Ok(());
         }
-        let sealed = care_plan::place(self.next).seal_bytes(&keys.records, &item.payload)?;
-        care_plan::insert_revision(conn, self.next, item.updated_at, &sealed)?;
+        let sealed = revisions::place(self.next).seal_bytes(&keys.records, &item.payload)?;
+        revisions::insert_revision(conn, self.next, item.updated_at, &sealed)?;
         self.next += 1;
         self.appended_latest = Some(
             self.appended_latest
@@ -1071,14 +1071,14 @@ impl PlanMerge {
             return Ok(());
         };
         if appended <= saved_at {
-            let (_, _, sealed) = care_plan::revision_row(conn, revision)?.ok_or_else(|| {
+            let (_, _, sealed) = revisions::revision_row(conn, revision)?.ok_or_else(|| {
                 RespiteError::Integrity {
                     detail: "the newest plan revision is missing".into(),
                 }
             })?;
-            let plain = care_plan::place(revision).open_bytes(&keys.records, &sealed)?;
-            let resealed = care_plan::place(self.next).seal_bytes(&keys.records, &plain)?;
-            care_plan::insert_revision(conn, self.next, saved_at, &resealed)?;
+            let plain = revisions::place(revision).open_bytes(&keys.records, &sealed)?;
+            let resealed = revisions::place(self.next).seal_bytes(&keys.records, &plain)?;
+            revisions::insert_revision(conn, self.next, saved_at, &resealed)?;
         }
         Ok(())
     }

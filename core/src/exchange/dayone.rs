@@ -7,12 +7,12 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::error::{RespiteError, Result};
-use crate::import::{ImportReport, Incoming, IncomingRecord};
+use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
+use crate::exchange::zip;
 use crate::journal::{JournalDraft, JournalKind};
+use crate::time::zones::Zone;
 use crate::time::LocalMoment;
 use crate::validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS};
-use crate::zip;
-use crate::zones::Zone;
 
 #[derive(Deserialize)]
 struct Export {

@@ -5,25 +5,25 @@ use rusqlite::{params, Connection};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use crate::backup::{self, BackupSummary, MergeReport};
-use crate::care_plan::CarePlan;
 use crate::checkins::{CheckIn, CheckIns};
+use crate::crypto::device_key::DeviceKeyStore;
+use crate::crypto::recovery_code::RecoveryCode;
+use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
 use crate::crypto::SecretKey;
-use crate::dashboard::{self, DemoSummary, Trends};
-use crate::db;
-use crate::device_key::DeviceKeyStore;
+use crate::demo::SyntheticOptions;
 use crate::error::{RespiteError, Result};
-use crate::export::{self, ExportFormat, ExportSummary};
-use crate::import::{self, ImportFormat, ImportReport};
+use crate::exchange::backup::{self, BackupSummary, MergeReport};
+use crate::exchange::export::{self, ExportFormat, ExportSummary};
+use crate::exchange::import::{self, ImportFormat, ImportReport};
 use crate::journal::{Journal, JournalEntry};
-use crate::key_slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+use crate::plan::revisions::CarePlan;
 use crate::privacy::Privacy;
-use crate::records;
-use crate::recovery_code::RecoveryCode;
+use crate::prompts::transition::Prompts;
 use crate::search::Index;
-use crate::settings::{self, Settings};
-use crate::synthetic::SyntheticOptions;
-use crate::transition::Prompts;
+use crate::store::connection;
+use crate::store::sealed;
+use crate::store::settings::{self, Settings};
+use crate::trends::dashboard::{self, DemoSummary, Trends};
 
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
 pub(crate) struct Keys {
@@ -126,10 +126,10 @@ impl VaultState {
     pub(crate) fn delete_record(&self, table: &'static str, id: &str) -> Result<bool> {
         self.keys()?;
         let conn = self.conn();
-        if !records::delete(&conn, table, id)? {
+        if !sealed::delete(&conn, table, id)? {
             return Ok(false);
         }
-        db::checkpoint_truncate(&conn)?;
+        connection::checkpoint_truncate(&conn)?;
         drop(conn);
         if let Some(index) = self.search_index().as_mut() {
             index.remove(id);
@@ -189,7 +189,7 @@ impl VaultState {
         )?;
         insert_slot(&tx, slot)?;
         tx.commit()?;
-        db::checkpoint_truncate(&conn)?;
+        connection::checkpoint_truncate(&conn)?;
         Ok(())
     }
 }
@@ -235,10 +235,10 @@ impl Vault {
             kdf_iterations.unwrap_or(DEFAULT_KDF_ITERATIONS),
         )?;
         let path = Path::new(&path);
-        let conn = db::create(path)?;
+        let conn = connection::create(path)?;
         if let Err(err) = insert_slot(&conn, &slot) {
             drop(conn);
-            db::remove_vault_files(path);
+            connection::remove_vault_files(path);
             return Err(err);
         }
         let vault = Vault::from_connection(conn);
@@ -250,7 +250,7 @@ impl Vault {
     /// a newer format, or are damaged, without modifying them.
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>> {
-        let conn = db::open(Path::new(&path))?;
+        let conn = connection::open(Path::new(&path))?;
         let vault = Vault::from_connection(conn);
         // A vault without readable slots cannot be unlocked: say so now.
         if vault.state.slots()?.is_empty() {
@@ -359,7 +359,7 @@ impl Vault {
         }
         tx.execute("DELETE FROM key_slots WHERE id = ?1", [&id])?;
         tx.commit()?;
-        db::checkpoint_truncate(&conn)?;
+        connection::checkpoint_truncate(&conn)?;
         Ok(())
     }
 
@@ -397,7 +397,7 @@ impl Vault {
     /// `today` (`YYYY-MM-DD`), for demos: realistic days where some practices help.
     /// The plan is written too when the vault has none. Never use on a real vault.
     pub fn fill_with_demo_data(&self, years: u32, seed: u64, today: String) -> Result<DemoSummary> {
-        let today = records::parse_day("today", &today)?;
+        let today = sealed::parse_day("today", &today)?;
         dashboard::fill(&self.state, &SyntheticOptions::demo(years, seed, today))
     }
 

@@ -5,13 +5,13 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 use crate::checkins::CheckInData;
-use crate::csv;
 use crate::error::{RespiteError, Result};
-use crate::import::{ImportReport, Incoming, IncomingRecord};
+use crate::exchange::csv;
+use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
 use crate::journal::{JournalDraft, JournalKind};
+use crate::time::zones::Zone;
 use crate::time::LocalMoment;
 use crate::validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS};
-use crate::zones::Zone;
 
 /// Daylio's five default moods, best first, and the pleasantness each becomes.
 const MOODS: [(&str, f64); 5] = [

@@ -5,13 +5,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::catalogue::{CheckInContext, StressZone};
 use crate::checkins::CheckInData;
+use crate::content::catalogue::{CheckInContext, StressZone};
 use crate::journal::{JournalDraft, JournalKind, SessionReflection};
 use crate::plan::{Frequency, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus};
+use crate::prompts::transition::TransitionRecord;
 use crate::rng::Rng;
 use crate::time::LocalMoment;
-use crate::transition::TransitionRecord;
 
 /// A practice whose days are made better (or not) by a stated amount.
 #[derive(Debug, Clone, PartialEq)]
@@ -396,7 +396,7 @@ pub(crate) fn as_records(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insights::{better_days, early_warnings, InsightKind};
+    use crate::trends::insights::{better_days, early_warnings, InsightKind};
     use crate::trends::{History, Metric};
 
     fn today() -> NaiveDate {

@@ -9,17 +9,17 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::backup::{self, Item, Manifest};
-use crate::care_plan;
-use crate::catalogue::{self, Catalogue};
+use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckIn};
-use crate::csv;
+use crate::content::catalogue::{self, Catalogue};
 use crate::error::{RespiteError, Result};
+use crate::exchange::backup::{self, Item, Manifest};
+use crate::exchange::csv;
 use crate::journal::{self, JournalEntry};
-use crate::plan_text::{markdown_escape, plan_to_markdown};
-use crate::records::StoredRow;
+use crate::plan::revisions;
+use crate::plan::text::{markdown_escape, plan_to_markdown};
+use crate::store::sealed::StoredRow;
 use crate::time;
-use crate::vault::{Keys, VaultState};
 
 /// The version of the JSON export schema this version writes and reads.
 pub(crate) const JSON_VERSION: u32 = 1;
@@ -249,7 +249,7 @@ fn write_markdown(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Resul
     if summary.records == 0 {
         writeln!(out, "*No entries yet.*\n")?;
     }
-    let plan = care_plan::current_plan(conn, keys)?;
+    let plan = revisions::current_plan(conn, keys)?;
     if plan.revision > 0 {
         out.write_all(plan_to_markdown(plan.plan).as_bytes())?;
         summary.records += 1;

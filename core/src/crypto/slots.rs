@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
+use crate::crypto::device_key::DeviceKeyStore;
+use crate::crypto::recovery_code::RecoveryCode;
 use crate::crypto::{self, Aad, SecretKey};
-use crate::device_key::DeviceKeyStore;
 use crate::error::{RespiteError, Result};
-use crate::recovery_code::RecoveryCode;
 use crate::time::{self, Timestamp};
 
 /// Default PBKDF2 iterations for new passphrase slots (OWASP 2023 for HMAC-SHA256).

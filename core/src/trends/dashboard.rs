@@ -4,14 +4,14 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::sync::Arc;
 
-use crate::care_plan::{self, CarePlan, PracticeAdherence};
+use crate::api::vault::VaultState;
+use crate::demo::{self, SyntheticOptions};
 use crate::error::{RespiteError, Result};
-use crate::insights::{self, Insight};
 use crate::journal::{self, Journal, JournalKind};
-use crate::records::{self, DayRange};
-use crate::synthetic::{self, SyntheticOptions};
+use crate::plan::revisions::{self, CarePlan, PracticeAdherence};
+use crate::store::sealed::{self, DayRange};
+use crate::trends::insights::{self, Insight};
 use crate::trends::{self, monday, History, Metric, MetricSeries, ZoneWeek, BASELINE_DAYS};
-use crate::vault::VaultState;
 
 /// A change from one week to the next worth mentioning.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -121,7 +121,7 @@ impl Trends {
 
     fn plan(&self) -> Result<crate::plan::Plan> {
         let keys = self.state.keys()?;
-        Ok(care_plan::current_plan(&self.state.conn(), &keys)?.plan)
+        Ok(revisions::current_plan(&self.state.conn(), &keys)?.plan)
     }
 
     fn review(&self, history: &History, week: NaiveDate, today: NaiveDate) -> Result<WeeklyReview> {
@@ -243,7 +243,7 @@ fn plural(n: u32) -> &'static str {
 }
 
 fn parse_today(today: &str) -> Result<NaiveDate> {
-    records::parse_day("today", today)
+    sealed::parse_day("today", today)
 }
 
 #[uniffi::export]
@@ -251,8 +251,8 @@ impl Trends {
     /// Every metric day by day and week by week over `from_day..=to_day` (at most
     /// about two years), with rolling means and the personal baseline.
     pub fn series(&self, from_day: String, to_day: String) -> Result<Vec<MetricSeries>> {
-        let from = records::parse_day("from_day", &from_day)?;
-        let to = records::parse_day("to_day", &to_day)?;
+        let from = sealed::parse_day("from_day", &from_day)?;
+        let to = sealed::parse_day("to_day", &to_day)?;
         if to < from || (to - from).num_days() > 800 {
             return Err(RespiteError::invalid(
                 "to_day",
@@ -284,7 +284,7 @@ impl Trends {
     /// The review of the week starting on Monday `week_start`, counted up to `today`
     /// when the week is still going.
     pub fn weekly_review(&self, week_start: String, today: String) -> Result<WeeklyReview> {
-        let week = records::parse_day("week_start", &week_start)?;
+        let week = sealed::parse_day("week_start", &week_start)?;
         if week != monday(week) {
             return Err(RespiteError::invalid("week_start", "must be a Monday"));
         }
@@ -307,7 +307,7 @@ impl Trends {
                 continue;
             };
             let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
-            let rows = records::list(&self.state.conn(), journal::TABLE, &range, 0, 20)?;
+            let rows = sealed::list(&self.state.conn(), journal::TABLE, &range, 0, 20)?;
             for row in rows {
                 let Ok((_, e)) = journal::open_row(&row, &keys) else {
                     continue;
@@ -372,7 +372,7 @@ pub(crate) fn fill(state: &Arc<VaultState>, options: &SyntheticOptions) -> Resul
     if options.years == 0 || options.years > 20 {
         return Err(RespiteError::invalid("years", "must be between 1 and 20"));
     }
-    let data = synthetic::generate(options);
+    let data = demo::generate(options);
     let journal = Journal::new(Arc::clone(state));
     let checkins = crate::checkins::CheckIns::new(Arc::clone(state));
     let plan = CarePlan::new(Arc::clone(state));

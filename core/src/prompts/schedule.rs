@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{RespiteError, Result};
-use crate::records;
-use crate::zones::Zone;
+use crate::store::sealed;
+use crate::time::zones::Zone;
 
 /// Most weekly shifts and exceptions.
 const MAX_SHIFTS: usize = 50;
@@ -320,8 +320,8 @@ impl WorkSchedule {
             ));
         }
         for e in &mut self.exceptions {
-            let from = records::parse_day("exceptions", &e.from_day)?;
-            let to = records::parse_day("exceptions", &e.to_day)?;
+            let from = sealed::parse_day("exceptions", &e.from_day)?;
+            let to = sealed::parse_day("exceptions", &e.to_day)?;
             if to < from {
                 return Err(RespiteError::invalid(
                     "exceptions",

@@ -1,0 +1,3 @@
+//! The exported API: the objects and functions Kotlin and Swift see.
+
+pub(crate) mod vault;
