@@ -2,12 +2,13 @@
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, MutexGuard};
+use std::sync::MutexGuard;
 
-use crate::api::vault::{Keys, VaultState};
 use crate::content::catalogue::{self, CheckInContext, StressZone};
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
+use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate;
 
@@ -195,8 +196,8 @@ pub struct CheckInPage {
 }
 
 /// Opens a stored check-in row.
-pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<CheckIn> {
-    let data: CheckInData = row.place(TABLE).open(&keys.records, &row.sealed)?;
+pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<CheckIn> {
+    let data: CheckInData = row.place(TABLE).open(keys, &row.sealed)?;
     Ok(CheckIn {
         id: row.id.clone(),
         local_day: row.day.clone(),
@@ -206,130 +207,112 @@ pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<CheckIn> {
     })
 }
 
-/// Mood and recovery check-ins, sealed at rest.
-#[derive(uniffi::Object)]
-pub struct CheckIns {
-    state: Arc<VaultState>,
+/// Seals `data` into `row` (whose id and revision are set) and writes it.
+fn write(
+    conn: MutexGuard<'_, Connection>,
+    keys: &VaultKeys,
+    mut row: StoredRow,
+    data: CheckInData,
+    insert: bool,
+) -> Result<CheckIn> {
+    let day_start = crate::store::settings::load(&conn, keys)?.day_start_hour;
+    row.day = data.moment.local_day(day_start).to_string();
+    row.occurred_at = time::to_millis(data.moment.at);
+    row.updated_at = time::to_millis(time::now()).max(row.updated_at);
+    row.sealed = row.place(TABLE).seal(keys, &data)?;
+    if insert {
+        row.insert(&conn, TABLE)?;
+    } else {
+        row.update(&conn, TABLE)?;
+    }
+    drop(conn);
+    let checkin = CheckIn {
+        id: row.id,
+        local_day: row.day,
+        revision: row.revision,
+        updated_at: time::from_millis(row.updated_at)?,
+        data,
+    };
+    Ok(checkin)
 }
 
-impl CheckIns {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        CheckIns { state }
-    }
-
-    /// Seals `data` into `row` (whose id and revision are set), writes it, and adds it
-    /// to the search index.
-    fn store(
-        &self,
-        conn: MutexGuard<'_, Connection>,
-        keys: &Keys,
-        mut row: StoredRow,
-        data: CheckInData,
-        insert: bool,
-    ) -> Result<CheckIn> {
-        let day_start = crate::store::settings::load(&conn, keys)?.day_start_hour;
-        row.day = data.moment.local_day(day_start).to_string();
-        row.occurred_at = time::to_millis(data.moment.at);
-        row.updated_at = time::to_millis(time::now()).max(row.updated_at);
-        row.sealed = row.place(TABLE).seal(&keys.records, &data)?;
-        if insert {
-            row.insert(&conn, TABLE)?;
-        } else {
-            row.update(&conn, TABLE)?;
-        }
-        drop(conn);
-        let checkin = CheckIn {
-            id: row.id,
-            local_day: row.day,
-            revision: row.revision,
-            updated_at: time::from_millis(row.updated_at)?,
-            data,
-        };
-        self.state.index_checkin(&checkin);
-        Ok(checkin)
-    }
+/// Records a check-in and returns it.
+pub(crate) fn add(store: &Store, data: CheckInData) -> Result<CheckIn> {
+    let data = data.validated()?;
+    let keys = store.keys()?;
+    let row = StoredRow {
+        id: sealed::new_id()?,
+        day: String::new(),
+        occurred_at: 0,
+        updated_at: 0,
+        revision: 1,
+        sealed: Vec::new(),
+    };
+    write(store.conn(), &keys, row, data, true)
 }
 
-#[uniffi::export]
-impl CheckIns {
-    /// Records a check-in and returns it.
-    pub fn add(&self, data: CheckInData) -> Result<CheckIn> {
-        let data = data.validated()?;
-        let keys = self.state.keys()?;
-        let row = StoredRow {
-            id: sealed::new_id()?,
-            day: String::new(),
-            occurred_at: 0,
-            updated_at: 0,
-            revision: 1,
-            sealed: Vec::new(),
-        };
-        self.store(self.state.conn(), &keys, row, data, true)
-    }
+/// A check-in by id.
+pub(crate) fn get(store: &Store, id: String) -> Result<CheckIn> {
+    sealed::check_id(&id)?;
+    let keys = store.keys()?;
+    let row = sealed::select(&store.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+    open_row(&row, &keys)
+}
 
-    /// A check-in by id.
-    pub fn get(&self, id: String) -> Result<CheckIn> {
-        sealed::check_id(&id)?;
-        let keys = self.state.keys()?;
-        let row = sealed::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
-        open_row(&row, &keys)
-    }
+/// Check-ins on local days `from_day..=to_day` (`YYYY-MM-DD`, each optional),
+/// newest first. `limit` is between 1 and 1,000.
+pub(crate) fn list(
+    store: &Store,
+    from_day: Option<String>,
+    to_day: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> Result<CheckInPage> {
+    sealed::check_limit(limit)?;
+    let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
+    let keys = store.keys()?;
+    let rows = sealed::list(&store.conn(), TABLE, &days, offset, limit + 1)?;
+    let page = sealed::open_page(rows, limit, |row| open_row(row, &keys));
+    Ok(CheckInPage {
+        checkins: page.items,
+        damaged: page.damaged,
+        has_more: page.has_more,
+    })
+}
 
-    /// Check-ins on local days `from_day..=to_day` (`YYYY-MM-DD`, each optional),
-    /// newest first. `limit` is between 1 and 1,000.
-    pub fn list(
-        &self,
-        from_day: Option<String>,
-        to_day: Option<String>,
-        offset: u32,
-        limit: u32,
-    ) -> Result<CheckInPage> {
-        sealed::check_limit(limit)?;
-        let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
-        let keys = self.state.keys()?;
-        let rows = sealed::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let page = sealed::open_page(rows, limit, |row| open_row(row, &keys));
-        Ok(CheckInPage {
-            checkins: page.items,
-            damaged: page.damaged,
-            has_more: page.has_more,
-        })
-    }
+/// How many check-ins there are.
+pub(crate) fn count(store: &Store) -> Result<u64> {
+    store.keys()?;
+    sealed::count(&store.conn(), TABLE)
+}
 
-    /// How many check-ins there are.
-    pub fn count(&self) -> Result<u64> {
-        self.state.keys()?;
-        sealed::count(&self.state.conn(), TABLE)
+/// Replaces a check-in's data (a correction), raising its revision.
+pub(crate) fn update(store: &Store, id: String, data: CheckInData) -> Result<CheckIn> {
+    sealed::check_id(&id)?;
+    let data = data.validated()?;
+    let keys = store.keys()?;
+    let conn = store.conn();
+    let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+    if open_row(&current, &keys)?.data == data {
+        return Err(RespiteError::invalid("update", "nothing to change"));
     }
+    let row = StoredRow {
+        revision: current
+            .revision
+            .checked_add(1)
+            .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
+        ..current
+    };
+    write(conn, &keys, row, data, false)
+}
 
-    /// Replaces a check-in's data (a correction), raising its revision.
-    pub fn update(&self, id: String, data: CheckInData) -> Result<CheckIn> {
-        sealed::check_id(&id)?;
-        let data = data.validated()?;
-        let keys = self.state.keys()?;
-        let conn = self.state.conn();
-        let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
-        if open_row(&current, &keys)?.data == data {
-            return Err(RespiteError::invalid("update", "nothing to change"));
-        }
-        let row = StoredRow {
-            revision: current
-                .revision
-                .checked_add(1)
-                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
-            ..current
-        };
-        self.store(conn, &keys, row, data, false)
+/// Deletes a check-in for good.
+pub(crate) fn delete(store: &Store, id: &str) -> Result<()> {
+    sealed::check_id(id)?;
+    if !store.delete_record(TABLE, id)? {
+        return Err(not_found());
     }
-
-    /// Deletes a check-in for good.
-    pub fn delete(&self, id: String) -> Result<()> {
-        sealed::check_id(&id)?;
-        if !self.state.delete_record(TABLE, &id)? {
-            return Err(not_found());
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 fn not_found() -> RespiteError {

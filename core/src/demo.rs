@@ -5,12 +5,14 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::checkins::CheckInData;
+use crate::checkins::{self, CheckInData};
 use crate::content::catalogue::{CheckInContext, StressZone};
-use crate::journal::{JournalDraft, JournalKind, SessionReflection};
+use crate::error::{RespiteError, Result};
+use crate::journal::{self, JournalDraft, JournalKind, SessionReflection, TransitionRecord};
+use crate::plan::revisions;
 use crate::plan::{Frequency, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus};
-use crate::prompts::transition::TransitionRecord;
 use crate::rng::Rng;
+use crate::store::Store;
 use crate::time::LocalMoment;
 
 /// A practice whose days are made better (or not) by a stated amount.
@@ -347,6 +349,40 @@ fn plan() -> Plan {
             .collect(),
         ..Plan::default()
     }
+}
+
+/// What demo data was written.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DemoSummary {
+    /// Check-ins written.
+    pub checkins: u32,
+    /// Journal entries written.
+    pub entries: u32,
+    /// Whether a plan was saved (only into a vault without one).
+    pub plan_saved: bool,
+}
+
+/// Writes synthetic history into the vault: for demos and tests only.
+pub(crate) fn fill(store: &Store, options: &SyntheticOptions) -> Result<DemoSummary> {
+    if options.years == 0 || options.years > 20 {
+        return Err(RespiteError::invalid("years", "must be between 1 and 20"));
+    }
+    let data = generate(options);
+    let plan_saved = revisions::current(store)?.revision == 0;
+    if plan_saved {
+        revisions::save(store, data.plan.clone())?;
+    }
+    for (draft, transition) in &data.entries {
+        journal::add_with(store, draft.clone(), transition.clone())?;
+    }
+    for c in &data.checkins {
+        checkins::add(store, c.clone())?;
+    }
+    Ok(DemoSummary {
+        checkins: data.checkins.len() as u32,
+        entries: data.entries.len() as u32,
+        plan_saved,
+    })
 }
 
 /// The records as they would read back from a vault (day start at midnight), for

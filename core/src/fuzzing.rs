@@ -167,7 +167,7 @@ mod tests {
         let export = dir.path().join("e.json");
         vault
             .export(
-                crate::ExportFormat::Json,
+                crate::exchange::export::ExportFormat::Json,
                 export.to_string_lossy().into_owned(),
             )
             .unwrap();

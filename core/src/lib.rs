@@ -34,47 +34,54 @@ mod time; // instants, local days, time zones
 mod trends; // series, insights, the weekly review, the dashboard
 mod validate; // limits and checks of input values
 
-pub use api::vault::Vault;
-pub use checkins::{CheckIn, CheckInData, CheckInPage, CheckIns};
-pub use content::catalogue::{
-    catalogue, Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience,
-    RecoveryItem, ScalePoint, StressZone, StressZoneText,
+pub use api::checkins::CheckIns;
+pub use api::device_key::DeviceKeyStore;
+pub use api::functions::{
+    catalogue, plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text,
+    plan_with_suggestion, privacy_check, privacy_redact, restore_backup, schedule_from_text,
+    schedule_to_text, verify_backup,
 };
-pub use crypto::device_key::DeviceKeyStore;
+pub use api::journal::Journal;
+pub use api::plan::CarePlan;
+pub use api::privacy::Privacy;
+pub use api::prompts::Prompts;
+pub use api::trends::Trends;
+pub use api::vault::Vault;
+pub use checkins::{CheckIn, CheckInData, CheckInPage};
+pub use content::catalogue::{
+    Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience, RecoveryItem,
+    ScalePoint, StressZone, StressZoneText,
+};
 pub use crypto::slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
-pub use demo::{PlantedEffect, SyntheticOptions};
+pub use demo::{DemoSummary, PlantedEffect, SyntheticOptions};
 pub use error::{RespiteError, Result};
-pub use exchange::backup::{restore_backup, verify_backup, BackupSummary, MergeReport};
+pub use exchange::backup::{BackupSummary, MergeReport};
 pub use exchange::export::{ExportFormat, ExportSummary};
 pub use exchange::import::{ImportFormat, ImportNote, ImportReport};
 pub use journal::{
-    Journal, JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, SessionReflection,
+    JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, ParkedItem,
+    SessionReflection, TransitionRecord,
 };
 pub use plan::revisions::{
-    CarePlan, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
+    EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
 };
-pub use plan::suggestions::{
-    plan_suggestions, plan_with_suggestion, PlanMoment, PlanSection, PlanSuggestion,
-};
-pub use plan::text::{plan_from_text, plan_to_markdown, plan_to_text};
+pub use plan::suggestions::{PlanMoment, PlanSection, PlanSuggestion};
+
 pub use plan::{
     ChangeKind, Contact, EmergencyPlan, Frequency, Plan, PlanChange, Practice, PracticeContext,
     PracticeDomain, PracticeStatus, SignArea, WarningSign, MAX_PLAN_ITEMS, MAX_PRACTICES,
 };
-pub use privacy::{
-    privacy_check, privacy_redact, DraftField, FieldReport, FindingKind, Privacy, PrivacyFinding,
-    PrivacyReport,
-};
+pub use privacy::{DraftField, FieldReport, FindingKind, PrivacyFinding, PrivacyReport};
 pub use prompts::schedule::{
-    schedule_from_text, schedule_to_text, ClockTime, DayOfWeek, ExceptionKind, PromptSettings,
-    QuietHours, ScheduleException, ShiftTimes, WeeklyShift, WorkSchedule,
+    ClockTime, DayOfWeek, ExceptionKind, PromptSettings, QuietHours, ScheduleException, ShiftTimes,
+    WeeklyShift, WorkSchedule,
 };
 pub use prompts::transition::{
-    EveningAnswers, FlowStep, OpenParkedItem, ParkedItem, ParkedItemDraft, Prompts,
-    TransitionAnswers, TransitionRecord, TransitionScript, TransitionStep,
+    EveningAnswers, FlowStep, OpenParkedItem, ParkedItemDraft, TransitionAnswers, TransitionScript,
+    TransitionStep,
 };
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
@@ -82,9 +89,7 @@ pub use store::connection::FORMAT_VERSION;
 pub use store::sealed::{DamagedRecord, MAX_PAGE};
 pub use store::settings::Settings;
 pub use time::{LocalMoment, Timestamp};
-pub use trends::dashboard::{
-    Dashboard, DemoSummary, NotableChange, OnThisDay, Trends, WeeklyReview,
-};
+pub use trends::dashboard::{Dashboard, NotableChange, OnThisDay, WeeklyReview};
 pub use trends::insights::{
     Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
 };

@@ -4,13 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Mutex, MutexGuard};
 
-use crate::api::vault::VaultState;
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalEntry, JournalKind};
 use crate::store::sealed::{self, DamagedRecord, DayRange};
+use crate::store::Store;
 use crate::text;
 use crate::validate;
 
@@ -377,10 +378,10 @@ fn snippet(text: &str, wanted: &HashSet<&str>) -> String {
 }
 
 /// Builds the index from every journal entry and check-in.
-fn build(state: &VaultState) -> Result<Index> {
-    let keys = state.keys()?;
+fn build(store: &Store) -> Result<Index> {
+    let keys = store.keys()?;
     let (entries, checkin_rows) = {
-        let conn = state.conn();
+        let conn = store.conn();
         let all = DayRange::all();
         (
             sealed::list(&conn, journal::TABLE, &all, 0, u32::MAX)?,
@@ -403,36 +404,84 @@ fn build(state: &VaultState) -> Result<Index> {
     Ok(index)
 }
 
-/// Runs `query`, building the index first if this is the first search since unlock.
-pub(crate) fn run(state: &VaultState, query: SearchQuery) -> Result<SearchResults> {
-    validate::check_text("text", &query.text, validate::MAX_LINE_CHARS, false)?;
-    if !(1..=MAX_HITS).contains(&query.limit) {
-        return Err(RespiteError::invalid(
-            "limit",
-            format!("must be between 1 and {MAX_HITS}"),
-        ));
+/// The search index of an unlocked vault: built from decrypted records on the first
+/// search, kept up to date by writes, and dropped on lock.
+#[derive(Default)]
+pub(crate) struct SearchIndex(Mutex<Option<Index>>);
+
+impl SearchIndex {
+    fn slot(&self) -> MutexGuard<'_, Option<Index>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-    let filter = Filter {
-        days: DayRange::new(query.from_day.as_deref(), query.to_day.as_deref())?,
-        kind: query.kind,
-        tag: query
-            .tag
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(text::fold),
-    };
-    let mut terms: Vec<String> = text::terms(&query.text).collect();
-    terms.sort();
-    terms.dedup();
-    state.with_index(build, |index| {
+
+    /// Keeps a built index up to date with a written journal entry.
+    pub(crate) fn put_entry(&self, entry: &JournalEntry) {
+        if let Some(index) = self.slot().as_mut() {
+            index.put_entry(entry);
+        }
+    }
+
+    /// Keeps a built index up to date with a written check-in.
+    pub(crate) fn put_checkin(&self, checkin: &CheckIn) {
+        if let Some(index) = self.slot().as_mut() {
+            index.put_checkin(checkin);
+        }
+    }
+
+    /// Forgets a deleted record.
+    pub(crate) fn remove(&self, id: &str) {
+        if let Some(index) = self.slot().as_mut() {
+            index.remove(id);
+        }
+    }
+
+    /// Drops the index (on lock, or after records changed in bulk); the next search
+    /// builds it again.
+    pub(crate) fn clear(&self) {
+        *self.slot() = None;
+    }
+
+    /// Runs `query`, building the index first if this is the first search since
+    /// unlock or since the index was dropped.
+    pub(crate) fn search(&self, store: &Store, query: SearchQuery) -> Result<SearchResults> {
+        validate::check_text("text", &query.text, validate::MAX_LINE_CHARS, false)?;
+        if !(1..=MAX_HITS).contains(&query.limit) {
+            return Err(RespiteError::invalid(
+                "limit",
+                format!("must be between 1 and {MAX_HITS}"),
+            ));
+        }
+        let filter = Filter {
+            days: DayRange::new(query.from_day.as_deref(), query.to_day.as_deref())?,
+            kind: query.kind,
+            tag: query
+                .tag
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(text::fold),
+        };
+        let mut terms: Vec<String> = text::terms(&query.text).collect();
+        terms.sort();
+        terms.dedup();
+        let mut slot = self.slot();
+        let index = match slot.take() {
+            Some(index) => index,
+            None => build(store)?,
+        };
+        // A lock while the index was built leaves it unused.
+        store.keys()?;
         let (hits, total_matches) = index.search(&filter, &terms, query.limit as usize);
-        SearchResults {
+        let results = SearchResults {
             hits,
             total_matches,
             damaged: index.damaged.clone(),
-        }
-    })
+        };
+        *slot = Some(index);
+        Ok(results)
+    }
 }
 
 #[cfg(test)]

@@ -301,8 +301,7 @@ const INTENSITY_ANCHORS: &[(u8, &str)] = &[
 ];
 
 /// The whole catalogue.
-#[uniffi::export]
-pub fn catalogue() -> Catalogue {
+pub(crate) fn catalogue() -> Catalogue {
     fn points(texts: &[&str], first: u8) -> Vec<ScalePoint> {
         texts
             .iter()

@@ -6,7 +6,8 @@
 //! reinterpreted under another algorithm. Callers pass a context (see [`Aad`]) that
 //! names what the value is and where it belongs.
 
-pub(crate) mod device_key;
+pub(crate) mod keys;
+pub(crate) mod platform;
 pub(crate) mod recovery_code;
 pub(crate) mod slots;
 
@@ -29,36 +30,36 @@ pub(crate) const ENVELOPE_OVERHEAD: usize = 1 + NONCE_LEN + 16;
 
 /// A 256-bit secret that is wiped from memory when dropped.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) struct SecretKey(Zeroizing<[u8; KEY_LEN]>);
+pub(in crate::crypto) struct SecretKey(Zeroizing<[u8; KEY_LEN]>);
 
 impl SecretKey {
     /// A fresh key from the system's secure random generator.
-    pub(crate) fn generate() -> Result<Self> {
+    pub(in crate::crypto) fn generate() -> Result<Self> {
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
         fill_random(key.as_mut())?;
         Ok(SecretKey(key))
     }
 
     /// Takes ownership of key bytes; the caller's copy should be wiped.
-    pub(crate) fn from_slice(bytes: &[u8]) -> Option<Self> {
+    pub(in crate::crypto) fn from_slice(bytes: &[u8]) -> Option<Self> {
         let array: [u8; KEY_LEN] = bytes.try_into().ok()?;
         Some(SecretKey(Zeroizing::new(array)))
     }
 
     /// The raw key bytes.
-    pub(crate) fn expose(&self) -> &[u8; KEY_LEN] {
+    pub(in crate::crypto) fn expose(&self) -> &[u8; KEY_LEN] {
         &self.0
     }
 
     /// An AEAD key for sealing and opening envelopes.
-    pub(crate) fn aead_key(&self) -> LessSafeKey {
+    pub(in crate::crypto) fn aead_key(&self) -> LessSafeKey {
         let unbound =
             UnboundKey::new(&AES_256_GCM, self.0.as_ref()).expect("AES-256 key is 32 bytes");
         LessSafeKey::new(unbound)
     }
 
     /// Derives an independent subkey for `purpose` (HKDF-SHA256, no salt).
-    pub(crate) fn derive(&self, purpose: &[u8]) -> SecretKey {
+    pub(in crate::crypto) fn derive(&self, purpose: &[u8]) -> SecretKey {
         hkdf_sha256(&[], self.0.as_ref(), purpose)
     }
 }
@@ -66,6 +67,44 @@ impl SecretKey {
 impl std::fmt::Debug for SecretKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("SecretKey(..)")
+    }
+}
+
+/// A key that seals and opens envelopes; its bytes never leave this module.
+pub(crate) struct SealingKey(LessSafeKey);
+
+impl SealingKey {
+    /// The key a passphrase gives for `purpose`: PBKDF2-HMAC-SHA256 with `salt` and
+    /// `iterations`, then HKDF to the purpose.
+    pub(crate) fn from_passphrase(
+        passphrase: &str,
+        salt: &[u8],
+        iterations: u32,
+        purpose: &[u8],
+    ) -> Self {
+        let iterations = NonZeroU32::new(iterations).unwrap_or(NonZeroU32::MIN);
+        SealingKey(
+            pbkdf2_sha256(passphrase.as_bytes(), salt, iterations)
+                .derive(purpose)
+                .aead_key(),
+        )
+    }
+
+    /// Seals `plaintext` with a fresh random nonce, bound to `aad`.
+    pub(crate) fn seal(&self, aad: &Aad, plaintext: &[u8]) -> Result<Vec<u8>> {
+        seal(&self.0, aad, plaintext)
+    }
+
+    /// Opens an envelope sealed with this key and `aad`; `None` when it does not
+    /// authenticate or is malformed.
+    pub(crate) fn open(&self, aad: &Aad, envelope: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        open(&self.0, aad, envelope)
+    }
+}
+
+impl std::fmt::Debug for SealingKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealingKey(..)")
     }
 }
 
@@ -107,7 +146,7 @@ impl Aad {
 }
 
 /// Seals `plaintext` under `key` with a fresh random nonce.
-pub(crate) fn seal(key: &LessSafeKey, aad: &Aad, plaintext: &[u8]) -> Result<Vec<u8>> {
+pub(in crate::crypto) fn seal(key: &LessSafeKey, aad: &Aad, plaintext: &[u8]) -> Result<Vec<u8>> {
     let nonce_bytes = random_array::<NONCE_LEN>()?;
     let mut out = Vec::with_capacity(plaintext.len() + ENVELOPE_OVERHEAD);
     out.push(ALG_AES_256_GCM);
@@ -131,7 +170,11 @@ pub(crate) fn seal(key: &LessSafeKey, aad: &Aad, plaintext: &[u8]) -> Result<Vec
 ///
 /// Returns `None` when the envelope is malformed, uses an unknown algorithm, or does
 /// not authenticate (wrong key, tampered bytes, or sealed for another place).
-pub(crate) fn open(key: &LessSafeKey, aad: &Aad, envelope: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+pub(in crate::crypto) fn open(
+    key: &LessSafeKey,
+    aad: &Aad,
+    envelope: &[u8],
+) -> Option<Zeroizing<Vec<u8>>> {
     if envelope.len() < ENVELOPE_OVERHEAD || envelope[0] != ALG_AES_256_GCM {
         return None;
     }
@@ -152,7 +195,11 @@ fn aad_with_alg(aad: &Aad, alg: u8) -> Vec<u8> {
 }
 
 /// PBKDF2-HMAC-SHA256 of `passphrase` into a key-encryption key.
-pub(crate) fn pbkdf2_sha256(passphrase: &[u8], salt: &[u8], iterations: NonZeroU32) -> SecretKey {
+pub(in crate::crypto) fn pbkdf2_sha256(
+    passphrase: &[u8],
+    salt: &[u8],
+    iterations: NonZeroU32,
+) -> SecretKey {
     let mut out = Zeroizing::new([0u8; KEY_LEN]);
     pbkdf2::derive(
         pbkdf2::PBKDF2_HMAC_SHA256,
@@ -165,7 +212,7 @@ pub(crate) fn pbkdf2_sha256(passphrase: &[u8], salt: &[u8], iterations: NonZeroU
 }
 
 /// HKDF-SHA256 (extract and expand) of high-entropy `ikm` into a key.
-pub(crate) fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8]) -> SecretKey {
+pub(in crate::crypto) fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8]) -> SecretKey {
     struct Len;
     impl hkdf::KeyType for Len {
         fn len(&self) -> usize {

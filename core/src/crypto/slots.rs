@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
-use crate::crypto::device_key::DeviceKeyStore;
+use crate::crypto::platform::PlatformKeyStore;
 use crate::crypto::recovery_code::RecoveryCode;
 use crate::crypto::{self, Aad, SecretKey};
 use crate::error::{RespiteError, Result};
@@ -102,7 +102,7 @@ pub(crate) struct StoredSlot {
 
 impl StoredSlot {
     /// A passphrase slot wrapping `vault_key`.
-    pub(crate) fn passphrase(
+    pub(super) fn passphrase(
         vault_key: &SecretKey,
         passphrase: &str,
         iterations: u32,
@@ -124,7 +124,7 @@ impl StoredSlot {
     }
 
     /// A recovery-code slot wrapping `vault_key`, and the code (to be shown once).
-    pub(crate) fn recovery_code(vault_key: &SecretKey) -> Result<(Self, RecoveryCode)> {
+    pub(super) fn recovery_code(vault_key: &SecretKey) -> Result<(Self, RecoveryCode)> {
         let code = RecoveryCode::generate()?;
         let salt = crypto::random_array::<SALT_LEN>()?;
         let kek = crypto::hkdf_sha256(&salt, code.secret(), RECOVERY_INFO);
@@ -136,7 +136,10 @@ impl StoredSlot {
     }
 
     /// A device slot: a random secret, sealed by the platform, wraps `vault_key`.
-    pub(crate) fn device(vault_key: &SecretKey, store: &dyn DeviceKeyStore) -> Result<Self> {
+    pub(super) fn device(
+        vault_key: &SecretKey,
+        store: &(impl PlatformKeyStore + ?Sized),
+    ) -> Result<Self> {
         let kek = SecretKey::generate()?;
         let sealed = store.seal(kek.expose().to_vec())?;
         if sealed.is_empty() {
@@ -198,7 +201,7 @@ impl StoredSlot {
     }
 
     /// The vault key, if `passphrase` opens this passphrase slot.
-    pub(crate) fn open_with_passphrase(&self, passphrase: &str) -> Result<Option<SecretKey>> {
+    pub(super) fn open_with_passphrase(&self, passphrase: &str) -> Result<Option<SecretKey>> {
         match self.params()? {
             SlotParams::Pbkdf2 { iterations, salt } => {
                 if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
@@ -214,7 +217,7 @@ impl StoredSlot {
     }
 
     /// The vault key, if `code` opens this recovery-code slot.
-    pub(crate) fn open_with_recovery_code(&self, code: &RecoveryCode) -> Result<Option<SecretKey>> {
+    pub(super) fn open_with_recovery_code(&self, code: &RecoveryCode) -> Result<Option<SecretKey>> {
         match self.params()? {
             SlotParams::Hkdf { salt } => {
                 let kek = crypto::hkdf_sha256(&decode_salt(&salt)?, code.secret(), RECOVERY_INFO);
@@ -228,7 +231,10 @@ impl StoredSlot {
     ///
     /// `Ok(None)` when the platform opened something that does not unwrap the key
     /// (a blob from another device); platform failures are returned as errors.
-    pub(crate) fn open_with_device(&self, store: &dyn DeviceKeyStore) -> Result<Option<SecretKey>> {
+    pub(super) fn open_with_device(
+        &self,
+        store: &(impl PlatformKeyStore + ?Sized),
+    ) -> Result<Option<SecretKey>> {
         match self.params()? {
             SlotParams::Platform { sealed_secret } => {
                 let sealed = crypto::from_hex(&sealed_secret).ok_or_else(|| self.damaged())?;

@@ -14,9 +14,9 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
-use crate::api::vault::{Keys, Vault, VaultState};
 use crate::checkins::{self, CheckInData};
 use crate::crypto;
+use crate::crypto::keys::VaultKeys;
 use crate::crypto::slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 use crate::error::{RespiteError, Result};
 use crate::exchange::backup_file::{BackupReader, BackupWriter};
@@ -26,6 +26,7 @@ use crate::plan::Plan;
 use crate::store::connection;
 use crate::store::sealed::{self, RowBatch, RowRef, StoredRow};
 use crate::store::settings::{self, Settings};
+use crate::store::Store;
 use crate::time::{self, Timestamp};
 
 /// Where a backup's content is read from: the decrypted chunks of a backup file, or
@@ -368,7 +369,7 @@ pub(crate) fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
 
 /// Writes a backup of the unlocked vault to `path` (which must not exist).
 pub(crate) fn create(
-    state: &VaultState,
+    state: &Store,
     path: &Path,
     passphrase: &str,
     iterations: u32,
@@ -416,7 +417,7 @@ pub(crate) fn create(
 
 fn write_records(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     out: &mut BackupWriter<impl Write>,
 ) -> Result<BackupSummary> {
     let created_at = time::now();
@@ -453,7 +454,7 @@ pub(crate) fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
 /// open (they stay in the vault, counted, and are left out).
 pub(crate) fn each_opened_record(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     f: &mut dyn FnMut(&Item) -> Result<()>,
 ) -> Result<([u64; 5], u64)> {
     let mut counts = [0u64; 5];
@@ -477,11 +478,11 @@ pub(crate) fn each_opened_record(
 /// (see [`slot_of`]), in an order a restore can insert them in.
 fn for_each_record(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     f: &mut dyn FnMut(Result<Item>, usize) -> Result<()>,
 ) -> Result<()> {
     let open = |kind: Kind, table: &'static str, row: &StoredRow| -> Result<Item> {
-        let payload = row.place(table).open_bytes(&keys.records, &row.sealed)?;
+        let payload = row.place(table).open_bytes(keys, &row.sealed)?;
         Ok(Item::of_row(kind, row, payload))
     };
     // Entries and check-ins in the order of their time index, so that a restore
@@ -532,8 +533,7 @@ fn for_each_record(
 
 /// Reads a whole backup, checking every record, and says what it holds. Nothing is
 /// written anywhere.
-#[uniffi::export]
-pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
+pub(crate) fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
     verify(Path::new(&path), &passphrase)
 }
 
@@ -541,8 +541,7 @@ pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> 
 /// protected by `vault_passphrase` (`kdf_iterations` as for [`Vault::create`]). The
 /// vault file appears only once the whole backup was read and checked; on any error
 /// nothing is left behind. Open the vault afterwards as usual.
-#[uniffi::export]
-pub fn restore_backup(
+pub(crate) fn restore_backup(
     backup_path: String,
     backup_passphrase: String,
     vault_path: String,
@@ -630,17 +629,13 @@ fn restore_new(
         // passphrase leaves nothing behind (the partial vault is removed below).
         let (reader, vault) = std::thread::scope(|s| {
             let reader = s.spawn(|| BackupReader::new(BufReader::new(backup), backup_passphrase));
-            let vault = Vault::create(
-                partial.to_string_lossy().into_owned(),
-                vault_passphrase.to_owned(),
-                kdf_iterations,
-            );
+            let vault = Store::create(&partial, vault_passphrase, kdf_iterations);
             (joined(reader), vault)
         });
         let (reader, vault) = (reader?, vault?);
-        connection::begin_bulk(&vault.state().conn())?;
-        let report = merge_from(vault.state(), reader)?;
-        connection::end_bulk(&vault.state().conn())?;
+        connection::begin_bulk(&vault.conn())?;
+        let report = merge_from(&vault, reader)?;
+        connection::end_bulk(&vault.conn())?;
         drop(vault);
         File::open(&partial)?.sync_all()?;
         Ok(report)
@@ -667,16 +662,13 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// Merges a backup into the unlocked vault, in one transaction: on any error the vault
 /// is exactly as it was.
-pub(crate) fn merge(state: &VaultState, path: &Path, passphrase: &str) -> Result<MergeReport> {
+pub(crate) fn merge(state: &Store, path: &Path, passphrase: &str) -> Result<MergeReport> {
     state.keys()?;
     let reader = BackupReader::new(BufReader::new(File::open(path)?), passphrase)?;
     merge_from(state, reader)
 }
 
-fn merge_from(
-    state: &VaultState,
-    mut reader: BackupReader<impl Read + Send>,
-) -> Result<MergeReport> {
+fn merge_from(state: &Store, mut reader: BackupReader<impl Read + Send>) -> Result<MergeReport> {
     merge_records(state, &mut |f| read_records(&mut reader, f))
 }
 
@@ -687,7 +679,7 @@ pub(crate) type RecordSource<'a> =
 /// Merges the records `source` passes to its argument into the unlocked vault, in one
 /// transaction; `source` returns the manifest, whose counts must match. On any error
 /// the vault is exactly as it was.
-pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Result<MergeReport> {
+pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<MergeReport> {
     let keys = state.keys()?;
     let mut report = MergeReport::default();
     {
@@ -742,7 +734,6 @@ pub(crate) fn merge_records(state: &VaultState, source: &mut RecordSource) -> Re
         tx.commit()?;
         connection::checkpoint_truncate(&conn)?;
     }
-    state.forget_search_index();
     Ok(report)
 }
 
@@ -758,10 +749,10 @@ enum Prepared {
 }
 
 impl Prepared {
-    fn new(item: Item, keys: &Keys) -> Result<Prepared> {
+    fn new(item: Item, keys: &VaultKeys) -> Result<Prepared> {
         let sealed_row = |table: &'static str| -> Result<StoredRow> {
             let mut row = item.row();
-            row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+            row.sealed = row.place(table).seal_bytes(keys, &item.payload)?;
             Ok(row)
         };
         Ok(match item.kind {
@@ -790,7 +781,7 @@ impl Prepared {
 /// plaintext wiped) there, away from the writer. Stops at the first error of either
 /// side and returns it.
 fn prepared_alongside(
-    keys: &Keys,
+    keys: &VaultKeys,
     source: &mut RecordSource,
     f: &mut dyn FnMut(&Prepared) -> Result<()>,
 ) -> Result<Manifest> {
@@ -835,7 +826,7 @@ fn prepared_alongside(
 /// instead of making another. `row` carries the copy's plaintext columns.
 fn store_copy(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     table: &'static str,
     item: &Item,
     row: StoredRow,
@@ -857,7 +848,7 @@ fn store_copy(
         revision: 1,
         ..row
     };
-    row.sealed = row.place(table).seal_bytes(&keys.records, &item.payload)?;
+    row.sealed = row.place(table).seal_bytes(keys, &item.payload)?;
     row.insert(conn, table)?;
     report.conflicts_copied += 1;
     Ok(())
@@ -867,7 +858,7 @@ fn store_copy(
 /// `empty`: the vault had no entries when the merge began.
 fn merge_journal(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     item: &Item,
     row: &StoredRow,
     empty: bool,
@@ -901,7 +892,7 @@ fn merge_journal(
         .optional()?
     };
     if let Some(stored) = same_revision {
-        match row.place(table).open_bytes(&keys.records, &stored) {
+        match row.place(table).open_bytes(keys, &stored) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             // A version the vault cannot open is replaced by the backup's good one.
             Err(RespiteError::Integrity { .. }) if current.revision == item.revision => {
@@ -939,7 +930,7 @@ fn merge_journal(
 /// Merges a check-in; `row` is its row, sealed ([`Prepared`]).
 fn merge_checkin(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     item: &Item,
     row: &StoredRow,
     report: &mut MergeReport,
@@ -956,10 +947,7 @@ fn merge_checkin(
     } else if item.revision < current.revision {
         report.older_skipped += 1;
     } else {
-        match current
-            .place(table)
-            .open_bytes(&keys.records, &current.sealed)
-        {
+        match current.place(table).open_bytes(keys, &current.sealed) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             Err(RespiteError::Integrity { .. }) => {
                 row.update(conn, table)?;
@@ -973,7 +961,7 @@ fn merge_checkin(
 
 fn merge_setting(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     item: &Item,
     report: &mut MergeReport,
 ) -> Result<()> {
@@ -987,7 +975,7 @@ fn merge_setting(
         Some((revision, sealed))
             if *revision == item.revision
                 && place
-                    .open_bytes(&keys.records, sealed)
+                    .open_bytes(keys, sealed)
                     .is_ok_and(|p| p == item.payload) =>
         {
             report.unchanged += 1;
@@ -997,7 +985,7 @@ fn merge_setting(
             report.older_skipped += 1;
         }
         _ => {
-            let sealed = place.seal_bytes(&keys.records, &item.payload)?;
+            let sealed = place.seal_bytes(keys, &item.payload)?;
             settings::upsert_row(conn, &item.id, item.revision, &sealed)?;
             if current.is_some() {
                 report.updated += 1;
@@ -1024,12 +1012,12 @@ struct PlanMerge {
 }
 
 impl PlanMerge {
-    fn load(conn: &Connection, keys: &Keys) -> Result<PlanMerge> {
+    fn load(conn: &Connection, keys: &VaultKeys) -> Result<PlanMerge> {
         let mut known = HashSet::new();
         let mut latest = None;
         for (revision, saved_at, sealed) in revisions::revision_rows(conn)? {
             let place = revisions::place(revision);
-            if let Ok(plain) = place.open_bytes(&keys.records, &sealed) {
+            if let Ok(plain) = place.open_bytes(keys, &sealed) {
                 known.insert(digest(&plain));
             }
             latest = Some((revision, saved_at));
@@ -1045,7 +1033,7 @@ impl PlanMerge {
     fn merge(
         &mut self,
         conn: &Connection,
-        keys: &Keys,
+        keys: &VaultKeys,
         item: &Item,
         report: &mut MergeReport,
     ) -> Result<()> {
@@ -1053,7 +1041,7 @@ impl PlanMerge {
             report.unchanged += 1;
             return Ok(());
         }
-        let sealed = revisions::place(self.next).seal_bytes(&keys.records, &item.payload)?;
+        let sealed = revisions::place(self.next).seal_bytes(keys, &item.payload)?;
         revisions::insert_revision(conn, self.next, item.updated_at, &sealed)?;
         self.next += 1;
         self.appended_latest = Some(
@@ -1065,7 +1053,7 @@ impl PlanMerge {
         Ok(())
     }
 
-    fn finish(self, conn: &Connection, keys: &Keys) -> Result<()> {
+    fn finish(self, conn: &Connection, keys: &VaultKeys) -> Result<()> {
         let (Some((revision, saved_at)), Some(appended)) = (self.latest, self.appended_latest)
         else {
             return Ok(());
@@ -1076,8 +1064,8 @@ impl PlanMerge {
                     detail: "the newest plan revision is missing".into(),
                 }
             })?;
-            let plain = revisions::place(revision).open_bytes(&keys.records, &sealed)?;
-            let resealed = revisions::place(self.next).seal_bytes(&keys.records, &plain)?;
+            let plain = revisions::place(revision).open_bytes(keys, &sealed)?;
+            let resealed = revisions::place(self.next).seal_bytes(keys, &plain)?;
             revisions::insert_revision(conn, self.next, saved_at, &resealed)?;
         }
         Ok(())

@@ -14,12 +14,10 @@
 //! chunk at a time, whatever the size of the vault. `docs/backup-format.md` has the
 //! full description.
 
-use ring::aead::LessSafeKey;
 use std::io::{self, Read, Write};
-use std::num::NonZeroU32;
 
 use crate::crypto::slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
-use crate::crypto::{self, Aad, ENVELOPE_OVERHEAD};
+use crate::crypto::{self, Aad, SealingKey, ENVELOPE_OVERHEAD};
 use crate::error::{RespiteError, Result};
 
 const MAGIC: &[u8; 8] = b"RSPTBKUP";
@@ -108,11 +106,13 @@ impl Header {
         })
     }
 
-    fn key(&self, passphrase: &str) -> LessSafeKey {
-        let iterations = NonZeroU32::new(self.iterations).unwrap_or(NonZeroU32::MIN);
-        crypto::pbkdf2_sha256(passphrase.as_bytes(), &self.salt, iterations)
-            .derive(b"respite/v1/backup")
-            .aead_key()
+    fn key(&self, passphrase: &str) -> SealingKey {
+        SealingKey::from_passphrase(
+            passphrase,
+            &self.salt,
+            self.iterations,
+            b"respite/v1/backup",
+        )
     }
 
     fn check_aad(&self) -> Aad {
@@ -156,7 +156,7 @@ fn write_envelope(out: &mut impl Write, envelope: &[u8]) -> Result<()> {
 pub(crate) struct BackupWriter<W: Write> {
     out: W,
     header: Header,
-    key: LessSafeKey,
+    key: SealingKey,
     buffer: zeroize::Zeroizing<Vec<u8>>,
     index: u64,
 }
@@ -167,7 +167,7 @@ impl<W: Write> BackupWriter<W> {
         let header = Header::new(iterations)?;
         let key = header.key(passphrase);
         out.write_all(&header.bytes)?;
-        write_envelope(&mut out, &crypto::seal(&key, &header.check_aad(), &[])?)?;
+        write_envelope(&mut out, &key.seal(&header.check_aad(), &[])?)?;
         Ok(BackupWriter {
             buffer: zeroize::Zeroizing::new(Vec::with_capacity(header.chunk_size as usize)),
             out,
@@ -178,11 +178,9 @@ impl<W: Write> BackupWriter<W> {
     }
 
     fn flush_chunk(&mut self, last: bool) -> Result<()> {
-        let envelope = crypto::seal(
-            &self.key,
-            &self.header.chunk_aad(self.index, last),
-            &self.buffer,
-        )?;
+        let envelope = self
+            .key
+            .seal(&self.header.chunk_aad(self.index, last), &self.buffer)?;
         self.out.write_all(&[u8::from(last)])?;
         write_envelope(&mut self.out, &envelope)?;
         crypto::wipe(&mut self.buffer);
@@ -222,7 +220,7 @@ impl<W: Write> Write for BackupWriter<W> {
 pub(crate) struct BackupReader<R: Read> {
     input: R,
     header: Header,
-    key: LessSafeKey,
+    key: SealingKey,
     chunk: zeroize::Zeroizing<Vec<u8>>,
     at: usize,
     index: u64,
@@ -235,7 +233,7 @@ impl<R: Read> BackupReader<R> {
         let header = Header::read(&mut input)?;
         let key = header.key(passphrase);
         let check = read_envelope(&mut input, 0, "header")?;
-        if crypto::open(&key, &header.check_aad(), &check).is_none() {
+        if key.open(&header.check_aad(), &check).is_none() {
             return Err(RespiteError::WrongSecret);
         }
         Ok(BackupReader {
@@ -262,12 +260,10 @@ impl<R: Read> BackupReader<R> {
             _ => return Err(damaged("a chunk")),
         };
         let envelope = read_envelope(&mut self.input, self.header.chunk_size, "a chunk")?;
-        let plain = crypto::open(
-            &self.key,
-            &self.header.chunk_aad(self.index, last),
-            &envelope,
-        )
-        .ok_or_else(|| damaged(&format!("chunk {} does not authenticate", self.index)))?;
+        let plain = self
+            .key
+            .open(&self.header.chunk_aad(self.index, last), &envelope)
+            .ok_or_else(|| damaged(&format!("chunk {} does not authenticate", self.index)))?;
         self.chunk = plain;
         self.at = 0;
         self.index += 1;

@@ -9,9 +9,9 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::{self, Catalogue};
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::exchange::backup::{self, Item, Manifest};
 use crate::exchange::csv;
@@ -19,6 +19,7 @@ use crate::journal::{self, JournalEntry};
 use crate::plan::revisions;
 use crate::plan::text::{markdown_escape, plan_to_markdown};
 use crate::store::sealed::StoredRow;
+use crate::store::Store;
 use crate::time;
 
 /// The version of the JSON export schema this version writes and reads.
@@ -48,11 +49,7 @@ pub struct ExportSummary {
 
 /// Writes an export of the unlocked vault to `path`, which must not exist. The file
 /// appears complete or not at all, readable by its owner only.
-pub(crate) fn export(
-    state: &VaultState,
-    format: ExportFormat,
-    path: &Path,
-) -> Result<ExportSummary> {
+pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result<ExportSummary> {
     let keys = state.keys()?;
     if path.exists() {
         return Err(RespiteError::AlreadyExists);
@@ -95,7 +92,7 @@ fn private_file(path: &Path) -> Result<File> {
     Ok(options.open(path)?)
 }
 
-fn write_json(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+fn write_json(conn: &Connection, keys: &VaultKeys, out: &mut impl Write) -> Result<ExportSummary> {
     let exported_at = time::now();
     writeln!(
         out,
@@ -176,7 +173,7 @@ const CSV_COLUMNS: [&str; 20] = [
     "note",
 ];
 
-fn write_csv(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+fn write_csv(conn: &Connection, keys: &VaultKeys, out: &mut impl Write) -> Result<ExportSummary> {
     csv::write_row(out, &CSV_COLUMNS)?;
     let mut summary = ExportSummary {
         records: 0,
@@ -224,7 +221,11 @@ fn csv_fields(c: &CheckIn) -> Vec<String> {
     ]
 }
 
-fn write_markdown(conn: &Connection, keys: &Keys, out: &mut impl Write) -> Result<ExportSummary> {
+fn write_markdown(
+    conn: &Connection,
+    keys: &VaultKeys,
+    out: &mut impl Write,
+) -> Result<ExportSummary> {
     let words = Words::new();
     let mut summary = ExportSummary {
         records: 0,

@@ -10,8 +10,8 @@ use serde_json::value::RawValue;
 use std::path::Path;
 use zeroize::Zeroizing;
 
-use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckInData};
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::exchange::backup::{self, Item, Kind, Manifest, MergeReport};
 use crate::exchange::export::{JSON_FORMAT, JSON_VERSION};
@@ -20,6 +20,7 @@ use crate::journal::{self, JournalDraft, Payload};
 use crate::plan::revisions;
 use crate::store::sealed::{self, StoredRow};
 use crate::store::settings;
+use crate::store::Store;
 use crate::time;
 
 /// Largest file an import reads.
@@ -96,7 +97,7 @@ pub(crate) enum IncomingRecord {
 /// Imports `path` into the unlocked vault, all or nothing. `time_zone` (IANA) places
 /// the local times of formats that have no offset (Daylio).
 pub(crate) fn import(
-    state: &VaultState,
+    state: &Store,
     format: ImportFormat,
     path: &Path,
     time_zone: &str,
@@ -147,7 +148,6 @@ pub(crate) fn import(
         }
         tx.commit()?;
     }
-    state.forget_search_index();
     Ok(report)
 }
 
@@ -168,15 +168,15 @@ enum Stored {
 }
 
 /// Whether the stored row opens to exactly `plain`.
-fn holds(row: &StoredRow, table: &'static str, keys: &Keys, plain: &[u8]) -> bool {
+fn holds(row: &StoredRow, table: &'static str, keys: &VaultKeys, plain: &[u8]) -> bool {
     row.place(table)
-        .open_bytes(&keys.records, &row.sealed)
+        .open_bytes(keys, &row.sealed)
         .is_ok_and(|p| p.as_slice() == plain)
 }
 
 fn store_journal(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     id: String,
     draft: JournalDraft,
     day_start: u8,
@@ -195,7 +195,7 @@ fn store_journal(
             revision: 1,
             sealed: Vec::new(),
         };
-        row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+        row.sealed = row.place(table).seal_bytes(keys, &plain)?;
         row.insert(conn, table)?;
         return Ok(Stored::New);
     };
@@ -214,14 +214,14 @@ fn store_journal(
             .ok_or_else(|| RespiteError::invalid("file", "a record has too many revisions"))?,
         ..current
     };
-    row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+    row.sealed = row.place(table).seal_bytes(keys, &plain)?;
     row.update(conn, table)?;
     Ok(Stored::Updated)
 }
 
 fn store_checkin(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     id: String,
     data: CheckInData,
     day_start: u8,
@@ -239,7 +239,7 @@ fn store_checkin(
     };
     let Some(current) = sealed::select(conn, table, &row.id)? else {
         let mut row = row;
-        row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+        row.sealed = row.place(table).seal_bytes(keys, &plain)?;
         row.insert(conn, table)?;
         return Ok(Stored::New);
     };
@@ -255,7 +255,7 @@ fn store_checkin(
         updated_at: row.updated_at.max(current.updated_at),
         ..row
     };
-    row.sealed = row.place(table).seal_bytes(&keys.records, &plain)?;
+    row.sealed = row.place(table).seal_bytes(keys, &plain)?;
     row.update(conn, table)?;
     Ok(Stored::Updated)
 }
@@ -285,7 +285,7 @@ struct ExportRecord<'a> {
 
 /// Imports a Respite JSON export: merged like a backup (newest revision wins, records
 /// changed on both sides are kept as copies).
-fn import_respite(state: &VaultState, bytes: &[u8]) -> Result<ImportReport> {
+fn import_respite(state: &Store, bytes: &[u8]) -> Result<ImportReport> {
     let (items, manifest) = respite_items(bytes)?;
     let mut items = Some(items);
     let merged = backup::merge_records(state, &mut |f| {

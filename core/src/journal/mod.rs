@@ -1,16 +1,18 @@
 //! Journal entries: after-session reflections, transition and evening writing, free
 //! entries. Sealed, revisioned, listed newest first, searchable in memory.
 
+pub(crate) mod transition;
+
+pub use transition::{ParkedItem, TransitionRecord};
+
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
-use crate::api::vault::{Keys, VaultState};
 use crate::content::catalogue;
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::prompts::transition::TransitionRecord;
-use crate::search::{self, SearchQuery, SearchResults};
 use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
+use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
 
@@ -267,8 +269,8 @@ pub(crate) fn keep_in_history(conn: &rusqlite::Connection, row: &StoredRow) -> R
 }
 
 /// Opens a stored journal row.
-pub(crate) fn open_row(row: &StoredRow, keys: &Keys) -> Result<(Payload, JournalEntry)> {
-    let payload: Payload = row.place(TABLE).open(&keys.records, &row.sealed)?;
+pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<(Payload, JournalEntry)> {
+    let payload: Payload = row.place(TABLE).open(keys, &row.sealed)?;
     let entry = entry_of(row, payload.clone())?;
     Ok((payload, entry))
 }
@@ -293,254 +295,229 @@ fn entry_of(row: &StoredRow, p: Payload) -> Result<JournalEntry> {
     })
 }
 
-/// The journal: reflections and free writing, sealed at rest.
-#[derive(uniffi::Object)]
-pub struct Journal {
-    state: Arc<VaultState>,
+/// Writes a new entry, with transition answers when the transition flow saves one.
+pub(crate) fn add_with(
+    store: &Store,
+    draft: JournalDraft,
+    transition: Option<TransitionRecord>,
+) -> Result<JournalEntry> {
+    let moment = draft.moment;
+    let payload = Payload::of_draft(draft, transition)?;
+    let keys = store.keys()?;
+    let conn = store.conn();
+    let day_start = crate::store::settings::load(&conn, &keys)?.day_start_hour;
+    let id = sealed::new_id()?;
+    let mut row = StoredRow {
+        day: moment.local_day(day_start).to_string(),
+        occurred_at: payload.at_ms,
+        updated_at: time::to_millis(time::now()),
+        revision: 1,
+        sealed: Vec::new(),
+        id,
+    };
+    row.sealed = row.place(TABLE).seal(&keys, &payload)?;
+    row.insert(&conn, TABLE)?;
+    drop(conn);
+    let entry = entry_of(&row, payload)?;
+    Ok(entry)
 }
 
-impl Journal {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        Journal { state }
-    }
-
-    /// Writes a new entry, with transition answers when the transition flow saves one.
-    pub(crate) fn add_with(
-        &self,
-        draft: JournalDraft,
-        transition: Option<TransitionRecord>,
-    ) -> Result<JournalEntry> {
-        let moment = draft.moment;
-        let payload = Payload::of_draft(draft, transition)?;
-        let keys = self.state.keys()?;
-        let conn = self.state.conn();
-        let day_start = crate::store::settings::load(&conn, &keys)?.day_start_hour;
-        let id = sealed::new_id()?;
-        let mut row = StoredRow {
-            day: moment.local_day(day_start).to_string(),
-            occurred_at: payload.at_ms,
-            updated_at: time::to_millis(time::now()),
-            revision: 1,
-            sealed: Vec::new(),
-            id,
-        };
-        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
-        row.insert(&conn, TABLE)?;
-        drop(conn);
-        let entry = entry_of(&row, payload)?;
-        self.state.index_entry(&entry);
-        Ok(entry)
-    }
-
-    /// Writes a transition entry (from the transition flow).
-    pub(crate) fn add_transition(
-        &self,
-        draft: JournalDraft,
-        record: TransitionRecord,
-    ) -> Result<JournalEntry> {
-        self.add_with(draft, Some(record))
-    }
-
-    /// Changes the transition answers of a transition entry with `change`, reading and
-    /// writing in one transaction so that no concurrent change is lost; a new revision
-    /// only when `change` says it changed something.
-    pub(crate) fn edit_transition(
-        &self,
-        id: String,
-        change: impl FnOnce(&mut TransitionRecord) -> Result<bool>,
-    ) -> Result<()> {
-        self.edit_payload_if(id, |payload| {
-            let record = payload
-                .transition
-                .as_mut()
-                .ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
-            change(record)
-        })
-        .map(|_| ())
-    }
-
-    /// Changes an entry's payload with `change`, keeping the previous revision.
-    fn edit_payload(
-        &self,
-        id: String,
-        change: impl FnOnce(&mut Payload) -> Result<()>,
-    ) -> Result<JournalEntry> {
-        self.edit_payload_if(id, |payload| change(payload).map(|()| true))
-    }
-
-    /// Like [`Journal::edit_payload`], writing nothing when `change` returns false.
-    fn edit_payload_if(
-        &self,
-        id: String,
-        change: impl FnOnce(&mut Payload) -> Result<bool>,
-    ) -> Result<JournalEntry> {
-        sealed::check_id(&id)?;
-        let keys = self.state.keys()?;
-        let mut conn = self.state.conn();
-        let tx = conn.transaction()?;
-        let current = sealed::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
-        let (mut payload, unchanged) = open_row(&current, &keys)?;
-        if !change(&mut payload)? {
-            return Ok(unchanged);
-        }
-        payload.check()?;
-        let mut row = StoredRow {
-            revision: current
-                .revision
-                .checked_add(1)
-                .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
-            updated_at: time::to_millis(time::now()).max(current.updated_at),
-            ..current.clone()
-        };
-        row.sealed = row.place(TABLE).seal(&keys.records, &payload)?;
-        keep_in_history(&tx, &current)?;
-        row.update(&tx, TABLE)?;
-        tx.commit()?;
-        drop(conn);
-        let entry = entry_of(&row, payload)?;
-        self.state.index_entry(&entry);
-        Ok(entry)
-    }
+/// Writes a transition entry (from the transition flow).
+pub(crate) fn add_transition(
+    store: &Store,
+    draft: JournalDraft,
+    record: TransitionRecord,
+) -> Result<JournalEntry> {
+    add_with(store, draft, Some(record))
 }
 
-#[uniffi::export]
-impl Journal {
-    /// Writes a new entry and returns it. The local day follows the vault's
-    /// `day_start_hour` setting.
-    pub fn add(&self, draft: JournalDraft) -> Result<JournalEntry> {
-        self.add_with(draft, None)
-    }
+/// Changes the transition answers of a transition entry with `change`, reading and
+/// writing in one transaction so that no concurrent change is lost; a new revision
+/// only when `change` says it changed something.
+pub(crate) fn edit_transition(
+    store: &Store,
+    id: String,
+    change: impl FnOnce(&mut TransitionRecord) -> Result<bool>,
+) -> Result<JournalEntry> {
+    edit_payload_if(store, id, |payload| {
+        let record = payload
+            .transition
+            .as_mut()
+            .ok_or_else(|| RespiteError::invalid("entry_id", "not a transition entry"))?;
+        change(record)
+    })
+}
 
-    /// The current revision of an entry.
-    pub fn get(&self, id: String) -> Result<JournalEntry> {
-        sealed::check_id(&id)?;
-        let keys = self.state.keys()?;
-        let row = sealed::select(&self.state.conn(), TABLE, &id)?.ok_or_else(not_found)?;
-        Ok(open_row(&row, &keys)?.1)
-    }
+/// Changes an entry's payload with `change`, keeping the previous revision.
+fn edit_payload(
+    store: &Store,
+    id: String,
+    change: impl FnOnce(&mut Payload) -> Result<()>,
+) -> Result<JournalEntry> {
+    edit_payload_if(store, id, |payload| change(payload).map(|()| true))
+}
 
-    /// A page of entries, newest first (by local day, then time written).
-    /// `limit` is between 1 and 1,000. Damaged entries are named, not fatal.
-    pub fn list(&self, offset: u32, limit: u32) -> Result<JournalPage> {
-        self.list_days(None, None, offset, limit)
+/// Like [`edit_payload`], writing nothing when `change` returns false.
+fn edit_payload_if(
+    store: &Store,
+    id: String,
+    change: impl FnOnce(&mut Payload) -> Result<bool>,
+) -> Result<JournalEntry> {
+    sealed::check_id(&id)?;
+    let keys = store.keys()?;
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let current = sealed::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
+    let (mut payload, unchanged) = open_row(&current, &keys)?;
+    if !change(&mut payload)? {
+        return Ok(unchanged);
     }
+    payload.check()?;
+    let mut row = StoredRow {
+        revision: current
+            .revision
+            .checked_add(1)
+            .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
+        updated_at: time::to_millis(time::now()).max(current.updated_at),
+        ..current.clone()
+    };
+    row.sealed = row.place(TABLE).seal(&keys, &payload)?;
+    keep_in_history(&tx, &current)?;
+    row.update(&tx, TABLE)?;
+    tx.commit()?;
+    drop(conn);
+    let entry = entry_of(&row, payload)?;
+    Ok(entry)
+}
 
-    /// Like [`Journal::list`], limited to local days `from_day..=to_day`
-    /// (`YYYY-MM-DD`, each optional).
-    pub fn list_days(
-        &self,
-        from_day: Option<String>,
-        to_day: Option<String>,
-        offset: u32,
-        limit: u32,
-    ) -> Result<JournalPage> {
-        sealed::check_limit(limit)?;
-        let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
-        let keys = self.state.keys()?;
-        let rows = sealed::list(&self.state.conn(), TABLE, &days, offset, limit + 1)?;
-        let page = sealed::open_page(rows, limit, |row| Ok(open_row(row, &keys)?.1));
-        Ok(JournalPage {
-            entries: page.items,
-            damaged: page.damaged,
-            has_more: page.has_more,
-        })
+/// Writes a new entry and returns it. The local day follows the vault's
+/// `day_start_hour` setting.
+pub(crate) fn add(store: &Store, draft: JournalDraft) -> Result<JournalEntry> {
+    add_with(store, draft, None)
+}
+
+/// The current revision of an entry.
+pub(crate) fn get(store: &Store, id: String) -> Result<JournalEntry> {
+    sealed::check_id(&id)?;
+    let keys = store.keys()?;
+    let row = sealed::select(&store.conn(), TABLE, &id)?.ok_or_else(not_found)?;
+    Ok(open_row(&row, &keys)?.1)
+}
+
+/// A page of entries, newest first (by local day, then time written).
+/// `limit` is between 1 and 1,000. Damaged entries are named, not fatal.
+pub(crate) fn list(store: &Store, offset: u32, limit: u32) -> Result<JournalPage> {
+    list_days(store, None, None, offset, limit)
+}
+
+/// Like [`list`], limited to local days `from_day..=to_day`
+/// (`YYYY-MM-DD`, each optional).
+pub(crate) fn list_days(
+    store: &Store,
+    from_day: Option<String>,
+    to_day: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> Result<JournalPage> {
+    sealed::check_limit(limit)?;
+    let days = DayRange::new(from_day.as_deref(), to_day.as_deref())?;
+    let keys = store.keys()?;
+    let rows = sealed::list(&store.conn(), TABLE, &days, offset, limit + 1)?;
+    let page = sealed::open_page(rows, limit, |row| Ok(open_row(row, &keys)?.1));
+    Ok(JournalPage {
+        entries: page.items,
+        damaged: page.damaged,
+        has_more: page.has_more,
+    })
+}
+
+/// How many entries the journal holds.
+pub(crate) fn count(store: &Store) -> Result<u64> {
+    store.keys()?;
+    sealed::count(&store.conn(), TABLE)
+}
+
+/// Changes an entry, keeping the previous revision in its history.
+pub(crate) fn edit(store: &Store, id: String, update: JournalUpdate) -> Result<JournalEntry> {
+    sealed::check_id(&id)?;
+    if update == JournalUpdate::default() {
+        return Err(RespiteError::invalid("update", "nothing to change"));
     }
-
-    /// How many entries the journal holds.
-    pub fn count(&self) -> Result<u64> {
-        self.state.keys()?;
-        sealed::count(&self.state.conn(), TABLE)
-    }
-
-    /// Changes an entry, keeping the previous revision in its history.
-    pub fn edit(&self, id: String, update: JournalUpdate) -> Result<JournalEntry> {
-        sealed::check_id(&id)?;
-        if update == JournalUpdate::default() {
-            return Err(RespiteError::invalid("update", "nothing to change"));
+    let title = update
+        .title
+        .map(|t| validate::optional_line("title", Some(t), MAX_LINE_CHARS))
+        .transpose()?;
+    let body = update
+        .body
+        .map(|b| validate::long_text("body", b))
+        .transpose()?;
+    let tags = update.tags.map(|t| validate::tags("tags", t)).transpose()?;
+    let practice_ids = update
+        .practice_ids
+        .map(|p| validate::practice_ids("practice_ids", p))
+        .transpose()?;
+    let new_reflection = update.reflection.map(|r| reflection(Some(r))).transpose()?;
+    edit_payload(store, id, |payload| {
+        if let Some(kind) = update.kind {
+            payload.kind = kind;
         }
-        let title = update
-            .title
-            .map(|t| validate::optional_line("title", Some(t), MAX_LINE_CHARS))
-            .transpose()?;
-        let body = update
-            .body
-            .map(|b| validate::long_text("body", b))
-            .transpose()?;
-        let tags = update.tags.map(|t| validate::tags("tags", t)).transpose()?;
-        let practice_ids = update
-            .practice_ids
-            .map(|p| validate::practice_ids("practice_ids", p))
-            .transpose()?;
-        let new_reflection = update.reflection.map(|r| reflection(Some(r))).transpose()?;
-        self.edit_payload(id, |payload| {
-            if let Some(kind) = update.kind {
-                payload.kind = kind;
-            }
-            if let Some(title) = title {
-                payload.title = title;
-            }
-            if let Some(body) = body {
-                payload.body = body;
-            }
-            if let Some(tags) = tags {
-                payload.tags = tags;
-            }
-            if let Some(practice_ids) = practice_ids {
-                payload.practice_ids = practice_ids;
-            }
-            if let Some(reflection) = new_reflection {
-                payload.reflection = reflection;
-            }
-            Ok(())
-        })
-    }
-
-    /// Earlier revisions of an entry, newest first (the current one excluded).
-    pub fn history(&self, id: String) -> Result<Vec<JournalEntry>> {
-        sealed::check_id(&id)?;
-        let keys = self.state.keys()?;
-        let (current, older) = {
-            let conn = self.state.conn();
-            let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
-            let mut stmt = conn.prepare_cached(
-                "SELECT revision, updated_at, sealed FROM journal_revisions
-                 WHERE entry_id = ?1 ORDER BY revision DESC",
-            )?;
-            let older = stmt
-                .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<Vec<(u32, i64, Vec<u8>)>>>()?;
-            (current, older)
-        };
-        older
-            .into_iter()
-            .map(|(revision, updated_at, sealed)| {
-                let row = StoredRow {
-                    revision,
-                    updated_at,
-                    sealed,
-                    ..current.clone()
-                };
-                Ok(open_row(&row, &keys)?.1)
-            })
-            .collect()
-    }
-
-    /// Deletes an entry and all its revisions. The ciphertext is overwritten in the
-    /// vault file and the write-ahead log is truncated, so no copy remains.
-    pub fn delete(&self, id: String) -> Result<()> {
-        sealed::check_id(&id)?;
-        if !self.state.delete_record(TABLE, &id)? {
-            return Err(not_found());
+        if let Some(title) = title {
+            payload.title = title;
+        }
+        if let Some(body) = body {
+            payload.body = body;
+        }
+        if let Some(tags) = tags {
+            payload.tags = tags;
+        }
+        if let Some(practice_ids) = practice_ids {
+            payload.practice_ids = practice_ids;
+        }
+        if let Some(reflection) = new_reflection {
+            payload.reflection = reflection;
         }
         Ok(())
-    }
+    })
+}
 
-    /// Ranked full-text search over journal entries and check-in notes. The index is
-    /// built in memory from decrypted records on the first search after unlocking and
-    /// dropped on lock; nothing of it is ever written to disk.
-    pub fn search(&self, query: SearchQuery) -> Result<SearchResults> {
-        search::run(&self.state, query)
+/// Earlier revisions of an entry, newest first (the current one excluded).
+pub(crate) fn history(store: &Store, id: String) -> Result<Vec<JournalEntry>> {
+    sealed::check_id(&id)?;
+    let keys = store.keys()?;
+    let (current, older) = {
+        let conn = store.conn();
+        let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT revision, updated_at, sealed FROM journal_revisions
+             WHERE entry_id = ?1 ORDER BY revision DESC",
+        )?;
+        let older = stmt
+            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(u32, i64, Vec<u8>)>>>()?;
+        (current, older)
+    };
+    older
+        .into_iter()
+        .map(|(revision, updated_at, sealed)| {
+            let row = StoredRow {
+                revision,
+                updated_at,
+                sealed,
+                ..current.clone()
+            };
+            Ok(open_row(&row, &keys)?.1)
+        })
+        .collect()
+}
+
+/// Deletes an entry and all its revisions. The ciphertext is overwritten in the
+/// vault file and the write-ahead log is truncated, so no copy remains.
+pub(crate) fn delete(store: &Store, id: &str) -> Result<()> {
+    sealed::check_id(id)?;
+    if !store.delete_record(TABLE, id)? {
+        return Err(not_found());
     }
+    Ok(())
 }
 
 fn reflection(reflection: Option<SessionReflection>) -> Result<Option<SessionReflection>> {

@@ -4,18 +4,18 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-use crate::api::vault::{Keys, VaultState};
 use crate::checkins;
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalKind};
 use crate::plan::suggestions::{self, PlanMoment, PlanSection};
 use crate::plan::{
-    diff, Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
+    Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
     PracticeStatus, WarningSign,
 };
 use crate::store::sealed::{self, DayRange, RowRef};
+use crate::store::Store;
 use crate::time::{self, Timestamp};
 
 pub(crate) const TABLE: &str = "plan";
@@ -153,22 +153,22 @@ pub(crate) fn insert_revision(
 }
 
 /// The newest saved revision, if any.
-fn load_latest(conn: &Connection, keys: &Keys) -> Result<Option<PlanRevision>> {
+fn load_latest(conn: &Connection, keys: &VaultKeys) -> Result<Option<PlanRevision>> {
     latest_row(conn)?
         .map(|(revision, saved_at, sealed)| open(revision, saved_at, &sealed, keys))
         .transpose()
 }
 
-fn open(revision: u32, saved_at: i64, sealed: &[u8], keys: &Keys) -> Result<PlanRevision> {
+fn open(revision: u32, saved_at: i64, sealed: &[u8], keys: &VaultKeys) -> Result<PlanRevision> {
     Ok(PlanRevision {
         revision,
         saved_at: Some(time::from_millis(saved_at)?),
-        plan: place(revision).open(&keys.records, sealed)?,
+        plan: place(revision).open(keys, sealed)?,
     })
 }
 
 /// The current plan, or the empty plan at revision 0.
-pub(crate) fn current_plan(conn: &Connection, keys: &Keys) -> Result<PlanRevision> {
+pub(crate) fn current_plan(conn: &Connection, keys: &VaultKeys) -> Result<PlanRevision> {
     Ok(load_latest(conn, keys)?.unwrap_or(PlanRevision {
         revision: 0,
         saved_at: None,
@@ -177,7 +177,7 @@ pub(crate) fn current_plan(conn: &Connection, keys: &Keys) -> Result<PlanRevisio
 }
 
 /// Practice ids that some journal entry or check-in refers to.
-fn referenced_practices(conn: &Connection, keys: &Keys) -> Result<HashSet<String>> {
+fn referenced_practices(conn: &Connection, keys: &VaultKeys) -> Result<HashSet<String>> {
     let mut found = HashSet::new();
     for (_, practices) in practice_records(conn, keys, &DayRange::all())? {
         found.extend(practices.ids);
@@ -195,7 +195,7 @@ struct Done {
 /// session, with its local day. Records that fail to open are skipped.
 fn practice_records(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     days: &DayRange,
 ) -> Result<Vec<(String, Done)>> {
     let entries = sealed::list(conn, journal::TABLE, days, 0, u32::MAX)?;
@@ -249,236 +249,227 @@ fn fits(p: &Practice, moment: PlanMoment) -> bool {
     }
 }
 
-/// The self-care plan of a vault.
-#[derive(uniffi::Object)]
-pub struct CarePlan {
-    state: Arc<VaultState>,
+fn at(store: &Store, revision: u32, keys: &VaultKeys) -> Result<PlanRevision> {
+    if revision == 0 {
+        return Ok(PlanRevision {
+            revision: 0,
+            saved_at: None,
+            plan: Plan::default(),
+        });
+    }
+    let row = revision_row(&store.conn(), revision)?;
+    let (_, saved_at, sealed) = row.ok_or_else(|| RespiteError::NotFound {
+        what: format!("no plan revision {revision}"),
+    })?;
+    open(revision, saved_at, &sealed, keys)
 }
 
-impl CarePlan {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        CarePlan { state }
-    }
+/// The current plan (an empty plan at revision 0 until the first save).
+pub(crate) fn current(store: &Store) -> Result<PlanRevision> {
+    let keys = store.keys()?;
+    current_plan(&store.conn(), &keys)
+}
 
-    fn at(&self, revision: u32, keys: &Keys) -> Result<PlanRevision> {
-        if revision == 0 {
-            return Ok(PlanRevision {
-                revision: 0,
-                saved_at: None,
-                plan: Plan::default(),
+/// Saves a new revision. Refuses an unchanged plan, and the removal of a practice
+/// that past records refer to (retire it instead, so its history stays readable).
+pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
+    let plan = plan.validated()?;
+    let keys = store.keys()?;
+    // Read, check and write in one transaction: a save made at the same time from
+    // another thread is either seen here or comes after this one.
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let current = current_plan(&tx, &keys)?;
+    if current.plan == plan {
+        return Err(RespiteError::invalid("plan", "nothing changed"));
+    }
+    let removed: Vec<&Practice> = current
+        .plan
+        .practices
+        .iter()
+        .filter(|p| plan.practice(&p.id).is_none())
+        .collect();
+    if !removed.is_empty() {
+        let referenced = referenced_practices(&tx, &keys)?;
+        if let Some(p) = removed.iter().find(|p| referenced.contains(&p.id)) {
+            return Err(RespiteError::invalid(
+                "practices",
+                format!(
+                    "\"{}\" appears in past check-ins or reflections: set its status to retired instead of removing it",
+                    p.id
+                ),
+            ));
+        }
+    }
+    let revision = latest_row(&tx)?
+        .map_or(0, |(revision, _, _)| revision)
+        .checked_add(1)
+        .ok_or_else(|| RespiteError::invalid("plan", "too many revisions"))?;
+    let saved_at = time::now();
+    let sealed = place(revision).seal(&keys, &plan)?;
+    insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;
+    tx.commit()?;
+    Ok(PlanRevision {
+        revision,
+        saved_at: Some(saved_at),
+        plan,
+    })
+}
+
+/// Every saved revision, newest first.
+pub(crate) fn revisions(store: &Store) -> Result<Vec<PlanRevision>> {
+    let keys = store.keys()?;
+    let rows = revision_rows(&store.conn())?;
+    rows.iter()
+        .rev()
+        .map(|(rev, at, sealed)| open(*rev, *at, sealed, &keys))
+        .collect()
+}
+
+/// One saved revision (0 is the empty plan).
+pub(crate) fn revision(store: &Store, revision: u32) -> Result<PlanRevision> {
+    let keys = store.keys()?;
+    at(store, revision, &keys)
+}
+
+/// What changed from revision `from` to revision `to`: added, removed and changed
+/// items, section by section.
+pub(crate) fn changes(store: &Store, from: u32, to: u32) -> Result<Vec<PlanChange>> {
+    let keys = store.keys()?;
+    Ok(crate::plan::diff(
+        &at(store, from, &keys)?.plan,
+        &at(store, to, &keys)?.plan,
+    ))
+}
+
+/// Practices that fit `moment`: from the plan first (current, then want-to-start;
+/// never retired), filled up with starter suggestions when the plan has few.
+pub(crate) fn practices_for(store: &Store, moment: PlanMoment) -> Result<Vec<SuggestedPractice>> {
+    let plan = current(store)?.plan;
+    let mut out: Vec<SuggestedPractice> = [PracticeStatus::Current, PracticeStatus::WantToStart]
+        .iter()
+        .flat_map(|status| plan.practices.iter().filter(move |p| p.status == *status))
+        .filter(|p| fits(p, moment))
+        .take(MOST_SUGGESTED)
+        .map(|p| SuggestedPractice {
+            practice: p.clone(),
+            from_plan: true,
+        })
+        .collect();
+    for starter in suggestions::practices_for(moment) {
+        if out.len() >= LEAST_SUGGESTED {
+            break;
+        }
+        if plan.practice(&starter.id).is_none() {
+            out.push(SuggestedPractice {
+                practice: starter,
+                from_plan: false,
             });
         }
-        let row = revision_row(&self.state.conn(), revision)?;
-        let (_, saved_at, sealed) = row.ok_or_else(|| RespiteError::NotFound {
-            what: format!("no plan revision {revision}"),
-        })?;
-        open(revision, saved_at, &sealed, keys)
     }
+    Ok(out)
 }
 
-#[uniffi::export]
-impl CarePlan {
-    /// The current plan (an empty plan at revision 0 until the first save).
-    pub fn current(&self) -> Result<PlanRevision> {
-        let keys = self.state.keys()?;
-        current_plan(&self.state.conn(), &keys)
-    }
-
-    /// Saves a new revision. Refuses an unchanged plan, and the removal of a practice
-    /// that past records refer to (retire it instead, so its history stays readable).
-    pub fn save(&self, plan: Plan) -> Result<PlanRevision> {
-        let plan = plan.validated()?;
-        let keys = self.state.keys()?;
-        // Read, check and write in one transaction: a save made at the same time from
-        // another thread is either seen here or comes after this one.
-        let mut conn = self.state.conn();
-        let tx = conn.transaction()?;
-        let current = current_plan(&tx, &keys)?;
-        if current.plan == plan {
-            return Err(RespiteError::invalid("plan", "nothing changed"));
+/// The emergency plan as one card. Empty parts are filled with starter
+/// suggestions (and `uses_suggestions` says so) so the card is never blank.
+pub(crate) fn emergency_card(store: &Store) -> Result<EmergencyCard> {
+    let plan = current(store)?.plan;
+    let mut uses_suggestions = false;
+    let mut or_starter = |mine: Vec<String>, section: PlanSection| {
+        if mine.is_empty() {
+            uses_suggestions = true;
+            suggestions::texts(section)
+        } else {
+            mine
         }
-        let removed: Vec<&Practice> = current
-            .plan
-            .practices
-            .iter()
-            .filter(|p| plan.practice(&p.id).is_none())
-            .collect();
-        if !removed.is_empty() {
-            let referenced = referenced_practices(&tx, &keys)?;
-            if let Some(p) = removed.iter().find(|p| referenced.contains(&p.id)) {
-                return Err(RespiteError::invalid(
-                    "practices",
-                    format!(
-                        "\"{}\" appears in past check-ins or reflections: set its status to retired instead of removing it",
-                        p.id
-                    ),
-                ));
-            }
+    };
+    let e = plan.emergency;
+    Ok(EmergencyCard {
+        helps_me_settle: or_starter(e.helps_me_settle, PlanSection::HelpsMeSettle),
+        kind_words: or_starter(e.kind_words, PlanSection::KindWords),
+        professional_help: or_starter(e.professional_help, PlanSection::ProfessionalHelp),
+        avoid: e.avoid,
+        contacts: e.contacts,
+        warning_signs: plan.warning_signs,
+        workplace_supports: plan.supports_in_place,
+        uses_suggestions,
+    })
+}
+
+/// Practices done against their targets for the `weeks` weeks (1–52) ending with
+/// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
+/// check-ins, reflections and linked journal entries.
+pub(crate) fn adherence(
+    store: &Store,
+    today: String,
+    weeks: u32,
+) -> Result<Vec<PracticeAdherence>> {
+    let today = sealed::parse_day("today", &today)?;
+    if !(1..=52).contains(&weeks) {
+        return Err(RespiteError::invalid("weeks", "must be between 1 and 52"));
+    }
+    let keys = store.keys()?;
+    let plan = current(store)?.plan;
+    let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let first_monday = this_monday - Duration::weeks(i64::from(weeks) - 1);
+    let days = DayRange::new(Some(&first_monday.to_string()), Some(&today.to_string()))?;
+    let done = practice_records(&store.conn(), &keys, &days)?;
+    let week_of = |day: &str| -> Option<usize> {
+        let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        usize::try_from((day - first_monday).num_days() / 7).ok()
+    };
+    let weeks = weeks as usize;
+    // Per week: hard sessions; per practice and week: records and distinct days.
+    let mut hard = vec![0u32; weeks];
+    let mut records_by: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut days_by: HashMap<&str, Vec<HashSet<&str>>> = HashMap::new();
+    for (day, d) in &done {
+        let Some(w) = week_of(day).filter(|w| *w < weeks) else {
+            continue;
+        };
+        hard[w] += u32::from(d.hard_session);
+        for id in &d.ids {
+            records_by.entry(id).or_insert_with(|| vec![0; weeks])[w] += 1;
+            days_by
+                .entry(id)
+                .or_insert_with(|| vec![HashSet::new(); weeks])[w]
+                .insert(day);
         }
-        let revision = latest_row(&tx)?
-            .map_or(0, |(revision, _, _)| revision)
-            .checked_add(1)
-            .ok_or_else(|| RespiteError::invalid("plan", "too many revisions"))?;
-        let saved_at = time::now();
-        let sealed = place(revision).seal(&keys.records, &plan)?;
-        insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;
-        tx.commit()?;
-        Ok(PlanRevision {
-            revision,
-            saved_at: Some(saved_at),
-            plan,
-        })
     }
-
-    /// Every saved revision, newest first.
-    pub fn revisions(&self) -> Result<Vec<PlanRevision>> {
-        let keys = self.state.keys()?;
-        let rows = revision_rows(&self.state.conn())?;
-        rows.iter()
-            .rev()
-            .map(|(rev, at, sealed)| open(*rev, *at, sealed, &keys))
-            .collect()
-    }
-
-    /// One saved revision (0 is the empty plan).
-    pub fn revision(&self, revision: u32) -> Result<PlanRevision> {
-        let keys = self.state.keys()?;
-        self.at(revision, &keys)
-    }
-
-    /// What changed from revision `from` to revision `to`: added, removed and changed
-    /// items, section by section.
-    pub fn diff(&self, from: u32, to: u32) -> Result<Vec<PlanChange>> {
-        let keys = self.state.keys()?;
-        Ok(diff(&self.at(from, &keys)?.plan, &self.at(to, &keys)?.plan))
-    }
-
-    /// Practices that fit `moment`: from the plan first (current, then want-to-start;
-    /// never retired), filled up with starter suggestions when the plan has few.
-    pub fn practices_for(&self, moment: PlanMoment) -> Result<Vec<SuggestedPractice>> {
-        let plan = self.current()?.plan;
-        let mut out: Vec<SuggestedPractice> =
-            [PracticeStatus::Current, PracticeStatus::WantToStart]
-                .iter()
-                .flat_map(|status| plan.practices.iter().filter(move |p| p.status == *status))
-                .filter(|p| fits(p, moment))
-                .take(MOST_SUGGESTED)
-                .map(|p| SuggestedPractice {
-                    practice: p.clone(),
-                    from_plan: true,
+    Ok(plan
+        .practices
+        .iter()
+        .map(|p| {
+            let weeks = (0..weeks)
+                .map(|w| {
+                    let start = first_monday + Duration::weeks(w as i64);
+                    let days_counted = ((today - start).num_days() + 1).clamp(1, 7) as u32;
+                    let count = records_by.get(p.id.as_str()).map_or(0, |c| c[w]);
+                    let distinct = days_by.get(p.id.as_str()).map_or(0, |d| d[w].len() as u32);
+                    let (done, target) = match p.frequency {
+                        Frequency::Daily => (distinct, Some(days_counted)),
+                        Frequency::TimesPerDay { times } => {
+                            (count, Some(u32::from(times) * days_counted))
+                        }
+                        Frequency::TimesPerWeek { times } => (distinct, Some(u32::from(times))),
+                        Frequency::AfterHardSessions => (count, Some(hard[w])),
+                        Frequency::AsNeeded => (count, None),
+                    };
+                    WeekAdherence {
+                        week_start: start.to_string(),
+                        days_counted: days_counted as u8,
+                        done,
+                        target,
+                    }
                 })
                 .collect();
-        for starter in suggestions::practices_for(moment) {
-            if out.len() >= LEAST_SUGGESTED {
-                break;
+            PracticeAdherence {
+                practice_id: p.id.clone(),
+                name: p.name.clone(),
+                status: p.status,
+                frequency: p.frequency,
+                weeks,
             }
-            if plan.practice(&starter.id).is_none() {
-                out.push(SuggestedPractice {
-                    practice: starter,
-                    from_plan: false,
-                });
-            }
-        }
-        Ok(out)
-    }
-
-    /// The emergency plan as one card. Empty parts are filled with starter
-    /// suggestions (and `uses_suggestions` says so) so the card is never blank.
-    pub fn emergency_card(&self) -> Result<EmergencyCard> {
-        let plan = self.current()?.plan;
-        let mut uses_suggestions = false;
-        let mut or_starter = |mine: Vec<String>, section: PlanSection| {
-            if mine.is_empty() {
-                uses_suggestions = true;
-                suggestions::texts(section)
-            } else {
-                mine
-            }
-        };
-        let e = plan.emergency;
-        Ok(EmergencyCard {
-            helps_me_settle: or_starter(e.helps_me_settle, PlanSection::HelpsMeSettle),
-            kind_words: or_starter(e.kind_words, PlanSection::KindWords),
-            professional_help: or_starter(e.professional_help, PlanSection::ProfessionalHelp),
-            avoid: e.avoid,
-            contacts: e.contacts,
-            warning_signs: plan.warning_signs,
-            workplace_supports: plan.supports_in_place,
-            uses_suggestions,
         })
-    }
-
-    /// Practices done against their targets for the `weeks` weeks (1–52) ending with
-    /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
-    /// check-ins, reflections and linked journal entries.
-    pub fn adherence(&self, today: String, weeks: u32) -> Result<Vec<PracticeAdherence>> {
-        let today = sealed::parse_day("today", &today)?;
-        if !(1..=52).contains(&weeks) {
-            return Err(RespiteError::invalid("weeks", "must be between 1 and 52"));
-        }
-        let keys = self.state.keys()?;
-        let plan = self.current()?.plan;
-        let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        let first_monday = this_monday - Duration::weeks(i64::from(weeks) - 1);
-        let days = DayRange::new(Some(&first_monday.to_string()), Some(&today.to_string()))?;
-        let done = practice_records(&self.state.conn(), &keys, &days)?;
-        let week_of = |day: &str| -> Option<usize> {
-            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
-            usize::try_from((day - first_monday).num_days() / 7).ok()
-        };
-        let weeks = weeks as usize;
-        // Per week: hard sessions; per practice and week: records and distinct days.
-        let mut hard = vec![0u32; weeks];
-        let mut records_by: HashMap<&str, Vec<u32>> = HashMap::new();
-        let mut days_by: HashMap<&str, Vec<HashSet<&str>>> = HashMap::new();
-        for (day, d) in &done {
-            let Some(w) = week_of(day).filter(|w| *w < weeks) else {
-                continue;
-            };
-            hard[w] += u32::from(d.hard_session);
-            for id in &d.ids {
-                records_by.entry(id).or_insert_with(|| vec![0; weeks])[w] += 1;
-                days_by
-                    .entry(id)
-                    .or_insert_with(|| vec![HashSet::new(); weeks])[w]
-                    .insert(day);
-            }
-        }
-        Ok(plan
-            .practices
-            .iter()
-            .map(|p| {
-                let weeks = (0..weeks)
-                    .map(|w| {
-                        let start = first_monday + Duration::weeks(w as i64);
-                        let days_counted = ((today - start).num_days() + 1).clamp(1, 7) as u32;
-                        let count = records_by.get(p.id.as_str()).map_or(0, |c| c[w]);
-                        let distinct = days_by.get(p.id.as_str()).map_or(0, |d| d[w].len() as u32);
-                        let (done, target) = match p.frequency {
-                            Frequency::Daily => (distinct, Some(days_counted)),
-                            Frequency::TimesPerDay { times } => {
-                                (count, Some(u32::from(times) * days_counted))
-                            }
-                            Frequency::TimesPerWeek { times } => (distinct, Some(u32::from(times))),
-                            Frequency::AfterHardSessions => (count, Some(hard[w])),
-                            Frequency::AsNeeded => (count, None),
-                        };
-                        WeekAdherence {
-                            week_start: start.to_string(),
-                            days_counted: days_counted as u8,
-                            done,
-                            target,
-                        }
-                    })
-                    .collect();
-                PracticeAdherence {
-                    practice_id: p.id.clone(),
-                    name: p.name.clone(),
-                    status: p.status,
-                    frequency: p.frequency,
-                    weeks,
-                }
-            })
-            .collect())
-    }
+        .collect())
 }

@@ -561,8 +561,7 @@ fn practice_of(p: &StarterPractice) -> Practice {
 }
 
 /// Every starter suggestion, section by section.
-#[uniffi::export]
-pub fn plan_suggestions() -> Vec<PlanSuggestion> {
+pub(crate) fn plan_suggestions() -> Vec<PlanSuggestion> {
     let texts = TEXTS.iter().map(|(section, id, text)| PlanSuggestion {
         id: (*id).to_owned(),
         section: *section,
@@ -602,6 +601,49 @@ pub(crate) fn texts(section: PlanSection) -> Vec<String> {
         .filter(|(s, _, _)| *s == section)
         .map(|(_, _, t)| (*t).to_owned())
         .collect()
+}
+
+/// The plan with a suggestion added to its section (once: a line or practice already
+/// there is not added again). The shells call this when a suggestion is picked.
+pub(crate) fn plan_with_suggestion(plan: Plan, suggestion: PlanSuggestion) -> Plan {
+    let mut plan = plan;
+    let text = suggestion.text;
+    let add = |list: &mut Vec<String>| {
+        if !list.contains(&text) {
+            list.push(text.clone());
+        }
+    };
+    match suggestion.section {
+        PlanSection::Values => add(&mut plan.values),
+        PlanSection::Roles => add(&mut plan.roles),
+        PlanSection::Demands => add(&mut plan.demands),
+        PlanSection::Stressors => add(&mut plan.stressors),
+        PlanSection::SupportsInPlace => add(&mut plan.supports_in_place),
+        PlanSection::SupportsToRequest => add(&mut plan.supports_to_request),
+        PlanSection::Boundaries => add(&mut plan.boundaries),
+        PlanSection::Triggers => add(&mut plan.triggers),
+        PlanSection::Depletes => add(&mut plan.depletes),
+        PlanSection::Restores => add(&mut plan.restores),
+        PlanSection::People => add(&mut plan.people),
+        PlanSection::HelpsMeSettle => add(&mut plan.emergency.helps_me_settle),
+        PlanSection::KindWords => add(&mut plan.emergency.kind_words),
+        PlanSection::Avoid => add(&mut plan.emergency.avoid),
+        PlanSection::ProfessionalHelp => add(&mut plan.emergency.professional_help),
+        PlanSection::WarningSigns => {
+            let area = suggestion.area.unwrap_or(SignArea::Emotional);
+            if !plan.warning_signs.iter().any(|s| s.text == text) {
+                plan.warning_signs.push(WarningSign { area, text });
+            }
+        }
+        PlanSection::Practices => {
+            if let Some(practice) = suggestion.practice {
+                if !plan.practices.iter().any(|p| p.id == practice.id) {
+                    plan.practices.push(practice);
+                }
+            }
+        }
+    }
+    plan
 }
 
 #[cfg(test)]
@@ -658,48 +700,4 @@ mod tests {
             assert!(practices_for(moment).count() >= 3, "{moment:?}");
         }
     }
-}
-
-/// The plan with a suggestion added to its section (once: a line or practice already
-/// there is not added again). The shells call this when a suggestion is picked.
-#[uniffi::export]
-pub fn plan_with_suggestion(plan: Plan, suggestion: PlanSuggestion) -> Plan {
-    let mut plan = plan;
-    let text = suggestion.text;
-    let add = |list: &mut Vec<String>| {
-        if !list.contains(&text) {
-            list.push(text.clone());
-        }
-    };
-    match suggestion.section {
-        PlanSection::Values => add(&mut plan.values),
-        PlanSection::Roles => add(&mut plan.roles),
-        PlanSection::Demands => add(&mut plan.demands),
-        PlanSection::Stressors => add(&mut plan.stressors),
-        PlanSection::SupportsInPlace => add(&mut plan.supports_in_place),
-        PlanSection::SupportsToRequest => add(&mut plan.supports_to_request),
-        PlanSection::Boundaries => add(&mut plan.boundaries),
-        PlanSection::Triggers => add(&mut plan.triggers),
-        PlanSection::Depletes => add(&mut plan.depletes),
-        PlanSection::Restores => add(&mut plan.restores),
-        PlanSection::People => add(&mut plan.people),
-        PlanSection::HelpsMeSettle => add(&mut plan.emergency.helps_me_settle),
-        PlanSection::KindWords => add(&mut plan.emergency.kind_words),
-        PlanSection::Avoid => add(&mut plan.emergency.avoid),
-        PlanSection::ProfessionalHelp => add(&mut plan.emergency.professional_help),
-        PlanSection::WarningSigns => {
-            let area = suggestion.area.unwrap_or(SignArea::Emotional);
-            if !plan.warning_signs.iter().any(|s| s.text == text) {
-                plan.warning_signs.push(WarningSign { area, text });
-            }
-        }
-        PlanSection::Practices => {
-            if let Some(practice) = suggestion.practice {
-                if !plan.practices.iter().any(|p| p.id == practice.id) {
-                    plan.practices.push(practice);
-                }
-            }
-        }
-    }
-    plan
 }

@@ -184,8 +184,7 @@ pub(crate) fn items(plan: &Plan) -> Vec<(String, Vec<Item>)> {
 }
 
 /// The plan in its text form.
-#[uniffi::export]
-pub fn plan_to_text(plan: Plan) -> String {
+pub(crate) fn plan_to_text(plan: Plan) -> String {
     let plan = &plan;
     let mut out = String::new();
     out.push_str(TITLE);
@@ -224,8 +223,7 @@ pub fn plan_to_text(plan: Plan) -> String {
 
 /// Reads the text form back. Errors name the line and what is wrong; nothing in
 /// the text is lost, since the caller still holds it.
-#[uniffi::export]
-pub fn plan_from_text(text: String) -> Result<Plan> {
+pub(crate) fn plan_from_text(text: String) -> Result<Plan> {
     Parser::default().parse(&text)?.validated()
 }
 
@@ -461,8 +459,7 @@ pub(crate) fn markdown_escape(text: &str) -> String {
 }
 
 /// The plan as printable Markdown.
-#[uniffi::export]
-pub fn plan_to_markdown(plan: Plan) -> String {
+pub(crate) fn plan_to_markdown(plan: Plan) -> String {
     let plan = &plan;
     let esc = markdown_escape;
     let mut out = String::from("# My self-care plan\n\n");

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::api::vault::Keys;
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::store::settings;
 use crate::validate::{check_text, MAX_TAG_CHARS};
@@ -72,7 +72,7 @@ impl AllowList {
     }
 
     /// The stored allow-list (empty until a word is allowed).
-    pub(crate) fn load(conn: &Connection, keys: &Keys) -> Result<Self> {
+    pub(crate) fn load(conn: &Connection, keys: &VaultKeys) -> Result<Self> {
         Ok(settings::load_group(conn, keys, GROUP)?.unwrap_or_default())
     }
 
@@ -107,7 +107,7 @@ impl AllowList {
     }
 
     /// Stores the allow-list.
-    pub(crate) fn save(&self, conn: &Connection, keys: &Keys) -> Result<()> {
+    pub(crate) fn save(&self, conn: &Connection, keys: &VaultKeys) -> Result<()> {
         settings::save_group(conn, keys, GROUP, self)
     }
 }

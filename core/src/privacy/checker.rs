@@ -1,157 +1,154 @@
-//! The identifier check as the vault's `Privacy` area: every check leaves out the
-//! person's allow-list, and the allow-list is edited here.
-
-use std::sync::Arc;
+//! The identifier check over a vault: every check leaves out the person's
+//! allow-list, and the allow-list is edited here.
 
 use super::allow_list::AllowList;
 use super::fields::{self, Record};
-use super::{check, check_fields, DraftField, FieldReport, PrivacyReport};
-use crate::api::vault::VaultState;
+use super::{check_fields, DraftField, FieldReport, PrivacyReport};
 use crate::checkins::CheckInData;
 use crate::error::Result;
 use crate::journal::{JournalDraft, JournalUpdate};
 use crate::plan::Plan;
 use crate::prompts::transition::{EveningAnswers, TransitionAnswers};
+use crate::store::Store;
 
-/// The identifier check with this vault's allow-list, and the allow-list itself.
-#[derive(uniffi::Object)]
-pub struct Privacy {
-    state: Arc<VaultState>,
+fn load(store: &Store) -> Result<AllowList> {
+    let keys = store.keys()?;
+    AllowList::load(&store.conn(), &keys)
 }
 
-impl Privacy {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        Privacy { state }
-    }
-
-    fn load(&self) -> Result<AllowList> {
-        let keys = self.state.keys()?;
-        AllowList::load(&self.state.conn(), &keys)
-    }
-
-    fn check_record<R: Record>(&self, record: &R) -> Result<Vec<FieldReport>> {
-        Ok(check_fields(fields::texts(record), &self.load()?))
-    }
-
-    fn redact_record<R: Record>(&self, mut record: R, chosen: &[String]) -> Result<R> {
-        let reports = check_fields(fields::texts(&record), &self.load()?);
-        fields::apply(&mut record, &reports, chosen);
-        Ok(record)
-    }
-
-    fn change(&self, f: impl FnOnce(&mut AllowList) -> Result<bool>) -> Result<bool> {
-        let keys = self.state.keys()?;
-        let mut conn = self.state.conn();
-        let tx = conn.transaction()?;
-        let mut list = AllowList::load(&tx, &keys)?;
-        let changed = f(&mut list)?;
-        if changed {
-            list.save(&tx, &keys)?;
-        }
-        tx.commit()?;
-        Ok(changed)
-    }
+fn check_record<R: Record>(store: &Store, record: &R) -> Result<Vec<FieldReport>> {
+    Ok(check_fields(fields::texts(record), &load(store)?))
 }
 
-#[uniffi::export]
-impl Privacy {
-    /// Checks `text`, leaving out what the allow-list holds.
-    pub fn check(&self, text: String) -> Result<PrivacyReport> {
-        Ok(check(&text, &self.load()?))
-    }
+fn redact_record<R: Record>(store: &Store, mut record: R, chosen: &[String]) -> Result<R> {
+    let reports = check_fields(fields::texts(&record), &load(store)?);
+    fields::apply(&mut record, &reports, chosen);
+    Ok(record)
+}
 
-    /// Checks every free-text field of a draft at once, leaving out what the
-    /// allow-list holds: one report per field, in the order given.
-    pub fn check_draft(&self, fields: Vec<DraftField>) -> Result<Vec<FieldReport>> {
-        Ok(check_fields(fields, &self.load()?))
+fn change(store: &Store, f: impl FnOnce(&mut AllowList) -> Result<bool>) -> Result<bool> {
+    let keys = store.keys()?;
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let mut list = AllowList::load(&tx, &keys)?;
+    let changed = f(&mut list)?;
+    if changed {
+        list.save(&tx, &keys)?;
     }
+    tx.commit()?;
+    Ok(changed)
+}
 
-    /// The allowed words and phrases, sorted, in lower case.
-    pub fn allowed(&self) -> Result<Vec<String>> {
-        Ok(self.load()?.words)
-    }
+/// Checks `text`, leaving out what the allow-list holds.
+pub(crate) fn check(store: &Store, text: String) -> Result<PrivacyReport> {
+    Ok(super::check(&text, &load(store)?))
+}
 
-    /// Checks a journal entry's title, text and tags before it is saved.
-    pub fn check_journal(&self, draft: JournalDraft) -> Result<Vec<FieldReport>> {
-        self.check_record(&draft)
-    }
+/// Checks every free-text field of a draft at once, leaving out what the
+/// allow-list holds: one report per field, in the order given.
+pub(crate) fn check_draft(store: &Store, fields: Vec<DraftField>) -> Result<Vec<FieldReport>> {
+    Ok(check_fields(fields, &load(store)?))
+}
 
-    /// Checks what an edit of a journal entry changes (fields named as for a new entry).
-    pub fn check_journal_update(&self, update: JournalUpdate) -> Result<Vec<FieldReport>> {
-        self.check_record(&update)
-    }
+/// The allowed words and phrases, sorted, in lower case.
+pub(crate) fn allowed(store: &Store) -> Result<Vec<String>> {
+    Ok(load(store)?.words)
+}
 
-    /// Checks a check-in's note before it is saved.
-    pub fn check_checkin(&self, data: CheckInData) -> Result<Vec<FieldReport>> {
-        self.check_record(&data)
-    }
+/// Checks a journal entry's title, text and tags before it is saved.
+pub(crate) fn check_journal(store: &Store, draft: JournalDraft) -> Result<Vec<FieldReport>> {
+    check_record(store, &draft)
+}
 
-    /// Checks every answer of a transition, each parked item included.
-    pub fn check_transition(&self, answers: TransitionAnswers) -> Result<Vec<FieldReport>> {
-        self.check_record(&answers)
-    }
+/// Checks what an edit of a journal entry changes (fields named as for a new entry).
+pub(crate) fn check_journal_update(
+    store: &Store,
+    update: JournalUpdate,
+) -> Result<Vec<FieldReport>> {
+    check_record(store, &update)
+}
 
-    /// Checks the evening check's note.
-    pub fn check_evening(&self, answers: EveningAnswers) -> Result<Vec<FieldReport>> {
-        self.check_record(&answers)
-    }
+/// Checks a check-in's note before it is saved.
+pub(crate) fn check_checkin(store: &Store, data: CheckInData) -> Result<Vec<FieldReport>> {
+    check_record(store, &data)
+}
 
-    /// Checks the plan's text; the person's own contacts and people are left out.
-    pub fn check_plan(&self, plan: Plan) -> Result<Vec<FieldReport>> {
-        self.check_record(&plan)
-    }
+/// Checks every answer of a transition, each parked item included.
+pub(crate) fn check_transition(
+    store: &Store,
+    answers: TransitionAnswers,
+) -> Result<Vec<FieldReport>> {
+    check_record(store, &answers)
+}
 
-    /// The entry with the redacted text in each field named in `fields` (every field
-    /// when empty) in which the check, run again now, finds something.
-    pub fn redact_journal(&self, draft: JournalDraft, fields: Vec<String>) -> Result<JournalDraft> {
-        self.redact_record(draft, &fields)
-    }
+/// Checks the evening check's note.
+pub(crate) fn check_evening(store: &Store, answers: EveningAnswers) -> Result<Vec<FieldReport>> {
+    check_record(store, &answers)
+}
 
-    /// The edit with the chosen fields redacted, as [`Privacy::redact_journal`].
-    pub fn redact_journal_update(
-        &self,
-        update: JournalUpdate,
-        fields: Vec<String>,
-    ) -> Result<JournalUpdate> {
-        self.redact_record(update, &fields)
-    }
+/// Checks the plan's text; the person's own contacts and people are left out.
+pub(crate) fn check_plan(store: &Store, plan: Plan) -> Result<Vec<FieldReport>> {
+    check_record(store, &plan)
+}
 
-    /// The check-in with its note redacted when `fields` is empty or names it.
-    pub fn redact_checkin(&self, data: CheckInData, fields: Vec<String>) -> Result<CheckInData> {
-        self.redact_record(data, &fields)
-    }
+/// The entry with the redacted text in each field named in `fields` (every field
+/// when empty) in which the check, run again now, finds something.
+pub(crate) fn redact_journal(
+    store: &Store,
+    draft: JournalDraft,
+    fields: Vec<String>,
+) -> Result<JournalDraft> {
+    redact_record(store, draft, &fields)
+}
 
-    /// The transition with the chosen answers redacted, as [`Privacy::redact_journal`].
-    pub fn redact_transition(
-        &self,
-        answers: TransitionAnswers,
-        fields: Vec<String>,
-    ) -> Result<TransitionAnswers> {
-        self.redact_record(answers, &fields)
-    }
+/// The edit with the chosen fields redacted, as [`redact_journal`].
+pub(crate) fn redact_journal_update(
+    store: &Store,
+    update: JournalUpdate,
+    fields: Vec<String>,
+) -> Result<JournalUpdate> {
+    redact_record(store, update, &fields)
+}
 
-    /// The evening check with its note redacted when `fields` is empty or names it.
-    pub fn redact_evening(
-        &self,
-        answers: EveningAnswers,
-        fields: Vec<String>,
-    ) -> Result<EveningAnswers> {
-        self.redact_record(answers, &fields)
-    }
+/// The check-in with its note redacted when `fields` is empty or names it.
+pub(crate) fn redact_checkin(
+    store: &Store,
+    data: CheckInData,
+    fields: Vec<String>,
+) -> Result<CheckInData> {
+    redact_record(store, data, &fields)
+}
 
-    /// The plan with the chosen fields redacted, as [`Privacy::redact_journal`].
-    pub fn redact_plan(&self, plan: Plan, fields: Vec<String>) -> Result<Plan> {
-        self.redact_record(plan, &fields)
-    }
+/// The transition with the chosen answers redacted, as [`redact_journal`].
+pub(crate) fn redact_transition(
+    store: &Store,
+    answers: TransitionAnswers,
+    fields: Vec<String>,
+) -> Result<TransitionAnswers> {
+    redact_record(store, answers, &fields)
+}
 
-    /// Marks a word or phrase as not a client detail ("Priya", "St Vincent's").
-    /// Returns whether it was new.
-    pub fn allow(&self, word: String) -> Result<bool> {
-        self.change(|list| list.insert(&word))
-    }
+/// The evening check with its note redacted when `fields` is empty or names it.
+pub(crate) fn redact_evening(
+    store: &Store,
+    answers: EveningAnswers,
+    fields: Vec<String>,
+) -> Result<EveningAnswers> {
+    redact_record(store, answers, &fields)
+}
 
-    /// Takes a word or phrase off the allow-list. Returns whether it was there.
-    pub fn remove_allowed(&self, word: String) -> Result<bool> {
-        self.change(|list| list.remove(&word))
-    }
+/// The plan with the chosen fields redacted, as [`redact_journal`].
+pub(crate) fn redact_plan(store: &Store, plan: Plan, fields: Vec<String>) -> Result<Plan> {
+    redact_record(store, plan, &fields)
+}
+
+/// Marks a word or phrase as not a client detail ("Priya", "St Vincent's").
+/// Returns whether it was new.
+pub(crate) fn allow(store: &Store, word: String) -> Result<bool> {
+    change(store, |list| list.insert(&word))
+}
+
+/// Takes a word or phrase off the allow-list. Returns whether it was there.
+pub(crate) fn remove_allowed(store: &Store, word: String) -> Result<bool> {
+    change(store, |list| list.remove(&word))
 }

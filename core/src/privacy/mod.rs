@@ -9,7 +9,7 @@
 //! supervisor, their family) are never reported; see [`allow_list`].
 
 mod allow_list;
-mod checker;
+pub(crate) mod checker;
 mod dates;
 mod fields;
 mod lexicon;
@@ -23,7 +23,6 @@ use chrono::Datelike;
 use crate::error::{RespiteError, Result};
 
 pub(crate) use allow_list::AllowList;
-pub use checker::Privacy;
 
 /// What kind of identifying detail a finding looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -146,15 +145,13 @@ struct Span {
 
 /// Checks `text` for details that could identify a client. An empty report means
 /// nothing was spotted, not that nothing is there: the check can miss things.
-#[uniffi::export]
-pub fn privacy_check(text: String) -> PrivacyReport {
+pub(crate) fn privacy_check(text: String) -> PrivacyReport {
     check(&text, &AllowList::default())
 }
 
 /// Replaces the chosen findings (from a check of the same text) with placeholders,
 /// leaving the rest of the text as it is.
-#[uniffi::export]
-pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<String> {
+pub(crate) fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<String> {
     let starts = utf16_starts(&text);
     let to_byte = |unit: u32| -> Result<usize> {
         starts

@@ -457,8 +457,7 @@ fn on_off(b: bool) -> &'static str {
 }
 
 /// The schedule in its text form (what `respite schedule show` prints).
-#[uniffi::export]
-pub fn schedule_to_text(schedule: WorkSchedule) -> String {
+pub(crate) fn schedule_to_text(schedule: WorkSchedule) -> String {
     let s = &schedule;
     let p = &s.prompts;
     let mut out = format!("{TITLE}\n\n");
@@ -520,8 +519,7 @@ pub fn schedule_to_text(schedule: WorkSchedule) -> String {
 }
 
 /// Reads the text form back; errors name the line.
-#[uniffi::export]
-pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
+pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
     let mut s = WorkSchedule {
         shifts: Vec::new(),
         ..WorkSchedule::default()

@@ -9,19 +9,18 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use crate::api::vault::VaultState;
-use crate::checkins::{self, CheckIn, CheckInData, CheckIns};
+use crate::checkins::{self, CheckIn, CheckInData};
 use crate::content::catalogue::{self, CheckInContext};
 use crate::error::{RespiteError, Result};
-use crate::journal::{self, Journal, JournalDraft, JournalEntry, JournalKind};
-use crate::plan::revisions::{self, CarePlan, SuggestedPractice};
+use crate::journal::{self, JournalDraft, JournalEntry, JournalKind, ParkedItem, TransitionRecord};
+use crate::plan::revisions::{self, SuggestedPractice};
 use crate::plan::suggestions::PlanMoment;
 use crate::prompts::schedule::{self, WorkSchedule};
 use crate::prompts::{self, Inputs, PromptOccurrence, PromptState};
 use crate::store::sealed::{self, DayRange};
 use crate::store::settings;
+use crate::store::Store;
 use crate::time::{LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
 
@@ -87,21 +86,6 @@ pub struct ParkedItemDraft {
     pub place: Option<String>,
 }
 
-/// A parked item as stored in a transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-pub struct ParkedItem {
-    /// Its id within the transition.
-    pub id: String,
-    /// What is unfinished.
-    pub what: String,
-    /// When I will pick it up.
-    pub when: Option<String>,
-    /// Where I will pick it up.
-    pub place: Option<String>,
-    /// Whether it has been picked up and done.
-    pub done: bool,
-}
-
 /// The answers to the transition flow; every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct TransitionAnswers {
@@ -135,51 +119,6 @@ pub struct TransitionAnswers {
     /// A practice from the plan I chose for a session that is staying with me.
     #[uniffi(default)]
     pub practice: Option<String>,
-}
-
-/// A saved transition, inside its journal entry.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, uniffi::Record)]
-#[serde(default)]
-pub struct TransitionRecord {
-    /// Parked items.
-    pub parked: Vec<ParkedItem>,
-    /// Pleasantness, −1…1.
-    pub pleasantness: Option<f64>,
-    /// Energy, 0…1.
-    pub energy: Option<f64>,
-    /// Emotion ids.
-    pub feelings: Vec<String>,
-    /// One hard thing set down.
-    pub set_down: Option<String>,
-    /// What went well.
-    pub went_well: Vec<String>,
-    /// Who I want to be at home.
-    pub who_at_home: Option<String>,
-    /// What I will do first.
-    pub first_thing: Option<String>,
-    /// The end-of-day signal.
-    pub end_of_day_signal: Option<String>,
-    /// The practice chosen.
-    pub practice: Option<String>,
-}
-
-impl TransitionRecord {
-    /// The words of this transition, for search.
-    pub(crate) fn texts(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for p in &self.parked {
-            out.push(&p.what);
-            out.extend(p.when.as_deref());
-            out.extend(p.place.as_deref());
-        }
-        out.extend(self.set_down.as_deref());
-        out.extend(self.went_well.iter().map(String::as_str));
-        out.extend(self.who_at_home.as_deref());
-        out.extend(self.first_thing.as_deref());
-        out.extend(self.end_of_day_signal.as_deref());
-        out.extend(self.feelings.iter().filter_map(|f| catalogue::text_of(f)));
-        out
-    }
 }
 
 impl TransitionAnswers {
@@ -388,271 +327,256 @@ fn rotation(day: NaiveDate) -> usize {
     (day - NaiveDate::MIN).num_days() as usize
 }
 
-/// The prompts of a vault: the work schedule, the occurrences to notify, snoozes and
-/// skips, the transition flow and the evening check.
-#[derive(uniffi::Object)]
-pub struct Prompts {
-    state: Arc<VaultState>,
+fn prompt_state(store: &Store) -> Result<PromptState> {
+    let keys = store.keys()?;
+    Ok(settings::load_group(&store.conn(), &keys, settings::PROMPT_STATE)?.unwrap_or_default())
 }
 
-impl Prompts {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        Prompts { state }
-    }
-
-    fn prompt_state(&self) -> Result<PromptState> {
-        let keys = self.state.keys()?;
-        Ok(
-            settings::load_group(&self.state.conn(), &keys, settings::PROMPT_STATE)?
-                .unwrap_or_default(),
-        )
-    }
-
-    /// Changes the remembered snoozes and skips in one transaction, so that changes
-    /// made at once from several threads are all kept.
-    fn change_prompt_state(&self, change: impl FnOnce(&mut PromptState)) -> Result<()> {
-        let keys = self.state.keys()?;
-        let mut conn = self.state.conn();
-        let tx = conn.transaction()?;
-        let mut state: PromptState =
-            settings::load_group(&tx, &keys, settings::PROMPT_STATE)?.unwrap_or_default();
-        change(&mut state);
-        state.prune();
-        settings::save_group(&tx, &keys, settings::PROMPT_STATE, &state)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Local days with a transition entry, and with an evening check, within `days`.
-    fn done_days(&self, days: &DayRange) -> Result<(HashSet<String>, HashSet<String>)> {
-        let keys = self.state.keys()?;
-        let (entries, checkin_rows) = {
-            let conn = self.state.conn();
-            (
-                sealed::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
-                sealed::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
-            )
-        };
-        let transitions = entries
-            .iter()
-            .filter_map(|row| journal::open_row(row, &keys).ok())
-            .filter(|(_, e)| e.kind == JournalKind::Transition)
-            .map(|(_, e)| e.local_day)
-            .collect();
-        let evenings = checkin_rows
-            .iter()
-            .filter_map(|row| checkins::open_row(row, &keys).ok())
-            .filter(|c| c.data.evening_check)
-            .map(|c| c.local_day)
-            .collect();
-        Ok((transitions, evenings))
-    }
+/// Changes the remembered snoozes and skips in one transaction, so that changes
+/// made at once from several threads are all kept.
+fn change_prompt_state(store: &Store, change: impl FnOnce(&mut PromptState)) -> Result<()> {
+    let keys = store.keys()?;
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let mut state: PromptState =
+        settings::load_group(&tx, &keys, settings::PROMPT_STATE)?.unwrap_or_default();
+    change(&mut state);
+    state.prune();
+    settings::save_group(&tx, &keys, settings::PROMPT_STATE, &state)?;
+    tx.commit()?;
+    Ok(())
 }
 
-#[uniffi::export]
-impl Prompts {
-    /// The work schedule (the default until changed).
-    pub fn schedule(&self) -> Result<WorkSchedule> {
-        let keys = self.state.keys()?;
-        Ok(
-            settings::load_group(&self.state.conn(), &keys, settings::SCHEDULE)?
-                .unwrap_or_default(),
+/// Local days with a transition entry, and with an evening check, within `days`.
+fn done_days(store: &Store, days: &DayRange) -> Result<(HashSet<String>, HashSet<String>)> {
+    let keys = store.keys()?;
+    let (entries, checkin_rows) = {
+        let conn = store.conn();
+        (
+            sealed::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
+            sealed::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
         )
-    }
+    };
+    let transitions = entries
+        .iter()
+        .filter_map(|row| journal::open_row(row, &keys).ok())
+        .filter(|(_, e)| e.kind == JournalKind::Transition)
+        .map(|(_, e)| e.local_day)
+        .collect();
+    let evenings = checkin_rows
+        .iter()
+        .filter_map(|row| checkins::open_row(row, &keys).ok())
+        .filter(|c| c.data.evening_check)
+        .map(|c| c.local_day)
+        .collect();
+    Ok((transitions, evenings))
+}
 
-    /// Replaces the work schedule and returns it as stored.
-    pub fn set_schedule(&self, schedule: WorkSchedule) -> Result<WorkSchedule> {
-        let schedule = schedule.validated()?;
-        let keys = self.state.keys()?;
-        settings::save_group(&self.state.conn(), &keys, settings::SCHEDULE, &schedule)?;
-        Ok(schedule)
-    }
+/// The work schedule (the default until changed).
+pub(crate) fn schedule(store: &Store) -> Result<WorkSchedule> {
+    let keys = store.keys()?;
+    Ok(settings::load_group(&store.conn(), &keys, settings::SCHEDULE)?.unwrap_or_default())
+}
 
-    /// The prompts to notify in `[from, until)` (at most 62 days), sorted by time.
-    /// `device_time_zone` is the device's IANA zone now; it is used when the schedule
-    /// follows the device. Deterministic: the same inputs give the same list.
-    pub fn upcoming(
-        &self,
-        from: Timestamp,
-        until: Timestamp,
-        device_time_zone: String,
-    ) -> Result<Vec<PromptOccurrence>> {
-        let schedule = self.schedule()?;
-        let tz = schedule::time_zone(
-            "device_time_zone",
-            schedule.time_zone.as_deref().unwrap_or(&device_time_zone),
-        )?;
-        let keys = self.state.keys()?;
-        let (day_start_hour, review_date) = {
-            let conn = self.state.conn();
-            let plan = revisions::current_plan(&conn, &keys)?.plan;
-            (
-                settings::load(&conn, &keys)?.day_start_hour,
-                plan.review_date
-                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            )
-        };
-        let window = DayRange::new(
-            Some(&(from.date_naive() - Duration::days(3)).to_string()),
-            Some(&(until.date_naive() + Duration::days(3)).to_string()),
-        )?;
-        let (transitions_done, evenings_done) = self.done_days(&window)?;
-        let state = self.prompt_state()?;
-        let inputs = Inputs {
-            schedule: &schedule,
-            tz,
-            day_start_hour,
-            review_date,
-            state: &state,
-            transitions_done: &transitions_done,
-            evenings_done: &evenings_done,
-        };
-        prompts::upcoming(&inputs, from, until)
-    }
+/// Replaces the work schedule and returns it as stored.
+pub(crate) fn set_schedule(store: &Store, schedule: WorkSchedule) -> Result<WorkSchedule> {
+    let schedule = schedule.validated()?;
+    let keys = store.keys()?;
+    settings::save_group(&store.conn(), &keys, settings::SCHEDULE, &schedule)?;
+    Ok(schedule)
+}
 
-    /// Moves an occurrence to `until` (at most 12 hours after it was due). Remembered.
-    pub fn snooze(&self, id: String, due: Timestamp, until: Timestamp) -> Result<()> {
-        prompts::check_occurrence_id(&id)?;
-        if until <= due || until - due > Duration::hours(MAX_SNOOZE_HOURS) {
-            return Err(RespiteError::invalid(
-                "until",
-                format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due"),
-            ));
-        }
-        self.change_prompt_state(|state| {
-            state.skipped.remove(&id);
-            state.snoozed.insert(id, until.timestamp_millis());
-        })
-    }
-
-    /// Skips an occurrence: it will not be notified. Remembered.
-    pub fn skip(&self, id: String) -> Result<()> {
-        prompts::check_occurrence_id(&id)?;
-        self.change_prompt_state(|state| {
-            state.snoozed.remove(&id);
-            state.skipped.insert(id);
-        })
-    }
-
-    /// The transition flow for `moment`: wording for each step (rotating by date) and
-    /// practices from the plan for a session that is staying with me.
-    pub fn transition_script(&self, moment: LocalMoment) -> Result<TransitionScript> {
-        moment.validate("moment")?;
-        let n = rotation(moment.local_day(0));
-        let steps = STEPS
-            .iter()
-            .enumerate()
-            .map(|(i, (step, variants))| {
-                let (prompt, hint) = variants[(n + i) % variants.len()];
-                FlowStep {
-                    step: *step,
-                    prompt: prompt.to_owned(),
-                    hint: hint.to_owned(),
-                }
-            })
-            .collect();
-        let practices =
-            CarePlan::new(Arc::clone(&self.state)).practices_for(PlanMoment::Transition)?;
-        Ok(TransitionScript {
-            steps,
-            practices,
-            practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned(),
-        })
-    }
-
-    /// Saves the answers as one sealed transition entry.
-    pub fn save_transition(
-        &self,
-        moment: LocalMoment,
-        answers: TransitionAnswers,
-    ) -> Result<JournalEntry> {
-        let record = answers.into_record()?;
-        Journal::new(Arc::clone(&self.state)).add_transition(
-            JournalDraft {
-                kind: JournalKind::Transition,
-                moment,
-                title: None,
-                body: String::new(),
-                tags: Vec::new(),
-                practice_ids: record.practice.iter().cloned().collect(),
-                reflection: None,
-            },
-            record,
+/// The prompts to notify in `[from, until)` (at most 62 days), sorted by time.
+/// `device_time_zone` is the device's IANA zone now; it is used when the schedule
+/// follows the device. Deterministic: the same inputs give the same list.
+pub(crate) fn upcoming(
+    store: &Store,
+    from: Timestamp,
+    until: Timestamp,
+    device_time_zone: String,
+) -> Result<Vec<PromptOccurrence>> {
+    let schedule = schedule(store)?;
+    let tz = schedule::time_zone(
+        "device_time_zone",
+        schedule.time_zone.as_deref().unwrap_or(&device_time_zone),
+    )?;
+    let keys = store.keys()?;
+    let (day_start_hour, review_date) = {
+        let conn = store.conn();
+        let plan = revisions::current_plan(&conn, &keys)?.plan;
+        (
+            settings::load(&conn, &keys)?.day_start_hour,
+            plan.review_date
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         )
-    }
+    };
+    let window = DayRange::new(
+        Some(&(from.date_naive() - Duration::days(3)).to_string()),
+        Some(&(until.date_naive() + Duration::days(3)).to_string()),
+    )?;
+    let (transitions_done, evenings_done) = done_days(store, &window)?;
+    let state = prompt_state(store)?;
+    let inputs = Inputs {
+        schedule: &schedule,
+        tz,
+        day_start_hour,
+        review_date,
+        state: &state,
+        transitions_done: &transitions_done,
+        evenings_done: &evenings_done,
+    };
+    prompts::upcoming(&inputs, from, until)
+}
 
-    /// Parked items not yet done from the last 30 days of transitions, oldest first:
-    /// what the start-of-shift flow shows. They never appear in notifications.
-    pub fn open_parked_items(&self, today: String) -> Result<Vec<OpenParkedItem>> {
-        let today = sealed::parse_day("today", &today)?;
-        let keys = self.state.keys()?;
-        let days = DayRange::new(
-            Some(&(today - Duration::days(PARKED_DAYS)).to_string()),
-            Some(&today.to_string()),
-        )?;
-        let mut rows = sealed::list(&self.state.conn(), journal::TABLE, &days, 0, u32::MAX)?;
-        rows.reverse();
-        let open: Vec<OpenParkedItem> = rows
-            .iter()
+/// Moves an occurrence to `until` (at most 12 hours after it was due). Remembered.
+pub(crate) fn snooze(store: &Store, id: String, due: Timestamp, until: Timestamp) -> Result<()> {
+    prompts::check_occurrence_id(&id)?;
+    if until <= due || until - due > Duration::hours(MAX_SNOOZE_HOURS) {
+        return Err(RespiteError::invalid(
+            "until",
+            format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due"),
+        ));
+    }
+    change_prompt_state(store, |state| {
+        state.skipped.remove(&id);
+        state.snoozed.insert(id, until.timestamp_millis());
+    })
+}
+
+/// Skips an occurrence: it will not be notified. Remembered.
+pub(crate) fn skip(store: &Store, id: String) -> Result<()> {
+    prompts::check_occurrence_id(&id)?;
+    change_prompt_state(store, |state| {
+        state.snoozed.remove(&id);
+        state.skipped.insert(id);
+    })
+}
+
+/// The transition flow for `moment`: wording for each step (rotating by date) and
+/// practices from the plan for a session that is staying with me.
+pub(crate) fn transition_script(store: &Store, moment: LocalMoment) -> Result<TransitionScript> {
+    moment.validate("moment")?;
+    let n = rotation(moment.local_day(0));
+    let steps = STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, (step, variants))| {
+            let (prompt, hint) = variants[(n + i) % variants.len()];
+            FlowStep {
+                step: *step,
+                prompt: prompt.to_owned(),
+                hint: hint.to_owned(),
+            }
+        })
+        .collect();
+    let practices = revisions::practices_for(store, PlanMoment::Transition)?;
+    Ok(TransitionScript {
+        steps,
+        practices,
+        practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned(),
+    })
+}
+
+/// Saves the answers as one sealed transition entry.
+pub(crate) fn save_transition(
+    store: &Store,
+    moment: LocalMoment,
+    answers: TransitionAnswers,
+) -> Result<JournalEntry> {
+    let record = answers.into_record()?;
+    journal::add_transition(
+        store,
+        JournalDraft {
+            kind: JournalKind::Transition,
+            moment,
+            title: None,
+            body: String::new(),
+            tags: Vec::new(),
+            practice_ids: record.practice.iter().cloned().collect(),
+            reflection: None,
+        },
+        record,
+    )
+}
+
+/// Parked items not yet done from the last 30 days of transitions, oldest first:
+/// what the start-of-shift flow shows. They never appear in notifications.
+pub(crate) fn open_parked_items(store: &Store, today: String) -> Result<Vec<OpenParkedItem>> {
+    let today = sealed::parse_day("today", &today)?;
+    let keys = store.keys()?;
+    let days = DayRange::new(
+        Some(&(today - Duration::days(PARKED_DAYS)).to_string()),
+        Some(&today.to_string()),
+    )?;
+    let mut rows = sealed::list(&store.conn(), journal::TABLE, &days, 0, u32::MAX)?;
+    rows.reverse();
+    let open: Vec<OpenParkedItem> = rows
+        .iter()
+        .filter_map(|row| journal::open_row(row, &keys).ok())
+        .filter_map(|(_, e)| e.transition.map(|t| (e.id, e.local_day, t)))
+        .flat_map(|(id, day, t)| {
+            t.parked
+                .into_iter()
+                .filter(|p| !p.done)
+                .map(move |item| OpenParkedItem {
+                    entry_id: id.clone(),
+                    parked_on: day.clone(),
+                    item,
+                })
+        })
+        .collect();
+    Ok(open)
+}
+
+/// Marks a parked item done (a new revision of its transition entry, read and
+/// written in one transaction); the entry as it is now.
+pub(crate) fn mark_parked_done(
+    store: &Store,
+    entry_id: String,
+    item_id: String,
+) -> Result<JournalEntry> {
+    journal::edit_transition(store, entry_id, |record| {
+        let item = record
+            .parked
+            .iter_mut()
+            .find(|p| p.id == item_id)
+            .ok_or_else(|| RespiteError::NotFound {
+                what: "no parked item with that id".to_owned(),
+            })?;
+        Ok(!std::mem::replace(&mut item.done, true))
+    })
+}
+
+/// Saves the evening check as a check-in at home, linked to that day's transition.
+pub(crate) fn save_evening_check(
+    store: &Store,
+    moment: LocalMoment,
+    answers: EveningAnswers,
+) -> Result<CheckIn> {
+    moment.validate("moment")?;
+    let day = {
+        let keys = store.keys()?;
+        let day_start = settings::load(&store.conn(), &keys)?.day_start_hour;
+        moment.local_day(day_start).to_string()
+    };
+    let days = DayRange::new(Some(&day), Some(&day))?;
+    let linked = {
+        let keys = store.keys()?;
+        let rows = sealed::list(&store.conn(), journal::TABLE, &days, 0, 100)?;
+        rows.iter()
             .filter_map(|row| journal::open_row(row, &keys).ok())
-            .filter_map(|(_, e)| e.transition.map(|t| (e.id, e.local_day, t)))
-            .flat_map(|(id, day, t)| {
-                t.parked
-                    .into_iter()
-                    .filter(|p| !p.done)
-                    .map(move |item| OpenParkedItem {
-                        entry_id: id.clone(),
-                        parked_on: day.clone(),
-                        item,
-                    })
-            })
-            .collect();
-        Ok(open)
+            .find(|(_, e)| e.kind == JournalKind::Transition)
+            .map(|(_, e)| e.id)
+    };
+    if answers == EveningAnswers::default() {
+        return Err(RespiteError::invalid(
+            "answers",
+            "every question was skipped: nothing to save",
+        ));
     }
-
-    /// Marks a parked item done (a new revision of its transition entry, read and
-    /// written in one transaction).
-    pub fn mark_parked_done(&self, entry_id: String, item_id: String) -> Result<()> {
-        Journal::new(Arc::clone(&self.state)).edit_transition(entry_id, |record| {
-            let item = record
-                .parked
-                .iter_mut()
-                .find(|p| p.id == item_id)
-                .ok_or_else(|| RespiteError::NotFound {
-                    what: "no parked item with that id".to_owned(),
-                })?;
-            Ok(!std::mem::replace(&mut item.done, true))
-        })
-    }
-
-    /// Saves the evening check as a check-in at home, linked to that day's transition.
-    pub fn save_evening_check(
-        &self,
-        moment: LocalMoment,
-        answers: EveningAnswers,
-    ) -> Result<CheckIn> {
-        moment.validate("moment")?;
-        let day = {
-            let keys = self.state.keys()?;
-            let day_start = settings::load(&self.state.conn(), &keys)?.day_start_hour;
-            moment.local_day(day_start).to_string()
-        };
-        let days = DayRange::new(Some(&day), Some(&day))?;
-        let linked = {
-            let keys = self.state.keys()?;
-            let rows = sealed::list(&self.state.conn(), journal::TABLE, &days, 0, 100)?;
-            rows.iter()
-                .filter_map(|row| journal::open_row(row, &keys).ok())
-                .find(|(_, e)| e.kind == JournalKind::Transition)
-                .map(|(_, e)| e.id)
-        };
-        if answers == EveningAnswers::default() {
-            return Err(RespiteError::invalid(
-                "answers",
-                "every question was skipped: nothing to save",
-            ));
-        }
-        CheckIns::new(Arc::clone(&self.state)).add(CheckInData {
+    checkins::add(
+        store,
+        CheckInData {
             detachment: answers.detachment,
             work_intrusion: answers.work_intrusion,
             pleasantness: answers.pleasantness,
@@ -661,6 +585,6 @@ impl Prompts {
             evening_check: true,
             linked_transition: linked,
             ..CheckInData::new(moment)
-        })
-    }
+        },
+    )
 }

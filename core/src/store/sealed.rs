@@ -5,10 +5,10 @@
 //! A table of sealed records has the columns `id, day, occurred_at, updated_at,
 //! revision, sealed` and an index on `(day, occurred_at)`; see `schema/`.
 
-use ring::aead::LessSafeKey;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::crypto::keys::VaultKeys;
 use crate::crypto::{self, Aad};
 use crate::error::{RespiteError, Result};
 
@@ -47,32 +47,32 @@ impl RowRef<'_> {
     }
 
     /// Serialises `payload` and seals it for this row.
-    pub(crate) fn seal<T: Serialize>(&self, key: &LessSafeKey, payload: &T) -> Result<Vec<u8>> {
+    pub(crate) fn seal<T: Serialize>(&self, keys: &VaultKeys, payload: &T) -> Result<Vec<u8>> {
         let mut plain = serde_json::to_vec(payload).map_err(|_| RespiteError::Storage {
             detail: "could not encode a record".to_owned(),
         })?;
-        let sealed = self.seal_bytes(key, &plain);
+        let sealed = self.seal_bytes(keys, &plain);
         crypto::wipe(&mut plain);
         sealed
     }
 
     /// Seals an already serialised payload for this row.
-    pub(crate) fn seal_bytes(&self, key: &LessSafeKey, plain: &[u8]) -> Result<Vec<u8>> {
-        crypto::seal(key, &self.aad(), plain)
+    pub(crate) fn seal_bytes(&self, keys: &VaultKeys, plain: &[u8]) -> Result<Vec<u8>> {
+        keys.seal(&self.aad(), plain)
     }
 
     /// Opens a value sealed for this row; any failure is reported as damage.
-    pub(crate) fn open<T: DeserializeOwned>(&self, key: &LessSafeKey, sealed: &[u8]) -> Result<T> {
-        serde_json::from_slice(&self.open_bytes(key, sealed)?).map_err(|_| self.damaged())
+    pub(crate) fn open<T: DeserializeOwned>(&self, keys: &VaultKeys, sealed: &[u8]) -> Result<T> {
+        serde_json::from_slice(&self.open_bytes(keys, sealed)?).map_err(|_| self.damaged())
     }
 
     /// Opens a payload sealed for this row without decoding it.
     pub(crate) fn open_bytes(
         &self,
-        key: &LessSafeKey,
+        keys: &VaultKeys,
         sealed: &[u8],
     ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-        crypto::open(key, &self.aad(), sealed).ok_or_else(|| self.damaged())
+        keys.open(&self.aad(), sealed).ok_or_else(|| self.damaged())
     }
 
     fn damaged(&self) -> RespiteError {
@@ -370,11 +370,10 @@ pub(crate) fn damaged(id: String, err: &RespiteError) -> DamagedRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::SecretKey;
 
     #[test]
     fn a_sealed_row_opens_only_in_its_place() {
-        let key = SecretKey::generate().unwrap().aead_key();
+        let (key, _) = VaultKeys::generate("correct horse", Some(100_000)).unwrap();
         let id = new_id().unwrap();
         let here = RowRef {
             table: "t",

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::api::vault::Keys;
+use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::store::sealed::RowRef;
 
@@ -42,12 +42,12 @@ impl Settings {
 }
 
 /// The stored settings, or the defaults when none were saved.
-pub(crate) fn load(conn: &Connection, keys: &Keys) -> Result<Settings> {
+pub(crate) fn load(conn: &Connection, keys: &VaultKeys) -> Result<Settings> {
     Ok(load_group(conn, keys, VAULT)?.unwrap_or_default())
 }
 
 /// Validates and stores `settings`.
-pub(crate) fn save(conn: &Connection, keys: &Keys, settings: &Settings) -> Result<()> {
+pub(crate) fn save(conn: &Connection, keys: &VaultKeys, settings: &Settings) -> Result<()> {
     settings.validate()?;
     save_group(conn, keys, VAULT, settings)
 }
@@ -55,18 +55,18 @@ pub(crate) fn save(conn: &Connection, keys: &Keys, settings: &Settings) -> Resul
 /// One sealed group of settings, if it was ever saved.
 pub(crate) fn load_group<T: DeserializeOwned>(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     id: &'static str,
 ) -> Result<Option<T>> {
     select_row(conn, id)?
-        .map(|(revision, sealed)| place(id, revision).open(&keys.records, &sealed))
+        .map(|(revision, sealed)| place(id, revision).open(keys, &sealed))
         .transpose()
 }
 
 /// Seals and stores one group of settings, raising its revision.
 pub(crate) fn save_group<T: Serialize>(
     conn: &Connection,
-    keys: &Keys,
+    keys: &VaultKeys,
     id: &'static str,
     value: &T,
 ) -> Result<()> {
@@ -74,7 +74,7 @@ pub(crate) fn save_group<T: Serialize>(
         .map_or(0, |(revision, _)| revision)
         .checked_add(1)
         .ok_or_else(|| RespiteError::invalid("settings", "too many revisions"))?;
-    let sealed = place(id, revision).seal(&keys.records, value)?;
+    let sealed = place(id, revision).seal(keys, value)?;
     upsert_row(conn, id, revision, &sealed)
 }
 

@@ -1,15 +1,13 @@
-//! The trends object: series, insights, the weekly review, "on this day", and the
+//! The trends: series, insights, the weekly review, "on this day", and the
 //! full dashboard, all computed in memory from decrypted records.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
-use std::sync::Arc;
 
-use crate::api::vault::VaultState;
-use crate::demo::{self, SyntheticOptions};
 use crate::error::{RespiteError, Result};
-use crate::journal::{self, Journal, JournalKind};
-use crate::plan::revisions::{self, CarePlan, PracticeAdherence};
+use crate::journal::{self, JournalKind};
+use crate::plan::revisions::{self, PracticeAdherence};
 use crate::store::sealed::{self, DayRange};
+use crate::store::Store;
 use crate::trends::insights::{self, Insight};
 use crate::trends::{self, monday, History, Metric, MetricSeries, ZoneWeek, BASELINE_DAYS};
 
@@ -99,139 +97,130 @@ fn notable_threshold(metric: Metric) -> Option<f64> {
     }
 }
 
-/// Personal trends and honest insights.
-#[derive(uniffi::Object)]
-pub struct Trends {
-    state: Arc<VaultState>,
+fn history(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<History> {
+    let keys = store.keys()?;
+    trends::load(
+        store,
+        &keys,
+        &DayRange::new(Some(&from.to_string()), Some(&to.to_string()))?,
+    )
 }
 
-impl Trends {
-    pub(crate) fn new(state: Arc<VaultState>) -> Self {
-        Trends { state }
-    }
+fn plan(store: &Store) -> Result<crate::plan::Plan> {
+    let keys = store.keys()?;
+    Ok(revisions::current_plan(&store.conn(), &keys)?.plan)
+}
 
-    fn history(&self, from: NaiveDate, to: NaiveDate) -> Result<History> {
-        let keys = self.state.keys()?;
-        trends::load(
-            &self.state,
-            &keys,
-            &DayRange::new(Some(&from.to_string()), Some(&to.to_string()))?,
-        )
-    }
-
-    fn plan(&self) -> Result<crate::plan::Plan> {
-        let keys = self.state.keys()?;
-        Ok(revisions::current_plan(&self.state.conn(), &keys)?.plan)
-    }
-
-    fn review(&self, history: &History, week: NaiveDate, today: NaiveDate) -> Result<WeeklyReview> {
-        let end = (week + Duration::days(6)).min(today);
-        let days: Vec<_> = history.days.range(week..=end).map(|(_, d)| d).collect();
-        let count = |f: &dyn Fn(&trends::Day) -> u32| days.iter().map(|d| f(d)).sum::<u32>();
-        let (checkins, reflections) = (count(&|d| d.checkins), count(&|d| d.reflections));
-        let transitions = count(&|d| u32::from(d.transition));
-        let mut notable_changes = Vec::new();
-        for metric in Metric::ALL {
-            let Some(threshold) = notable_threshold(metric) else {
-                continue;
-            };
-            let week_mean = |from: NaiveDate, to: NaiveDate| {
-                let v: Vec<f64> = history
-                    .daily(metric, from, to)
-                    .into_iter()
-                    .filter_map(|(_, v)| v)
-                    .collect();
-                (v.len() >= 3).then(|| trends::mean(&v))
-            };
-            let (Some(this), Some(last)) = (
-                week_mean(week, end),
-                week_mean(week - Duration::weeks(1), week - Duration::days(1)),
-            ) else {
-                continue;
-            };
-            if (this - last).abs() >= threshold {
-                notable_changes.push(NotableChange {
-                    metric,
-                    this_week: this,
-                    last_week: last,
-                });
-            }
+fn review(
+    store: &Store,
+    history: &History,
+    week: NaiveDate,
+    today: NaiveDate,
+) -> Result<WeeklyReview> {
+    let end = (week + Duration::days(6)).min(today);
+    let days: Vec<_> = history.days.range(week..=end).map(|(_, d)| d).collect();
+    let count = |f: &dyn Fn(&trends::Day) -> u32| days.iter().map(|d| f(d)).sum::<u32>();
+    let (checkins, reflections) = (count(&|d| d.checkins), count(&|d| d.reflections));
+    let transitions = count(&|d| u32::from(d.transition));
+    let mut notable_changes = Vec::new();
+    for metric in Metric::ALL {
+        let Some(threshold) = notable_threshold(metric) else {
+            continue;
+        };
+        let week_mean = |from: NaiveDate, to: NaiveDate| {
+            let v: Vec<f64> = history
+                .daily(metric, from, to)
+                .into_iter()
+                .filter_map(|(_, v)| v)
+                .collect();
+            (v.len() >= 3).then(|| trends::mean(&v))
+        };
+        let (Some(this), Some(last)) = (
+            week_mean(week, end),
+            week_mean(week - Duration::weeks(1), week - Duration::days(1)),
+        ) else {
+            continue;
+        };
+        if (this - last).abs() >= threshold {
+            notable_changes.push(NotableChange {
+                metric,
+                this_week: this,
+                last_week: last,
+            });
         }
-        let practices = CarePlan::new(Arc::clone(&self.state)).adherence(end.to_string(), 1)?;
-        let went_well = days
-            .iter()
-            .rev()
-            .flat_map(|d| d.went_well.iter())
-            .next()
-            .cloned();
-        let mut text = Vec::new();
-        let days_logged = days.len() as u32;
-        if days_logged == 0 {
-            text.push(
-                "A quiet week in Respite. Whenever you're ready, a single check-in is enough."
-                    .to_owned(),
-            );
+    }
+    let practices = revisions::adherence(store, end.to_string(), 1)?;
+    let went_well = days
+        .iter()
+        .rev()
+        .flat_map(|d| d.went_well.iter())
+        .next()
+        .cloned();
+    let mut text = Vec::new();
+    let days_logged = days.len() as u32;
+    if days_logged == 0 {
+        text.push(
+            "A quiet week in Respite. Whenever you're ready, a single check-in is enough."
+                .to_owned(),
+        );
+    } else {
+        text.push(format!(
+            "This week you logged {checkins} check-in{}, {reflections} reflection{} and {transitions} transition{} on {days_logged} day{}.",
+            plural(checkins), plural(reflections), plural(transitions), plural(days_logged)
+        ));
+    }
+    for c in &notable_changes {
+        let direction = if c.this_week > c.last_week {
+            "higher"
         } else {
-            text.push(format!(
-                "This week you logged {checkins} check-in{}, {reflections} reflection{} and {transitions} transition{} on {days_logged} day{}.",
-                plural(checkins), plural(reflections), plural(transitions), plural(days_logged)
-            ));
-        }
-        for c in &notable_changes {
-            let direction = if c.this_week > c.last_week {
-                "higher"
-            } else {
-                "lower"
-            };
-            text.push(format!(
-                "{} was {direction} than the week before ({:.1} against {:.1}).",
-                c.metric.label(),
-                c.this_week,
-                c.last_week
-            ));
-        }
-        let kept: Vec<String> = practices
-            .iter()
-            .filter_map(|p| p.weeks.last().filter(|w| w.done > 0).map(|w| (p, w)))
-            .map(|(p, w)| match w.target {
-                Some(t) => format!("{} {} of {}", p.name.to_lowercase(), w.done, t),
-                None => format!(
-                    "{} {} time{}",
-                    p.name.to_lowercase(),
-                    w.done,
-                    plural(w.done)
-                ),
-            })
-            .collect();
-        if !kept.is_empty() {
-            text.push(format!("Practices: {}.", kept.join("; ")));
-        }
-        if let Some(w) = &went_well {
-            text.push(format!("One thing that went well: \"{w}\"."));
-        }
-        Ok(WeeklyReview {
-            week_start: week.to_string(),
-            days_logged,
-            checkins,
-            reflections,
-            transitions,
-            notable_changes,
-            practices,
-            went_well,
-            text,
-        })
+            "lower"
+        };
+        text.push(format!(
+            "{} was {direction} than the week before ({:.1} against {:.1}).",
+            c.metric.label(),
+            c.this_week,
+            c.last_week
+        ));
     }
+    let kept: Vec<String> = practices
+        .iter()
+        .filter_map(|p| p.weeks.last().filter(|w| w.done > 0).map(|w| (p, w)))
+        .map(|(p, w)| match w.target {
+            Some(t) => format!("{} {} of {}", p.name.to_lowercase(), w.done, t),
+            None => format!(
+                "{} {} time{}",
+                p.name.to_lowercase(),
+                w.done,
+                plural(w.done)
+            ),
+        })
+        .collect();
+    if !kept.is_empty() {
+        text.push(format!("Practices: {}.", kept.join("; ")));
+    }
+    if let Some(w) = &went_well {
+        text.push(format!("One thing that went well: \"{w}\"."));
+    }
+    Ok(WeeklyReview {
+        week_start: week.to_string(),
+        days_logged,
+        checkins,
+        reflections,
+        transitions,
+        notable_changes,
+        practices,
+        went_well,
+        text,
+    })
 }
 
-impl Trends {
-    /// This week's review, or last week's when nothing has been logged this week yet.
-    fn latest_review(&self, history: &History, today: NaiveDate) -> Result<WeeklyReview> {
-        let this_week = self.review(history, monday(today), today)?;
-        if this_week.days_logged > 0 {
-            return Ok(this_week);
-        }
-        self.review(history, monday(today) - Duration::weeks(1), today)
+/// This week's review, or last week's when nothing has been logged this week yet.
+fn latest_review(store: &Store, history: &History, today: NaiveDate) -> Result<WeeklyReview> {
+    let this_week = review(store, history, monday(today), today)?;
+    if this_week.days_logged > 0 {
+        return Ok(this_week);
     }
+    review(store, history, monday(today) - Duration::weeks(1), today)
 }
 
 fn plural(n: u32) -> &'static str {
@@ -246,149 +235,117 @@ fn parse_today(today: &str) -> Result<NaiveDate> {
     sealed::parse_day("today", today)
 }
 
-#[uniffi::export]
-impl Trends {
-    /// Every metric day by day and week by week over `from_day..=to_day` (at most
-    /// about two years), with rolling means and the personal baseline.
-    pub fn series(&self, from_day: String, to_day: String) -> Result<Vec<MetricSeries>> {
-        let from = sealed::parse_day("from_day", &from_day)?;
-        let to = sealed::parse_day("to_day", &to_day)?;
-        if to < from || (to - from).num_days() > 800 {
-            return Err(RespiteError::invalid(
-                "to_day",
-                "must be on or after from_day, at most 800 days later",
-            ));
-        }
-        let history = self.history(from - Duration::days(BASELINE_DAYS + 35), to)?;
-        Ok(Metric::ALL
-            .iter()
-            .map(|m| history.series(*m, from, to))
-            .collect())
-    }
-
-    /// The insights the last year of records supports on `today` (`YYYY-MM-DD`).
-    pub fn insights(&self, today: String) -> Result<Vec<Insight>> {
-        let today = parse_today(&today)?;
-        let history = self.history(today - Duration::days(366 + BASELINE_DAYS + 10), today)?;
-        let plan = self.plan()?;
-        let mut out = insights::early_warnings(&history, &plan, today);
-        out.extend(insights::better_days(
-            &history,
-            &plan,
-            today - Duration::days(365),
-            today,
+/// Every metric day by day and week by week over `from_day..=to_day` (at most
+/// about two years), with rolling means and the personal baseline.
+pub(crate) fn series(store: &Store, from_day: String, to_day: String) -> Result<Vec<MetricSeries>> {
+    let from = sealed::parse_day("from_day", &from_day)?;
+    let to = sealed::parse_day("to_day", &to_day)?;
+    if to < from || (to - from).num_days() > 800 {
+        return Err(RespiteError::invalid(
+            "to_day",
+            "must be on or after from_day, at most 800 days later",
         ));
-        Ok(out)
     }
+    let history = history(store, from - Duration::days(BASELINE_DAYS + 35), to)?;
+    Ok(Metric::ALL
+        .iter()
+        .map(|m| history.series(*m, from, to))
+        .collect())
+}
 
-    /// The review of the week starting on Monday `week_start`, counted up to `today`
-    /// when the week is still going.
-    pub fn weekly_review(&self, week_start: String, today: String) -> Result<WeeklyReview> {
-        let week = sealed::parse_day("week_start", &week_start)?;
-        if week != monday(week) {
-            return Err(RespiteError::invalid("week_start", "must be a Monday"));
-        }
-        let today = parse_today(&today)?;
-        let history = self.history(week - Duration::weeks(1), week + Duration::days(6))?;
-        self.review(&history, week, today.max(week))
+/// The insights the last year of records supports on `today` (`YYYY-MM-DD`).
+pub(crate) fn insights(store: &Store, today: String) -> Result<Vec<Insight>> {
+    let today = parse_today(&today)?;
+    let history = history(
+        store,
+        today - Duration::days(366 + BASELINE_DAYS + 10),
+        today,
+    )?;
+    let plan = plan(store)?;
+    let mut out = insights::early_warnings(&history, &plan, today);
+    out.extend(insights::better_days(
+        &history,
+        &plan,
+        today - Duration::days(365),
+        today,
+    ));
+    Ok(out)
+}
+
+/// The review of the week starting on Monday `week_start`, counted up to `today`
+/// when the week is still going.
+pub(crate) fn weekly_review(
+    store: &Store,
+    week_start: String,
+    today: String,
+) -> Result<WeeklyReview> {
+    let week = sealed::parse_day("week_start", &week_start)?;
+    if week != monday(week) {
+        return Err(RespiteError::invalid("week_start", "must be a Monday"));
     }
+    let today = parse_today(&today)?;
+    let history = history(store, week - Duration::weeks(1), week + Duration::days(6))?;
+    review(store, &history, week, today.max(week))
+}
 
-    /// Journal entries from the same date in the 11 months and 10 years before `today`.
-    pub fn on_this_day(&self, today: String) -> Result<Vec<OnThisDay>> {
-        let today = parse_today(&today)?;
-        let keys = self.state.keys()?;
-        let mut out = Vec::new();
-        let earlier = (1..12u32).chain((1..=10).map(|y| y * 12));
-        for months in earlier {
-            let Some(day) = today
-                .checked_sub_months(Months::new(months))
-                .filter(|d| d.day() == today.day())
-            else {
+/// Journal entries from the same date in the 11 months and 10 years before `today`.
+pub(crate) fn on_this_day(store: &Store, today: String) -> Result<Vec<OnThisDay>> {
+    let today = parse_today(&today)?;
+    let keys = store.keys()?;
+    let mut out = Vec::new();
+    let earlier = (1..12u32).chain((1..=10).map(|y| y * 12));
+    for months in earlier {
+        let Some(day) = today
+            .checked_sub_months(Months::new(months))
+            .filter(|d| d.day() == today.day())
+        else {
+            continue;
+        };
+        let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
+        let rows = sealed::list(&store.conn(), journal::TABLE, &range, 0, 20)?;
+        for row in rows {
+            let Ok((_, e)) = journal::open_row(&row, &keys) else {
                 continue;
             };
-            let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
-            let rows = sealed::list(&self.state.conn(), journal::TABLE, &range, 0, 20)?;
-            for row in rows {
-                let Ok((_, e)) = journal::open_row(&row, &keys) else {
-                    continue;
-                };
-                let text = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-                out.push(OnThisDay {
-                    entry_id: e.id,
-                    local_day: e.local_day,
-                    months_ago: months,
-                    kind: e.kind,
-                    title: e.title,
-                    excerpt: text.chars().take(120).collect(),
-                });
-            }
+            let text = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            out.push(OnThisDay {
+                entry_id: e.id,
+                local_day: e.local_day,
+                months_ago: months,
+                kind: e.kind,
+                title: e.title,
+                excerpt: text.chars().take(120).collect(),
+            });
         }
-        Ok(out)
     }
+    Ok(out)
+}
 
-    /// The whole trends screen for `today`: every series for the last 90 days and the
-    /// last year, stress zones, insights, this week's review and "on this day".
-    pub fn dashboard(&self, today: String) -> Result<Dashboard> {
-        let day = parse_today(&today)?;
-        let year_start = day - Duration::days(364);
-        let history = self.history(year_start - Duration::days(BASELINE_DAYS + 35), day)?;
-        let plan = self.plan()?;
-        let quarter_start = day - Duration::days(89);
-        let mut insights = insights::early_warnings(&history, &plan, day);
-        insights.extend(insights::better_days(&history, &plan, year_start, day));
-        let last_year: Vec<MetricSeries> = Metric::ALL
+/// The whole trends screen for `today`: every series for the last 90 days and the
+/// last year, stress zones, insights, this week's review and "on this day".
+pub(crate) fn dashboard(store: &Store, today: String) -> Result<Dashboard> {
+    let day = parse_today(&today)?;
+    let year_start = day - Duration::days(364);
+    let history = history(store, year_start - Duration::days(BASELINE_DAYS + 35), day)?;
+    let plan = plan(store)?;
+    let quarter_start = day - Duration::days(89);
+    let mut insights = insights::early_warnings(&history, &plan, day);
+    insights.extend(insights::better_days(&history, &plan, year_start, day));
+    let last_year: Vec<MetricSeries> = Metric::ALL
+        .iter()
+        .map(|m| history.series(*m, year_start, day))
+        .collect();
+    Ok(Dashboard {
+        today: day.to_string(),
+        last_90_days: last_year
             .iter()
-            .map(|m| history.series(*m, year_start, day))
-            .collect();
-        Ok(Dashboard {
-            today: day.to_string(),
-            last_90_days: last_year
-                .iter()
-                .map(|s| History::tail(s, quarter_start))
-                .collect(),
-            last_year,
-            stress_zones: history.zone_weeks(quarter_start, day),
-            insights,
-            weekly_review: self.latest_review(&history, day)?,
-            on_this_day: self.on_this_day(today)?,
-            damaged: history.damaged,
-        })
-    }
-}
-
-/// What demo data was written.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DemoSummary {
-    /// Check-ins written.
-    pub checkins: u32,
-    /// Journal entries written.
-    pub entries: u32,
-    /// Whether a plan was saved (only into a vault without one).
-    pub plan_saved: bool,
-}
-
-/// Writes synthetic history into the vault: for demos and tests only.
-pub(crate) fn fill(state: &Arc<VaultState>, options: &SyntheticOptions) -> Result<DemoSummary> {
-    if options.years == 0 || options.years > 20 {
-        return Err(RespiteError::invalid("years", "must be between 1 and 20"));
-    }
-    let data = demo::generate(options);
-    let journal = Journal::new(Arc::clone(state));
-    let checkins = crate::checkins::CheckIns::new(Arc::clone(state));
-    let plan = CarePlan::new(Arc::clone(state));
-    let plan_saved = plan.current()?.revision == 0;
-    if plan_saved {
-        plan.save(data.plan.clone())?;
-    }
-    for (draft, transition) in &data.entries {
-        journal.add_with(draft.clone(), transition.clone())?;
-    }
-    for c in &data.checkins {
-        checkins.add(c.clone())?;
-    }
-    Ok(DemoSummary {
-        checkins: data.checkins.len() as u32,
-        entries: data.entries.len() as u32,
-        plan_saved,
+            .map(|s| History::tail(s, quarter_start))
+            .collect(),
+        last_year,
+        stress_zones: history.zone_weeks(quarter_start, day),
+        insights,
+        weekly_review: latest_review(store, &history, day)?,
+        on_this_day: on_this_day(store, today)?,
+        damaged: history.damaged,
     })
 }

@@ -7,12 +7,13 @@ pub(crate) mod insights;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::api::vault::{Keys, VaultState};
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::StressZone;
+use crate::crypto::keys::VaultKeys;
 use crate::error::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
 use crate::store::sealed::{self, DayRange};
+use crate::store::Store;
 
 /// Days of history behind a personal baseline.
 pub(crate) const BASELINE_DAYS: i64 = 56;
@@ -254,7 +255,7 @@ fn zone_level(z: StressZone) -> f64 {
 }
 
 /// Decrypts every journal entry and check-in in `range` into per-day aggregates.
-pub(crate) fn load(state: &VaultState, keys: &Keys, range: &DayRange) -> Result<History> {
+pub(crate) fn load(state: &Store, keys: &VaultKeys, range: &DayRange) -> Result<History> {
     let (entry_rows, checkin_rows) = {
         let conn = state.conn();
         (

@@ -13,6 +13,7 @@ mod fixtures;
 mod import_export;
 mod journal;
 mod key_slots;
+mod layers;
 mod plan;
 mod privacy;
 mod privacy_vault;

@@ -6,7 +6,8 @@
 //! 32-byte slot secret to seal, stores the opaque result in the device key slot, and
 //! later asks the platform to open it. The slot secret then unwraps the vault key.
 
-use crate::error::RespiteError;
+use crate::crypto::platform::PlatformKeyStore;
+use crate::error::{RespiteError, Result};
 
 /// Seals and opens small secrets with a key that lives in the platform's key store.
 ///
@@ -19,4 +20,15 @@ pub trait DeviceKeyStore: Send + Sync {
     fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>, RespiteError>;
     /// Decrypts a blob made by [`DeviceKeyStore::seal`] on this device.
     fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>, RespiteError>;
+}
+
+/// The key slots reach the platform's key store through this.
+impl<T: DeviceKeyStore + ?Sized> PlatformKeyStore for T {
+    fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>> {
+        DeviceKeyStore::seal(self, plaintext)
+    }
+
+    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>> {
+        DeviceKeyStore::open(self, sealed)
+    }
 }

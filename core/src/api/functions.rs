@@ -1,0 +1,101 @@
+//! The exported functions that need no vault, each delegating to its area.
+
+use crate::content::catalogue::Catalogue;
+use crate::error::Result;
+use crate::exchange::backup::{BackupSummary, MergeReport};
+use crate::plan::suggestions::PlanSuggestion;
+use crate::plan::Plan;
+use crate::privacy::{PrivacyFinding, PrivacyReport};
+use crate::prompts::schedule::WorkSchedule;
+
+/// The whole catalogue.
+#[uniffi::export]
+pub fn catalogue() -> Catalogue {
+    crate::content::catalogue::catalogue()
+}
+
+/// Every starter suggestion, section by section.
+#[uniffi::export]
+pub fn plan_suggestions() -> Vec<PlanSuggestion> {
+    crate::plan::suggestions::plan_suggestions()
+}
+
+/// The plan with a suggestion added to its section (once: a line or practice already
+/// there is not added again). The shells call this when a suggestion is picked.
+#[uniffi::export]
+pub fn plan_with_suggestion(plan: Plan, suggestion: PlanSuggestion) -> Plan {
+    crate::plan::suggestions::plan_with_suggestion(plan, suggestion)
+}
+
+/// The plan in its text form.
+#[uniffi::export]
+pub fn plan_to_text(plan: Plan) -> String {
+    crate::plan::text::plan_to_text(plan)
+}
+
+/// Reads the text form back. Errors name the line and what is wrong; nothing in
+/// the text is lost, since the caller still holds it.
+#[uniffi::export]
+pub fn plan_from_text(text: String) -> Result<Plan> {
+    crate::plan::text::plan_from_text(text)
+}
+
+/// The plan as printable Markdown.
+#[uniffi::export]
+pub fn plan_to_markdown(plan: Plan) -> String {
+    crate::plan::text::plan_to_markdown(plan)
+}
+
+/// The schedule in its text form (what `respite schedule show` prints).
+#[uniffi::export]
+pub fn schedule_to_text(schedule: WorkSchedule) -> String {
+    crate::prompts::schedule::schedule_to_text(schedule)
+}
+
+/// Reads the text form back; errors name the line.
+#[uniffi::export]
+pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
+    crate::prompts::schedule::schedule_from_text(text)
+}
+
+/// Checks `text` for details that could identify a client. An empty report means
+/// nothing was spotted, not that nothing is there: the check can miss things.
+#[uniffi::export]
+pub fn privacy_check(text: String) -> PrivacyReport {
+    crate::privacy::privacy_check(text)
+}
+
+/// Replaces the chosen findings (from a check of the same text) with placeholders,
+/// leaving the rest of the text as it is.
+#[uniffi::export]
+pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<String> {
+    crate::privacy::privacy_redact(text, findings)
+}
+
+/// Reads a whole backup, checking every record, and says what it holds. Nothing is
+/// written anywhere.
+#[uniffi::export]
+pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
+    crate::exchange::backup::verify_backup(path, passphrase)
+}
+
+/// Restores a backup into a new vault at `vault_path` (which must not exist),
+/// protected by `vault_passphrase` (`kdf_iterations` as for [`Vault::create`]). The
+/// vault file appears only once the whole backup was read and checked; on any error
+/// nothing is left behind. Open the vault afterwards as usual.
+#[uniffi::export]
+pub fn restore_backup(
+    backup_path: String,
+    backup_passphrase: String,
+    vault_path: String,
+    vault_passphrase: String,
+    kdf_iterations: Option<u32>,
+) -> Result<MergeReport> {
+    crate::exchange::backup::restore_backup(
+        backup_path,
+        backup_passphrase,
+        vault_path,
+        vault_passphrase,
+        kdf_iterations,
+    )
+}
