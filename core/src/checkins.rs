@@ -7,7 +7,7 @@ use std::sync::MutexGuard;
 use crate::content::catalogue::{self, CheckInContext, StressZone};
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, StoredRow};
 use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate;
@@ -193,6 +193,26 @@ pub struct CheckInPage {
     pub damaged: Vec<DamagedRecord>,
     /// Whether there are check-ins after this page.
     pub has_more: bool,
+}
+
+/// Every check-in on `days`, oldest first, and those that did not open.
+pub(crate) fn all_in(
+    conn: &Connection,
+    keys: &VaultKeys,
+    days: &DayRange,
+) -> Result<Opened<CheckIn>> {
+    sealed::open_all(conn, TABLE, days, |row| open_row(row, keys))
+}
+
+/// Calls `each` with every check-in on `days`, oldest first, one at a time; returns
+/// those that did not open.
+pub(crate) fn each_in(
+    conn: &Connection,
+    keys: &VaultKeys,
+    days: &DayRange,
+    each: &mut dyn FnMut(CheckIn) -> Result<()>,
+) -> Result<Vec<DamagedRecord>> {
+    sealed::open_each(conn, TABLE, days, |row| open_row(row, keys), each)
 }
 
 /// Opens a stored check-in row.

@@ -10,7 +10,7 @@ use crate::checkins::{self, CheckIn};
 use crate::content::catalogue;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalEntry, JournalKind};
-use crate::store::sealed::{self, DamagedRecord, DayRange};
+use crate::store::sealed::{DamagedRecord, DayRange};
 use crate::store::Store;
 use crate::text;
 use crate::validate;
@@ -380,27 +380,18 @@ fn snippet(text: &str, wanted: &HashSet<&str>) -> String {
 /// Builds the index from every journal entry and check-in.
 fn build(store: &Store) -> Result<Index> {
     let keys = store.keys()?;
-    let (entries, checkin_rows) = {
-        let conn = store.conn();
-        let all = DayRange::all();
-        (
-            sealed::list(&conn, journal::TABLE, &all, 0, u32::MAX)?,
-            sealed::list(&conn, checkins::TABLE, &all, 0, u32::MAX)?,
-        )
-    };
+    let conn = store.conn();
+    let all = DayRange::all();
     let mut index = Index::default();
-    for row in entries {
-        match journal::open_row(&row, &keys) {
-            Ok((_, entry)) => index.put_entry(&entry),
-            Err(err) => index.damaged.push(sealed::damaged(row.id, &err)),
-        }
-    }
-    for row in checkin_rows {
-        match checkins::open_row(&row, &keys) {
-            Ok(checkin) => index.put_checkin(&checkin),
-            Err(err) => index.damaged.push(sealed::damaged(row.id, &err)),
-        }
-    }
+    let mut damaged = journal::each_in(&conn, &keys, &all, &mut |entry| {
+        index.put_entry(&entry);
+        Ok(())
+    })?;
+    damaged.extend(checkins::each_in(&conn, &keys, &all, &mut |checkin| {
+        index.put_checkin(&checkin);
+        Ok(())
+    })?);
+    index.damaged = damaged;
     Ok(index)
 }
 

@@ -24,7 +24,7 @@ use crate::journal;
 use crate::plan::revisions;
 use crate::plan::Plan;
 use crate::store::connection;
-use crate::store::sealed::{self, RowBatch, RowRef, StoredRow};
+use crate::store::sealed::{self, DayRange, RowBatch, RowRef, StoredRow};
 use crate::store::settings::{self, Settings};
 use crate::store::Store;
 use crate::time::{self, Timestamp};
@@ -485,50 +485,22 @@ fn for_each_record(
         let payload = row.place(table).open_bytes(keys, &row.sealed)?;
         Ok(Item::of_row(kind, row, payload))
     };
-    // Entries and check-ins in the order of their time index, so that a restore
-    // appends to it.
-    let by_time = |table: &str| {
-        format!(
-            "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {table}
-             ORDER BY day, occurred_at"
-        )
-    };
-    let mut stmt = conn.prepare(&by_time(journal::TABLE))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let row = StoredRow::read(r)?;
-        f(open(Kind::JournalEntry, journal::TABLE, &row), 0)?;
-    }
-    let mut stmt = conn.prepare(
-        "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
-         ORDER BY entry_id, revision",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let row = StoredRow::read(r)?;
-        f(open(Kind::JournalRevision, journal::TABLE, &row), 1)?;
-    }
-    let mut stmt = conn.prepare(&by_time(checkins::TABLE))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let row = StoredRow::read(r)?;
-        f(open(Kind::CheckIn, checkins::TABLE, &row), 2)?;
-    }
-    let mut stmt = conn.prepare("SELECT id, '', 0, 0, revision, sealed FROM settings")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let row = StoredRow::read(r)?;
-        f(open(Kind::Setting, settings::TABLE, &row), 3)?;
-    }
-    let mut stmt = conn.prepare(
-        "SELECT 'plan', '', 0, saved_at, revision, sealed FROM plan_revisions ORDER BY revision",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let row = StoredRow::read(r)?;
-        f(open(Kind::PlanRevision, revisions::TABLE, &row), 4)?;
-    }
-    Ok(())
+    let all = DayRange::all();
+    sealed::each_row(conn, journal::TABLE, &all, &mut |row| {
+        f(open(Kind::JournalEntry, journal::TABLE, &row), 0)
+    })?;
+    journal::each_history_row(conn, &mut |row| {
+        f(open(Kind::JournalRevision, journal::TABLE, &row), 1)
+    })?;
+    sealed::each_row(conn, checkins::TABLE, &all, &mut |row| {
+        f(open(Kind::CheckIn, checkins::TABLE, &row), 2)
+    })?;
+    settings::each_row(conn, &mut |row| {
+        f(open(Kind::Setting, settings::TABLE, &row), 3)
+    })?;
+    revisions::each_row(conn, &mut |row| {
+        f(open(Kind::PlanRevision, revisions::TABLE, &row), 4)
+    })
 }
 
 /// Reads a whole backup, checking every record, and says what it holds. Nothing is

@@ -18,7 +18,7 @@ use crate::exchange::csv;
 use crate::journal::{self, JournalEntry};
 use crate::plan::revisions;
 use crate::plan::text::{markdown_escape, plan_to_markdown};
-use crate::store::sealed::StoredRow;
+use crate::store::sealed::DayRange;
 use crate::store::Store;
 use crate::time;
 
@@ -133,23 +133,6 @@ fn write_json_item(out: &mut impl Write, item: &Item) -> Result<()> {
     Ok(())
 }
 
-/// Calls `f` with each row of `table`, oldest first.
-fn each_row(
-    conn: &Connection,
-    table: &str,
-    f: &mut dyn FnMut(StoredRow) -> Result<()>,
-) -> Result<()> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, day, occurred_at, updated_at, revision, sealed FROM {table}
-         ORDER BY day, occurred_at, rowid"
-    ))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        f(StoredRow::read(r)?)?;
-    }
-    Ok(())
-}
-
 const CSV_COLUMNS: [&str; 20] = [
     "id",
     "local_day",
@@ -179,16 +162,12 @@ fn write_csv(conn: &Connection, keys: &VaultKeys, out: &mut impl Write) -> Resul
         records: 0,
         damaged_skipped: 0,
     };
-    each_row(conn, checkins::TABLE, &mut |row| {
-        match checkins::open_row(&row, keys) {
-            Ok(c) => {
-                csv::write_row(out, &csv_fields(&c))?;
-                summary.records += 1;
-            }
-            Err(_) => summary.damaged_skipped += 1,
-        }
+    let damaged = checkins::each_in(conn, keys, &DayRange::all(), &mut |c| {
+        csv::write_row(out, &csv_fields(&c))?;
+        summary.records += 1;
         Ok(())
     })?;
+    summary.damaged_skipped = damaged.len() as u64;
     Ok(summary)
 }
 
@@ -233,20 +212,16 @@ fn write_markdown(
     };
     writeln!(out, "# My Respite journal\n")?;
     let mut last_day = String::new();
-    each_row(conn, journal::TABLE, &mut |row| {
-        match journal::open_row(&row, keys) {
-            Ok((_, entry)) => {
-                if entry.local_day != last_day {
-                    writeln!(out, "## {}\n", entry.local_day)?;
-                    last_day = entry.local_day.clone();
-                }
-                out.write_all(entry_markdown(&entry, &words).as_bytes())?;
-                summary.records += 1;
-            }
-            Err(_) => summary.damaged_skipped += 1,
+    let damaged = journal::each_in(conn, keys, &DayRange::all(), &mut |entry| {
+        if entry.local_day != last_day {
+            writeln!(out, "## {}\n", entry.local_day)?;
+            last_day = entry.local_day.clone();
         }
+        out.write_all(entry_markdown(&entry, &words).as_bytes())?;
+        summary.records += 1;
         Ok(())
     })?;
+    summary.damaged_skipped = damaged.len() as u64;
     if summary.records == 0 {
         writeln!(out, "*No entries yet.*\n")?;
     }

@@ -5,13 +5,13 @@ pub(crate) mod transition;
 
 pub use transition::{ParkedItem, TransitionRecord};
 
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::{self, DamagedRecord, DayRange, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, StoredRow};
 use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
@@ -258,6 +258,23 @@ impl Payload {
     }
 }
 
+/// Calls `f` with every earlier revision of every entry, by entry and revision; the
+/// rows carry no day or time of their own.
+pub(crate) fn each_history_row(
+    conn: &Connection,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
+         ORDER BY entry_id, revision",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(StoredRow::read(r)?)?;
+    }
+    Ok(())
+}
+
 /// Keeps `row` (a revision of an entry) in the entry's history.
 pub(crate) fn keep_in_history(conn: &rusqlite::Connection, row: &StoredRow) -> Result<()> {
     conn.prepare_cached(
@@ -268,7 +285,27 @@ pub(crate) fn keep_in_history(conn: &rusqlite::Connection, row: &StoredRow) -> R
     Ok(())
 }
 
-/// Opens a stored journal row.
+/// Every entry on `days`, oldest first, and the entries that did not open.
+pub(crate) fn all_in(
+    conn: &Connection,
+    keys: &VaultKeys,
+    days: &DayRange,
+) -> Result<Opened<JournalEntry>> {
+    sealed::open_all(conn, TABLE, days, |row| Ok(open_row(row, keys)?.1))
+}
+
+/// Calls `each` with every entry on `days`, oldest first, one at a time; returns the
+/// entries that did not open.
+pub(crate) fn each_in(
+    conn: &Connection,
+    keys: &VaultKeys,
+    days: &DayRange,
+    each: &mut dyn FnMut(JournalEntry) -> Result<()>,
+) -> Result<Vec<DamagedRecord>> {
+    sealed::open_each(conn, TABLE, days, |row| Ok(open_row(row, keys)?.1), each)
+}
+
+/// Opens a stored entry row: its payload and the entry it makes.
 pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<(Payload, JournalEntry)> {
     let payload: Payload = row.place(TABLE).open(keys, &row.sealed)?;
     let entry = entry_of(row, payload.clone())?;

@@ -14,7 +14,7 @@ use crate::plan::{
     Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
     PracticeStatus, WarningSign,
 };
-use crate::store::sealed::{self, DayRange, RowRef};
+use crate::store::sealed::{self, DayRange, RowRef, StoredRow};
 use crate::store::Store;
 use crate::time::{self, Timestamp};
 
@@ -118,6 +118,24 @@ pub(crate) fn revision_rows(conn: &Connection) -> Result<Vec<RevisionRow>> {
     Ok(rows)
 }
 
+/// Calls `f` with every stored revision as a row (id `plan`), oldest first.
+pub(crate) fn each_row(
+    conn: &Connection,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    for (revision, saved_at, sealed) in revision_rows(conn)? {
+        f(StoredRow {
+            id: "plan".to_owned(),
+            day: String::new(),
+            occurred_at: 0,
+            updated_at: saved_at,
+            revision,
+            sealed,
+        })?;
+    }
+    Ok(())
+}
+
 /// One stored revision, if it exists.
 pub(crate) fn revision_row(conn: &Connection, revision: u32) -> Result<Option<RevisionRow>> {
     Ok(conn
@@ -192,41 +210,33 @@ struct Done {
 }
 
 /// Every journal entry and check-in in `days` that refers to practices or is a hard
-/// session, with its local day. Records that fail to open are skipped.
+/// session, with its local day. Records that fail to open are left out.
 fn practice_records(
     conn: &Connection,
     keys: &VaultKeys,
     days: &DayRange,
 ) -> Result<Vec<(String, Done)>> {
-    let entries = sealed::list(conn, journal::TABLE, days, 0, u32::MAX)?;
-    let checkin_rows = sealed::list(conn, checkins::TABLE, days, 0, u32::MAX)?;
     let mut out = Vec::new();
-    for row in &entries {
-        if let Ok((_, e)) = journal::open_row(row, keys) {
-            let mut ids = e.practice_ids.clone();
-            let reflection = e.reflection.as_ref();
-            if let Some(p) = reflection.and_then(|r| r.practice.clone()) {
-                if !ids.contains(&p) {
-                    ids.push(p);
-                }
+    for e in journal::all_in(conn, keys, days)?.items {
+        let mut ids = e.practice_ids.clone();
+        let reflection = e.reflection.as_ref();
+        if let Some(p) = reflection.and_then(|r| r.practice.clone()) {
+            if !ids.contains(&p) {
+                ids.push(p);
             }
-            let hard_session = e.kind == JournalKind::AfterSession
-                && reflection
-                    .and_then(|r| r.intensity)
-                    .is_some_and(|i| i >= HARD_SESSION);
-            out.push((e.local_day, Done { ids, hard_session }));
         }
+        let hard_session = e.kind == JournalKind::AfterSession
+            && reflection
+                .and_then(|r| r.intensity)
+                .is_some_and(|i| i >= HARD_SESSION);
+        out.push((e.local_day, Done { ids, hard_session }));
     }
-    for row in &checkin_rows {
-        if let Ok(c) = checkins::open_row(row, keys) {
-            out.push((
-                c.local_day,
-                Done {
-                    ids: c.data.practices,
-                    hard_session: false,
-                },
-            ));
-        }
+    for c in checkins::all_in(conn, keys, days)?.items {
+        let done = Done {
+            ids: c.data.practices,
+            hard_session: false,
+        };
+        out.push((c.local_day, done));
     }
     Ok(out)
 }

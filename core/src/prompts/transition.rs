@@ -350,22 +350,22 @@ fn change_prompt_state(store: &Store, change: impl FnOnce(&mut PromptState)) -> 
 /// Local days with a transition entry, and with an evening check, within `days`.
 fn done_days(store: &Store, days: &DayRange) -> Result<(HashSet<String>, HashSet<String>)> {
     let keys = store.keys()?;
-    let (entries, checkin_rows) = {
+    let (entries, checkins) = {
         let conn = store.conn();
         (
-            sealed::list(&conn, journal::TABLE, days, 0, u32::MAX)?,
-            sealed::list(&conn, checkins::TABLE, days, 0, u32::MAX)?,
+            journal::all_in(&conn, &keys, days)?,
+            checkins::all_in(&conn, &keys, days)?,
         )
     };
     let transitions = entries
-        .iter()
-        .filter_map(|row| journal::open_row(row, &keys).ok())
-        .filter(|(_, e)| e.kind == JournalKind::Transition)
-        .map(|(_, e)| e.local_day)
+        .items
+        .into_iter()
+        .filter(|e| e.kind == JournalKind::Transition)
+        .map(|e| e.local_day)
         .collect();
-    let evenings = checkin_rows
-        .iter()
-        .filter_map(|row| checkins::open_row(row, &keys).ok())
+    let evenings = checkins
+        .items
+        .into_iter()
         .filter(|c| c.data.evening_check)
         .map(|c| c.local_day)
         .collect();
@@ -508,12 +508,11 @@ pub(crate) fn open_parked_items(store: &Store, today: String) -> Result<Vec<Open
         Some(&(today - Duration::days(PARKED_DAYS)).to_string()),
         Some(&today.to_string()),
     )?;
-    let mut rows = sealed::list(&store.conn(), journal::TABLE, &days, 0, u32::MAX)?;
-    rows.reverse();
-    let open: Vec<OpenParkedItem> = rows
-        .iter()
-        .filter_map(|row| journal::open_row(row, &keys).ok())
-        .filter_map(|(_, e)| e.transition.map(|t| (e.id, e.local_day, t)))
+    let entries = journal::all_in(&store.conn(), &keys, &days)?;
+    let open: Vec<OpenParkedItem> = entries
+        .items
+        .into_iter()
+        .filter_map(|e| e.transition.map(|t| (e.id, e.local_day, t)))
         .flat_map(|(id, day, t)| {
             t.parked
                 .into_iter()
@@ -562,11 +561,13 @@ pub(crate) fn save_evening_check(
     let days = DayRange::new(Some(&day), Some(&day))?;
     let linked = {
         let keys = store.keys()?;
-        let rows = sealed::list(&store.conn(), journal::TABLE, &days, 0, 100)?;
-        rows.iter()
-            .filter_map(|row| journal::open_row(row, &keys).ok())
-            .find(|(_, e)| e.kind == JournalKind::Transition)
-            .map(|(_, e)| e.id)
+        let entries = journal::all_in(&store.conn(), &keys, &days)?;
+        entries
+            .items
+            .into_iter()
+            .rev()
+            .find(|e| e.kind == JournalKind::Transition)
+            .map(|e| e.id)
     };
     if answers == EveningAnswers::default() {
         return Err(RespiteError::invalid(

@@ -262,18 +262,99 @@ pub(crate) fn open_page<T>(
 ) -> Page<T> {
     let has_more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
-    let mut page = Page {
-        items: Vec::with_capacity(rows.len()),
-        damaged: Vec::new(),
-        has_more,
-    };
+    let mut items = Vec::with_capacity(rows.len());
+    let mut damaged = Vec::new();
     for row in rows {
-        match open(&row) {
-            Ok(item) => page.items.push(item),
-            Err(err) => page.damaged.push(damaged(row.id, &err)),
+        // Pushing an item cannot fail.
+        let _ = open_into(
+            row,
+            &open,
+            &mut |item| {
+                items.push(item);
+                Ok(())
+            },
+            &mut damaged,
+        );
+    }
+    Page {
+        items,
+        damaged,
+        has_more,
+    }
+}
+
+/// Records that opened, in time order, and those that did not, named.
+pub(crate) struct Opened<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) damaged: Vec<DamagedRecord>,
+}
+
+/// Every record of `table` on `days`, oldest first, opened with `open`.
+pub(crate) fn open_all<T>(
+    conn: &Connection,
+    table: &'static str,
+    days: &DayRange,
+    open: impl Fn(&StoredRow) -> Result<T>,
+) -> Result<Opened<T>> {
+    let mut items = Vec::new();
+    let damaged = open_each(conn, table, days, open, &mut |item| {
+        items.push(item);
+        Ok(())
+    })?;
+    Ok(Opened { items, damaged })
+}
+
+/// The one read path for many sealed records: every row of `table` on `days`, oldest
+/// first, read one at a time and opened with `open`. Intact records go to `each`;
+/// the damaged ones are returned, named (the one damage policy: a record that does
+/// not open never hides the others, and is never silently dropped).
+pub(crate) fn open_each<T>(
+    conn: &Connection,
+    table: &'static str,
+    days: &DayRange,
+    open: impl Fn(&StoredRow) -> Result<T>,
+    each: &mut dyn FnMut(T) -> Result<()>,
+) -> Result<Vec<DamagedRecord>> {
+    let mut damaged = Vec::new();
+    each_row(conn, table, days, &mut |row| {
+        open_into(row, &open, each, &mut damaged)
+    })?;
+    Ok(damaged)
+}
+
+/// Calls `f` with every stored row of `table` on `days`, oldest first (the order of
+/// the time index, so a restore appends to it), one at a time and unopened.
+pub(crate) fn each_row(
+    conn: &Connection,
+    table: &'static str,
+    days: &DayRange,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM {table} WHERE day >= ?1 AND day <= ?2
+         ORDER BY day, occurred_at, rowid"
+    ))?;
+    let mut rows = stmt.query(params![days.from, days.to])?;
+    while let Some(r) = rows.next()? {
+        f(StoredRow::read(r)?)?;
+    }
+    Ok(())
+}
+
+/// Opens one row with the damage policy of [`open_each`].
+fn open_into<T>(
+    row: StoredRow,
+    open: &impl Fn(&StoredRow) -> Result<T>,
+    each: &mut dyn FnMut(T) -> Result<()>,
+    damaged: &mut Vec<DamagedRecord>,
+) -> Result<()> {
+    match open(&row) {
+        Ok(item) => each(item),
+        Err(err) => {
+            damaged.push(self::damaged(row.id, &err));
+            Ok(())
         }
     }
-    page
 }
 
 /// Deletes the row with `id` from `table`; whether there was one.

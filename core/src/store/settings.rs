@@ -5,7 +5,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::RowRef;
+use crate::store::sealed::{RowRef, StoredRow};
 
 pub(crate) const TABLE: &str = "settings";
 /// The row of [`Settings`].
@@ -76,6 +76,19 @@ pub(crate) fn save_group<T: Serialize>(
         .ok_or_else(|| RespiteError::invalid("settings", "too many revisions"))?;
     let sealed = place(id, revision).seal(keys, value)?;
     upsert_row(conn, id, revision, &sealed)
+}
+
+/// Calls `f` with every settings row as a sealed row (no day or times).
+pub(crate) fn each_row(
+    conn: &Connection,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT id, '', 0, 0, revision, sealed FROM settings")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(StoredRow::read(r)?)?;
+    }
+    Ok(())
 }
 
 /// The revision and sealed bytes of one settings row, if it exists.

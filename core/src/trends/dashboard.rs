@@ -302,11 +302,8 @@ pub(crate) fn on_this_day(store: &Store, today: String) -> Result<Vec<OnThisDay>
             continue;
         };
         let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
-        let rows = sealed::list(&store.conn(), journal::TABLE, &range, 0, 20)?;
-        for row in rows {
-            let Ok((_, e)) = journal::open_row(&row, &keys) else {
-                continue;
-            };
+        let entries = journal::all_in(&store.conn(), &keys, &range)?;
+        for e in entries.items.into_iter().rev().take(20) {
             let text = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
             out.push(OnThisDay {
                 entry_id: e.id,

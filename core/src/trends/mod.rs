@@ -12,7 +12,7 @@ use crate::content::catalogue::StressZone;
 use crate::crypto::keys::VaultKeys;
 use crate::error::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
-use crate::store::sealed::{self, DayRange};
+use crate::store::sealed::DayRange;
 use crate::store::Store;
 
 /// Days of history behind a personal baseline.
@@ -256,29 +256,15 @@ fn zone_level(z: StressZone) -> f64 {
 
 /// Decrypts every journal entry and check-in in `range` into per-day aggregates.
 pub(crate) fn load(state: &Store, keys: &VaultKeys, range: &DayRange) -> Result<History> {
-    let (entry_rows, checkin_rows) = {
+    let (entries, checkins) = {
         let conn = state.conn();
         (
-            sealed::list(&conn, journal::TABLE, range, 0, u32::MAX)?,
-            sealed::list(&conn, checkins::TABLE, range, 0, u32::MAX)?,
+            journal::all_in(&conn, keys, range)?,
+            checkins::all_in(&conn, keys, range)?,
         )
     };
-    let mut damaged = 0;
-    let checkins: Vec<CheckIn> = checkin_rows
-        .iter()
-        .filter_map(|row| checkins::open_row(row, keys).map_err(|_| damaged += 1).ok())
-        .collect();
-    let entries: Vec<JournalEntry> = entry_rows
-        .iter()
-        .filter_map(|row| {
-            journal::open_row(row, keys)
-                .map(|(_, e)| e)
-                .map_err(|_| damaged += 1)
-                .ok()
-        })
-        .collect();
-    let mut history = History::from_records(&checkins, &entries);
-    history.damaged = damaged;
+    let mut history = History::from_records(&checkins.items, &entries.items);
+    history.damaged = (entries.damaged.len() + checkins.damaged.len()) as u32;
     Ok(history)
 }
 
