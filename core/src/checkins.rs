@@ -2,12 +2,12 @@
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::sync::MutexGuard;
 
 use crate::content::catalogue::{self, CheckInContext, StressZone};
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, Placement, StoredRow};
+use crate::store::settings;
 use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate;
@@ -217,7 +217,11 @@ pub(crate) fn each_in(
 
 /// Opens a stored check-in row.
 pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<CheckIn> {
-    let data: CheckInData = row.place(TABLE).open(keys, &row.sealed)?;
+    checkin_of(row, row.place(TABLE).open(keys, &row.sealed)?)
+}
+
+/// The check-in that `row` holds with `data`.
+fn checkin_of(row: &StoredRow, data: CheckInData) -> Result<CheckIn> {
     Ok(CheckIn {
         id: row.id.clone(),
         local_day: row.day.clone(),
@@ -227,48 +231,15 @@ pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<CheckIn> {
     })
 }
 
-/// Seals `data` into `row` (whose id and revision are set) and writes it.
-fn write(
-    conn: MutexGuard<'_, Connection>,
-    keys: &VaultKeys,
-    mut row: StoredRow,
-    data: CheckInData,
-    insert: bool,
-) -> Result<CheckIn> {
-    let day_start = crate::store::settings::load(&conn, keys)?.day_start_hour;
-    row.day = data.moment.local_day(day_start).to_string();
-    row.occurred_at = time::to_millis(data.moment.at);
-    row.updated_at = time::to_millis(time::now()).max(row.updated_at);
-    row.sealed = row.place(TABLE).seal(keys, &data)?;
-    if insert {
-        row.insert(&conn, TABLE)?;
-    } else {
-        row.update(&conn, TABLE)?;
-    }
-    drop(conn);
-    let checkin = CheckIn {
-        id: row.id,
-        local_day: row.day,
-        revision: row.revision,
-        updated_at: time::from_millis(row.updated_at)?,
-        data,
-    };
-    Ok(checkin)
-}
-
 /// Records a check-in and returns it.
 pub(crate) fn add(store: &Store, data: CheckInData) -> Result<CheckIn> {
     let data = data.validated()?;
     let keys = store.keys()?;
-    let row = StoredRow {
-        id: sealed::new_id()?,
-        day: String::new(),
-        occurred_at: 0,
-        updated_at: 0,
-        revision: 1,
-        sealed: Vec::new(),
-    };
-    write(store.conn(), &keys, row, data, true)
+    let conn = store.conn();
+    let at = Placement::of(&data.moment, settings::load(&conn, &keys)?.day_start_hour);
+    let plain = sealed::encode(&data)?;
+    let row = sealed::write_new(&conn, &keys, TABLE, sealed::new_id()?, at, &plain)?;
+    checkin_of(&row, data)
 }
 
 /// A check-in by id.
@@ -311,19 +282,17 @@ pub(crate) fn update(store: &Store, id: String, data: CheckInData) -> Result<Che
     sealed::check_id(&id)?;
     let data = data.validated()?;
     let keys = store.keys()?;
-    let conn = store.conn();
-    let current = sealed::select(&conn, TABLE, &id)?.ok_or_else(not_found)?;
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let current = sealed::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
     if open_row(&current, &keys)?.data == data {
         return Err(RespiteError::invalid("update", "nothing to change"));
     }
-    let row = StoredRow {
-        revision: current
-            .revision
-            .checked_add(1)
-            .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
-        ..current
-    };
-    write(conn, &keys, row, data, false)
+    let at = Placement::of(&data.moment, settings::load(&tx, &keys)?.day_start_hour);
+    let plain = sealed::encode(&data)?;
+    let row = sealed::write_next(&tx, &keys, TABLE, &current, at, &plain)?;
+    tx.commit()?;
+    checkin_of(&row, data)
 }
 
 /// Deletes a check-in for good.

@@ -815,13 +815,7 @@ fn store_copy(
         report.unchanged += 1;
         return Ok(());
     }
-    let mut row = StoredRow {
-        id,
-        revision: 1,
-        ..row
-    };
-    row.sealed = row.place(table).seal_bytes(keys, &item.payload)?;
-    row.insert(conn, table)?;
+    sealed::write_new(conn, keys, table, id, row.placement(), &item.payload)?;
     report.conflicts_copied += 1;
     Ok(())
 }

@@ -18,10 +18,9 @@ use crate::exchange::export::{JSON_FORMAT, JSON_VERSION};
 use crate::exchange::{daylio, dayone};
 use crate::journal::{self, JournalDraft, Payload};
 use crate::plan::revisions;
-use crate::store::sealed::{self, StoredRow};
+use crate::store::sealed::{self, Placement, StoredRow};
 use crate::store::settings;
 use crate::store::Store;
-use crate::time;
 
 /// Largest file an import reads.
 const MAX_FILE: u64 = 512 * 1024 * 1024;
@@ -182,21 +181,10 @@ fn store_journal(
     day_start: u8,
 ) -> Result<Stored> {
     let table = journal::TABLE;
-    let day = draft.moment.local_day(day_start).to_string();
-    let payload = Payload::of_draft(draft, None)?;
-    let plain = Zeroizing::new(serde_json::to_vec(&payload).expect("a payload encodes"));
-    let now = time::to_millis(time::now());
+    let at = Placement::of(&draft.moment, day_start);
+    let plain = sealed::encode(&Payload::of_draft(draft, None)?)?;
     let Some(current) = sealed::select(conn, table, &id)? else {
-        let mut row = StoredRow {
-            id,
-            day,
-            occurred_at: payload.at_ms(),
-            updated_at: now,
-            revision: 1,
-            sealed: Vec::new(),
-        };
-        row.sealed = row.place(table).seal_bytes(keys, &plain)?;
-        row.insert(conn, table)?;
+        sealed::write_new(conn, keys, table, id, at, &plain)?;
         return Ok(Stored::New);
     };
     if holds(&current, table, keys, &plain) {
@@ -204,18 +192,7 @@ fn store_journal(
     }
     // The earlier version, imported or edited here, stays in the entry's history.
     journal::keep_in_history(conn, &current)?;
-    let mut row = StoredRow {
-        day,
-        occurred_at: payload.at_ms(),
-        updated_at: now.max(current.updated_at),
-        revision: current
-            .revision
-            .checked_add(1)
-            .ok_or_else(|| RespiteError::invalid("file", "a record has too many revisions"))?,
-        ..current
-    };
-    row.sealed = row.place(table).seal_bytes(keys, &plain)?;
-    row.update(conn, table)?;
+    sealed::write_next(conn, keys, table, &current, at, &plain)?;
     Ok(Stored::Updated)
 }
 
@@ -228,19 +205,10 @@ fn store_checkin(
 ) -> Result<Stored> {
     let table = checkins::TABLE;
     let data = data.validated()?;
-    let plain = Zeroizing::new(serde_json::to_vec(&data).expect("a check-in encodes"));
-    let row = StoredRow {
-        id,
-        day: data.moment.local_day(day_start).to_string(),
-        occurred_at: time::to_millis(data.moment.at),
-        updated_at: time::to_millis(time::now()),
-        revision: 1,
-        sealed: Vec::new(),
-    };
-    let Some(current) = sealed::select(conn, table, &row.id)? else {
-        let mut row = row;
-        row.sealed = row.place(table).seal_bytes(keys, &plain)?;
-        row.insert(conn, table)?;
+    let at = Placement::of(&data.moment, day_start);
+    let plain = sealed::encode(&data)?;
+    let Some(current) = sealed::select(conn, table, &id)? else {
+        sealed::write_new(conn, keys, table, id, at, &plain)?;
         return Ok(Stored::New);
     };
     if holds(&current, table, keys, &plain) {
@@ -250,13 +218,7 @@ fn store_checkin(
     if current.revision > 1 {
         return Ok(Stored::KeptYours);
     }
-    let mut row = StoredRow {
-        revision: 2,
-        updated_at: row.updated_at.max(current.updated_at),
-        ..row
-    };
-    row.sealed = row.place(table).seal_bytes(keys, &plain)?;
-    row.update(conn, table)?;
+    sealed::write_next(conn, keys, table, &current, at, &plain)?;
     Ok(Stored::Updated)
 }
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, Placement, StoredRow};
 use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
@@ -224,11 +224,6 @@ impl Payload {
         Ok(payload)
     }
 
-    /// When the entry is about, in milliseconds since the epoch.
-    pub(crate) fn at_ms(&self) -> i64 {
-        self.at_ms
-    }
-
     fn check(&self) -> Result<()> {
         if self.reflection.is_some() && self.kind != JournalKind::AfterSession {
             return Err(RespiteError::invalid(
@@ -343,20 +338,10 @@ pub(crate) fn add_with(
     let keys = store.keys()?;
     let conn = store.conn();
     let day_start = crate::store::settings::load(&conn, &keys)?.day_start_hour;
-    let id = sealed::new_id()?;
-    let mut row = StoredRow {
-        day: moment.local_day(day_start).to_string(),
-        occurred_at: payload.at_ms,
-        updated_at: time::to_millis(time::now()),
-        revision: 1,
-        sealed: Vec::new(),
-        id,
-    };
-    row.sealed = row.place(TABLE).seal(&keys, &payload)?;
-    row.insert(&conn, TABLE)?;
-    drop(conn);
-    let entry = entry_of(&row, payload)?;
-    Ok(entry)
+    let at = Placement::of(&moment, day_start);
+    let plain = sealed::encode(&payload)?;
+    let row = sealed::write_new(&conn, &keys, TABLE, sealed::new_id()?, at, &plain)?;
+    entry_of(&row, payload)
 }
 
 /// Writes a transition entry (from the transition flow).
@@ -410,21 +395,11 @@ fn edit_payload_if(
         return Ok(unchanged);
     }
     payload.check()?;
-    let mut row = StoredRow {
-        revision: current
-            .revision
-            .checked_add(1)
-            .ok_or_else(|| RespiteError::invalid("update", "too many revisions"))?,
-        updated_at: time::to_millis(time::now()).max(current.updated_at),
-        ..current.clone()
-    };
-    row.sealed = row.place(TABLE).seal(&keys, &payload)?;
     keep_in_history(&tx, &current)?;
-    row.update(&tx, TABLE)?;
+    let plain = sealed::encode(&payload)?;
+    let row = sealed::write_next(&tx, &keys, TABLE, &current, current.placement(), &plain)?;
     tx.commit()?;
-    drop(conn);
-    let entry = entry_of(&row, payload)?;
-    Ok(entry)
+    entry_of(&row, payload)
 }
 
 /// Writes a new entry and returns it. The local day follows the vault's

@@ -311,10 +311,7 @@ pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
             ));
         }
     }
-    let revision = latest_row(&tx)?
-        .map_or(0, |(revision, _, _)| revision)
-        .checked_add(1)
-        .ok_or_else(|| RespiteError::invalid("plan", "too many revisions"))?;
+    let revision = sealed::next_revision(latest_row(&tx)?.map_or(0, |(revision, _, _)| revision))?;
     let saved_at = time::now();
     let sealed = place(revision).seal(&keys, &plan)?;
     insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;

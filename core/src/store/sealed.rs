@@ -11,6 +11,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::{self, Aad};
 use crate::error::{RespiteError, Result};
+use crate::time;
 
 /// The version of the sealed-record format (envelope, associated data, JSON payload),
 /// bound into every record's associated data. It is not the vault's schema version:
@@ -48,12 +49,7 @@ impl RowRef<'_> {
 
     /// Serialises `payload` and seals it for this row.
     pub(crate) fn seal<T: Serialize>(&self, keys: &VaultKeys, payload: &T) -> Result<Vec<u8>> {
-        let mut plain = serde_json::to_vec(payload).map_err(|_| RespiteError::Storage {
-            detail: "could not encode a record".to_owned(),
-        })?;
-        let sealed = self.seal_bytes(keys, &plain);
-        crypto::wipe(&mut plain);
-        sealed
+        self.seal_bytes(keys, &encode(payload)?)
     }
 
     /// Seals an already serialised payload for this row.
@@ -121,6 +117,14 @@ impl StoredRow {
         }
     }
 
+    /// Where this row is: its day and time.
+    pub(crate) fn placement(&self) -> Placement {
+        Placement {
+            day: self.day.clone(),
+            occurred_at: self.occurred_at,
+        }
+    }
+
     /// Inserts this row into `table`.
     pub(crate) fn insert(&self, conn: &Connection, table: &'static str) -> Result<()> {
         insert_rows(conn, table, std::slice::from_ref(self))
@@ -142,6 +146,89 @@ impl StoredRow {
         ])?;
         Ok(())
     }
+}
+
+/// Where and when a record belongs: the plaintext columns of its row.
+#[derive(Debug, Clone)]
+pub(crate) struct Placement {
+    /// The local day, `YYYY-MM-DD`.
+    pub(crate) day: String,
+    /// When it happened, Unix milliseconds.
+    pub(crate) occurred_at: i64,
+}
+
+impl Placement {
+    /// The place of a record written at `moment`: its local day follows the vault's
+    /// `day_start_hour`.
+    pub(crate) fn of(moment: &time::LocalMoment, day_start: u8) -> Self {
+        Placement {
+            day: moment.local_day(day_start).to_string(),
+            occurred_at: time::to_millis(moment.at),
+        }
+    }
+}
+
+/// The one write path for a new sealed record: `plain` sealed as revision 1 of `id`
+/// in `table`, written now. Returns the row as stored.
+pub(crate) fn write_new(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &'static str,
+    id: String,
+    at: Placement,
+    plain: &[u8],
+) -> Result<StoredRow> {
+    let mut row = StoredRow {
+        id,
+        day: at.day,
+        occurred_at: at.occurred_at,
+        updated_at: time::to_millis(time::now()),
+        revision: 1,
+        sealed: Vec::new(),
+    };
+    row.sealed = row.place(table).seal_bytes(keys, plain)?;
+    row.insert(conn, table)?;
+    Ok(row)
+}
+
+/// The one write path for a changed sealed record: `plain` sealed as the revision
+/// after `current`, replacing it (callers that keep history store `current` first).
+/// The change time never goes back, even if the clock did.
+pub(crate) fn write_next(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &'static str,
+    current: &StoredRow,
+    at: Placement,
+    plain: &[u8],
+) -> Result<StoredRow> {
+    let mut row = StoredRow {
+        id: current.id.clone(),
+        day: at.day,
+        occurred_at: at.occurred_at,
+        updated_at: time::to_millis(time::now()).max(current.updated_at),
+        revision: next_revision(current.revision)?,
+        sealed: Vec::new(),
+    };
+    row.sealed = row.place(table).seal_bytes(keys, plain)?;
+    row.update(conn, table)?;
+    Ok(row)
+}
+
+/// The revision after `revision`, refusing to wrap.
+pub(crate) fn next_revision(revision: u32) -> Result<u32> {
+    revision
+        .checked_add(1)
+        .ok_or_else(|| RespiteError::invalid("revision", "too many revisions"))
+}
+
+/// A payload as the JSON bytes that are sealed, wiped when dropped.
+pub(crate) fn encode<T: Serialize>(payload: &T) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    serde_json::to_vec(payload)
+        .map(zeroize::Zeroizing::new)
+        .map_err(|_| RespiteError::Storage {
+            detail: "could not encode a record".to_owned(),
+        })
 }
 
 /// Inserts `rows` into `table` with one statement.

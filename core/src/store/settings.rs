@@ -5,7 +5,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
-use crate::store::sealed::{RowRef, StoredRow};
+use crate::store::sealed::{self, RowRef, StoredRow};
 
 pub(crate) const TABLE: &str = "settings";
 /// The row of [`Settings`].
@@ -70,10 +70,8 @@ pub(crate) fn save_group<T: Serialize>(
     id: &'static str,
     value: &T,
 ) -> Result<()> {
-    let revision = select_row(conn, id)?
-        .map_or(0, |(revision, _)| revision)
-        .checked_add(1)
-        .ok_or_else(|| RespiteError::invalid("settings", "too many revisions"))?;
+    let revision =
+        sealed::next_revision(select_row(conn, id)?.map_or(0, |(revision, _)| revision))?;
     let sealed = place(id, revision).seal(keys, value)?;
     upsert_row(conn, id, revision, &sealed)
 }
