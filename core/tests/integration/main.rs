@@ -21,3 +21,4 @@ mod prompts;
 mod search;
 mod trends;
 mod vault_file;
+mod wording;
