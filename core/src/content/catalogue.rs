@@ -2,9 +2,11 @@
 //!
 //! All wording is Respite's own; no published questionnaire is reproduced. Every item
 //! has a stable id (or level) that is what gets stored, and English display text that
-//! shells may replace with a translation keyed by the same id.
+//! shells may replace with a translation keyed by the same id. The items themselves
+//! are data: `en/catalogue.json`.
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Where an emotion sits on pleasantness × energy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
@@ -21,7 +23,7 @@ pub enum Quadrant {
 }
 
 /// An emotion label.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct EmotionLabel {
     /// Stable id, stored in records.
     pub id: String,
@@ -32,7 +34,7 @@ pub struct EmotionLabel {
 }
 
 /// A label with an id and display text (body sensations, needs).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct Label {
     /// Stable id, stored in records.
     pub id: String,
@@ -41,7 +43,7 @@ pub struct Label {
 }
 
 /// The wording of one point on a numbered scale.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct ScalePoint {
     /// The stored value.
     pub value: u8,
@@ -76,7 +78,7 @@ impl StressZone {
 }
 
 /// A stress zone with its display name and description.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct StressZoneText {
     /// The zone.
     pub zone: StressZone,
@@ -101,7 +103,7 @@ pub enum RecoveryExperience {
 }
 
 /// The statement a recovery experience is rated against (1–5 agreement).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct RecoveryItem {
     /// Which experience.
     pub experience: RecoveryExperience,
@@ -133,7 +135,7 @@ impl CheckInContext {
 }
 
 /// Everything a shell needs to show reflection and check-in choices.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, uniffi::Record)]
 pub struct Catalogue {
     /// Emotion labels, grouped by quadrant in this order.
     pub emotions: Vec<EmotionLabel>,
@@ -157,239 +159,51 @@ pub struct Catalogue {
     pub intensity_anchors: Vec<ScalePoint>,
 }
 
-const EMOTIONS: &[(&str, &str, Quadrant)] = {
-    use Quadrant::*;
-    &[
-        ("energised", "Energised", HighEnergyPleasant),
-        ("hopeful", "Hopeful", HighEnergyPleasant),
-        ("proud", "Proud", HighEnergyPleasant),
-        ("inspired", "Inspired", HighEnergyPleasant),
-        ("playful", "Playful", HighEnergyPleasant),
-        ("engaged", "Engaged", HighEnergyPleasant),
-        ("joyful", "Joyful", HighEnergyPleasant),
-        ("anxious", "Anxious", HighEnergyUnpleasant),
-        ("overwhelmed", "Overwhelmed", HighEnergyUnpleasant),
-        ("frustrated", "Frustrated", HighEnergyUnpleasant),
-        ("angry", "Angry", HighEnergyUnpleasant),
-        ("on-edge", "On edge", HighEnergyUnpleasant),
-        ("restless", "Restless", HighEnergyUnpleasant),
-        ("irritable", "Irritable", HighEnergyUnpleasant),
-        ("shaken", "Shaken", HighEnergyUnpleasant),
-        ("sad", "Sad", LowEnergyUnpleasant),
-        ("drained", "Drained", LowEnergyUnpleasant),
-        ("numb", "Numb", LowEnergyUnpleasant),
-        ("heavy", "Heavy", LowEnergyUnpleasant),
-        ("discouraged", "Discouraged", LowEnergyUnpleasant),
-        ("lonely", "Lonely", LowEnergyUnpleasant),
-        ("helpless", "Helpless", LowEnergyUnpleasant),
-        ("disconnected", "Disconnected", LowEnergyUnpleasant),
-        ("guilty", "Guilty", LowEnergyUnpleasant),
-        ("calm", "Calm", LowEnergyPleasant),
-        ("content", "Content", LowEnergyPleasant),
-        ("relieved", "Relieved", LowEnergyPleasant),
-        ("grateful", "Grateful", LowEnergyPleasant),
-        ("connected", "Connected", LowEnergyPleasant),
-        ("rested", "Rested", LowEnergyPleasant),
-        ("safe", "Safe", LowEnergyPleasant),
-        ("tender", "Tender", LowEnergyPleasant),
-    ]
-};
-
-const BODY_SENSATIONS: &[(&str, &str)] = &[
-    ("tight-chest", "Tight chest"),
-    ("racing-heart", "Racing heart"),
-    ("shallow-breath", "Shallow breathing"),
-    ("tense-shoulders", "Tense shoulders or neck"),
-    ("clenched-jaw", "Clenched jaw"),
-    ("headache", "Headache"),
-    ("knotted-stomach", "Knot in the stomach"),
-    ("lump-in-throat", "Lump in the throat"),
-    ("tearful", "Close to tears"),
-    ("heavy-limbs", "Heavy limbs"),
-    ("restless-body", "Can't sit still"),
-    ("shaky", "Shaky"),
-    ("numb-body", "Numb or far away"),
-    ("exhausted", "Bone-tired"),
-    ("settled", "Settled in my body"),
-];
-
-const NEEDS: &[(&str, &str)] = &[
-    ("pause", "A few minutes to pause"),
-    ("breathe", "To slow my breathing"),
-    ("ground", "To ground myself"),
-    ("water-food", "Water or something to eat"),
-    ("move", "To move my body"),
-    ("fresh-air", "Fresh air"),
-    ("talk-colleague", "To talk it through with a colleague"),
-    ("supervision", "Supervision or consultation"),
-    ("quiet", "Quiet"),
-    ("write", "To write it down"),
-    ("cry", "To let myself cry"),
-    ("kindness", "To be kind to myself"),
-    ("leave-on-time", "To leave on time today"),
-    ("nothing", "Nothing right now"),
-];
-
-const STRESS_ZONES: &[(StressZone, &str, &str)] = &[
-    (
-        StressZone::Ready,
-        "Ready",
-        "Steady. I'm coping, and I have energy for the work and for myself.",
-    ),
-    (
-        StressZone::Reacting,
-        "Reacting",
-        "Stretched. Stress shows up — a shorter fuse, worry, a restless night — but it passes.",
-    ),
-    (
-        StressZone::Injured,
-        "Injured",
-        "Struggling. It's stronger and doesn't settle on its own; it's reaching into work or home.",
-    ),
-    (
-        StressZone::Ill,
-        "Ill",
-        "Unwell. It has lasted and it's hard to function; I need more support than usual.",
-    ),
-];
-
-const BURNOUT: &[&str] = &[
-    "I feel like myself at work: tired at times, but not worn down.",
-    "Stress shows up now and then and my energy dips, but I bounce back.",
-    "I'm starting to feel worn down, and rest doesn't fully refill me.",
-    "I'm worn down most days; the work takes more than I get back.",
-    "I'm running on empty and need real support.",
-];
-
-const RECOVERY_ITEMS: &[(RecoveryExperience, &str)] = &[
-    (
-        RecoveryExperience::Detachment,
-        "After work, my mind was able to leave the job behind.",
-    ),
-    (
-        RecoveryExperience::Relaxation,
-        "I had stretches of time that felt unhurried and restful.",
-    ),
-    (
-        RecoveryExperience::Mastery,
-        "I did something outside work that felt like growth or a good challenge.",
-    ),
-    (
-        RecoveryExperience::Control,
-        "My free time today was mine to shape, on my own terms.",
-    ),
-];
-
-const RECOVERY_SCALE: &[&str] = &["Not at all", "A little", "Somewhat", "Mostly", "Fully"];
-
-const WORK_INTRUSION: &[&str] = &[
-    "Work stayed at work.",
-    "A few passing thoughts about work.",
-    "Work came to mind now and then.",
-    "Work kept tugging at my attention.",
-    "Work filled my evening; I couldn't set it down.",
-];
-
-const SLEEP_QUALITY: &[&str] = &["Very poor", "Poor", "Okay", "Good", "Very good"];
-
-const INTENSITY_ANCHORS: &[(u8, &str)] = &[
-    (0, "Nothing stirred"),
-    (3, "Noticeable, easy to carry"),
-    (5, "Stayed with me"),
-    (8, "Hard to hold"),
-    (10, "As intense as it gets"),
-];
+/// The catalogue, parsed once from `en/catalogue.json`.
+fn loaded() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| super::parse("catalogue.json", include_str!("en/catalogue.json")))
+}
 
 /// The whole catalogue.
 pub(crate) fn catalogue() -> Catalogue {
-    fn points(texts: &[&str], first: u8) -> Vec<ScalePoint> {
-        texts
-            .iter()
-            .zip(first..)
-            .map(|(text, value)| ScalePoint {
-                value,
-                text: (*text).to_owned(),
-            })
-            .collect()
-    }
-    fn labels(items: &[(&str, &str)]) -> Vec<Label> {
-        items
-            .iter()
-            .map(|(id, text)| Label {
-                id: (*id).to_owned(),
-                text: (*text).to_owned(),
-            })
-            .collect()
-    }
-    Catalogue {
-        emotions: EMOTIONS
-            .iter()
-            .map(|(id, text, quadrant)| EmotionLabel {
-                id: (*id).to_owned(),
-                text: (*text).to_owned(),
-                quadrant: *quadrant,
-            })
-            .collect(),
-        body_sensations: labels(BODY_SENSATIONS),
-        needs: labels(NEEDS),
-        stress_zones: STRESS_ZONES
-            .iter()
-            .map(|(zone, name, description)| StressZoneText {
-                zone: *zone,
-                name: (*name).to_owned(),
-                description: (*description).to_owned(),
-            })
-            .collect(),
-        burnout_levels: points(BURNOUT, 1),
-        recovery_items: RECOVERY_ITEMS
-            .iter()
-            .map(|(experience, text)| RecoveryItem {
-                experience: *experience,
-                text: (*text).to_owned(),
-            })
-            .collect(),
-        recovery_scale: points(RECOVERY_SCALE, 1),
-        work_intrusion_levels: points(WORK_INTRUSION, 0),
-        sleep_quality_levels: points(SLEEP_QUALITY, 1),
-        intensity_anchors: INTENSITY_ANCHORS
-            .iter()
-            .map(|(value, text)| ScalePoint {
-                value: *value,
-                text: (*text).to_owned(),
-            })
-            .collect(),
-    }
+    loaded().clone()
+}
+
+/// The ids and display texts of every emotion, body sensation and need.
+fn labels() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let c = loaded();
+    c.emotions
+        .iter()
+        .map(|e| (e.id.as_str(), e.text.as_str()))
+        .chain(c.body_sensations.iter().map(|l| (l.id.as_str(), l.text.as_str())))
+        .chain(c.needs.iter().map(|l| (l.id.as_str(), l.text.as_str())))
 }
 
 /// The display text of an emotion, body sensation or need.
 pub(crate) fn text_of(id: &str) -> Option<&'static str> {
-    EMOTIONS
-        .iter()
-        .map(|(known, text, _)| (known, text))
-        .chain(BODY_SENSATIONS.iter().map(|(known, text)| (known, text)))
-        .chain(NEEDS.iter().map(|(known, text)| (known, text)))
-        .find(|(known, _)| **known == id)
-        .map(|(_, text)| *text)
+    labels().find(|(known, _)| *known == id).map(|(_, text)| text)
 }
 
 /// Whether `id` is an emotion label.
 pub(crate) fn is_emotion(id: &str) -> bool {
-    EMOTIONS.iter().any(|(known, _, _)| *known == id)
+    loaded().emotions.iter().any(|e| e.id == id)
 }
 
 /// Whether `id` is a body sensation.
 pub(crate) fn is_body_sensation(id: &str) -> bool {
-    BODY_SENSATIONS.iter().any(|(known, _)| *known == id)
+    loaded().body_sensations.iter().any(|l| l.id == id)
 }
 
 /// Whether `id` is a need.
 pub(crate) fn is_need(id: &str) -> bool {
-    NEEDS.iter().any(|(known, _)| *known == id)
+    loaded().needs.iter().any(|l| l.id == id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use std::collections::HashSet;
 
     #[test]
