@@ -52,6 +52,7 @@ pub use content::catalogue::{
     Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience, RecoveryItem,
     ScalePoint, StressZone, StressZoneText,
 };
+pub use content::wording::{InsightParam, WordedLine};
 pub use crypto::slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
@@ -90,8 +91,6 @@ pub use store::sealed::{DamagedRecord, MAX_PAGE};
 pub use store::settings::Settings;
 pub use time::{LocalMoment, Timestamp};
 pub use trends::dashboard::{Dashboard, NotableChange, OnThisDay, WeeklyReview};
-pub use trends::insights::{
-    Evidence, Insight, InsightKind, InsightParam, PlanPointers, MIN_DAYS_EACH_SIDE,
-};
+pub use trends::insights::{Evidence, Insight, InsightKind, PlanPointers, MIN_DAYS_EACH_SIDE};
 pub use trends::{Baseline, DayPoint, Metric, MetricSeries, WeekPoint, ZoneWeek};
 pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};

@@ -176,13 +176,19 @@ fn labels() -> impl Iterator<Item = (&'static str, &'static str)> {
     c.emotions
         .iter()
         .map(|e| (e.id.as_str(), e.text.as_str()))
-        .chain(c.body_sensations.iter().map(|l| (l.id.as_str(), l.text.as_str())))
+        .chain(
+            c.body_sensations
+                .iter()
+                .map(|l| (l.id.as_str(), l.text.as_str())),
+        )
         .chain(c.needs.iter().map(|l| (l.id.as_str(), l.text.as_str())))
 }
 
 /// The display text of an emotion, body sensation or need.
 pub(crate) fn text_of(id: &str) -> Option<&'static str> {
-    labels().find(|(known, _)| *known == id).map(|(_, text)| text)
+    labels()
+        .find(|(known, _)| *known == id)
+        .map(|(_, text)| text)
 }
 
 /// Whether `id` is an emotion label.

@@ -4,6 +4,7 @@
 //! code asks for exists.
 
 pub(crate) mod catalogue;
+pub(crate) mod wording;
 
 use serde::de::DeserializeOwned;
 

@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use crate::content::wording;
 use crate::error::{RespiteError, Result};
 use crate::prompts::schedule::{ClockTime, WorkSchedule};
 use crate::time::zones::Zone;
@@ -60,59 +61,6 @@ impl PromptKind {
         }
     }
 
-    /// Generic notification wording: (title, body) variants. No user content, ever:
-    /// lock screens are public.
-    fn wording(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            PromptKind::Transition => &[
-                (
-                    "Time to head home",
-                    "A minute to set the day down before you go.",
-                ),
-                ("Shift's done", "Park what's unfinished, then switch roles."),
-                ("On your way", "A short pause between work and home."),
-            ],
-            PromptKind::EveningCheck => &[
-                (
-                    "A quiet check-in",
-                    "How much did work follow you home today?",
-                ),
-                ("Evening", "Two taps on how your evening is going."),
-                (
-                    "Winding down",
-                    "How well could you leave work behind today?",
-                ),
-            ],
-            PromptKind::StartOfShift => &[
-                ("Before you begin", "What you parked is waiting in Respite."),
-                ("Starting out", "A look at what you set aside last time."),
-                (
-                    "New shift",
-                    "Pick up where you left off, when you're ready.",
-                ),
-            ],
-            PromptKind::CheckInReminder => &[
-                (
-                    "A moment for you",
-                    "How are you right now? One tap is enough.",
-                ),
-                ("Checking in", "A few seconds to notice how you are."),
-                ("Pause", "How's your energy? A quick check-in."),
-            ],
-            PromptKind::PlanReview => &[
-                (
-                    "Your plan, revisited",
-                    "It's the review date you chose. What works now?",
-                ),
-                (
-                    "Time to look at your plan",
-                    "What has changed since you wrote it?",
-                ),
-                ("Plan review", "A few minutes with your self-care plan."),
-            ],
-        }
-    }
-
     /// Which prompt wins a clash: lower first.
     fn priority(self) -> u8 {
         match self {
@@ -142,6 +90,8 @@ pub struct PromptOccurrence {
     pub title: String,
     /// Notification body (generic, no user content).
     pub body: String,
+    /// The wording key: `{key}.title` and `{key}.body` are the two texts.
+    pub wording_key: String,
     /// Whether it was snoozed to this time.
     pub snoozed: bool,
 }
@@ -425,17 +375,19 @@ pub(crate) fn upcoming(
         let kept = inputs.accept(inputs.day_candidates(day), &earlier);
         for c in &kept {
             if from <= c.at && c.at < until {
-                let variants = c.kind.wording();
-                let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days() as usize
-                    % variants.len();
+                // Generic wording only, rotating by day: lock screens are public.
+                let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days() as usize;
+                let key =
+                    wording::variant(&format!("notification.{}", c.kind.as_str()), "title", n);
                 out.push(PromptOccurrence {
                     id: c.id.clone(),
                     kind: c.kind,
                     at: c.at,
                     local_day: c.local_day.clone(),
                     utc_offset_minutes: inputs.tz.offset_at(c.at) / 60,
-                    title: variants[n].0.to_owned(),
-                    body: variants[n].1.to_owned(),
+                    title: wording::text(&format!("{key}.title")).to_owned(),
+                    body: wording::text(&format!("{key}.body")).to_owned(),
+                    wording_key: key,
                     snoozed: c.snoozed,
                 });
             }
@@ -453,6 +405,24 @@ pub(crate) fn upcoming(
 mod tests {
     use super::*;
     use crate::prompts::schedule::{DayOfWeek, QuietHours, ShiftTimes, WeeklyShift};
+
+    #[test]
+    fn every_kind_of_prompt_has_generic_wording() {
+        for kind in [
+            PromptKind::Transition,
+            PromptKind::EveningCheck,
+            PromptKind::StartOfShift,
+            PromptKind::CheckInReminder,
+            PromptKind::PlanReview,
+        ] {
+            let prefix = format!("notification.{}", kind.as_str());
+            assert!(wording::variants(&prefix, "title") >= 2, "{prefix}");
+            assert_eq!(
+                wording::variants(&prefix, "title"),
+                wording::variants(&prefix, "body")
+            );
+        }
+    }
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(rfc3339)

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use crate::checkins::{self, CheckIn, CheckInData};
 use crate::content::catalogue::{self, CheckInContext};
+use crate::content::wording;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalDraft, JournalEntry, JournalKind, ParkedItem, TransitionRecord};
 use crate::plan::revisions::{self, SuggestedPractice};
@@ -58,6 +59,8 @@ pub struct FlowStep {
     pub prompt: String,
     /// A short hint or example.
     pub hint: String,
+    /// The wording key: `{key}.prompt` and `{key}.hint` are the two texts.
+    pub wording_key: String,
 }
 
 /// The transition flow for one moment.
@@ -69,6 +72,8 @@ pub struct TransitionScript {
     pub practices: Vec<SuggestedPractice>,
     /// Said when a session is staying with me, before the practices.
     pub practice_prompt: String,
+    /// The wording key of `practice_prompt` (its text is `{key}.text`).
+    pub practice_prompt_key: String,
 }
 
 /// Something unfinished, parked for later.
@@ -211,116 +216,29 @@ pub struct OpenParkedItem {
     pub item: ParkedItem,
 }
 
-const STEPS: &[(TransitionStep, &[(&str, &str)])] = &[
-    (
-        TransitionStep::ParkIt,
-        &[
-            (
-                "What's unfinished? Park it here.",
-                "What, and when and where you'll pick it up. It will wait for you.",
-            ),
-            (
-                "Anything still open from today?",
-                "Write it down so your mind can let it go until next time.",
-            ),
-            (
-                "What would you otherwise carry home?",
-                "One line each: the task, when you'll return to it, where.",
-            ),
-        ],
-    ),
-    (
-        TransitionStep::NameIt,
-        &[
-            (
-                "How are you, right now?",
-                "One tap on how pleasant and how energised; add a word if one fits.",
-            ),
-            (
-                "Name what you're feeling.",
-                "Naming it is often enough to loosen it a little.",
-            ),
-            (
-                "Where are you after today?",
-                "Pleasant or unpleasant, charged or drained: no right answer.",
-            ),
-        ],
-    ),
-    (
-        TransitionStep::SetDown,
-        &[
-            (
-                "What's one hard thing you can set down tonight?",
-                "You can pick it up again tomorrow if it still needs you.",
-            ),
-            (
-                "Which moment would you rather not carry home?",
-                "Picture putting it on a shelf at work.",
-            ),
-            (
-                "What weighed most today?",
-                "Let it stay here for the night.",
-            ),
-        ],
-    ),
-    (
-        TransitionStep::WentWell,
-        &[
-            (
-                "What went well today?",
-                "Up to three things, however small.",
-            ),
-            (
-                "What's something you're glad about?",
-                "A moment of connection, a job done, a kind word.",
-            ),
-            (
-                "Where did you make a difference today?",
-                "Small counts. One to three things.",
-            ),
-        ],
-    ),
-    (
-        TransitionStep::SwitchRoles,
-        &[
-            (
-                "Who do you want to be when you get home?",
-                "And what will you do first?",
-            ),
-            (
-                "Which role are you stepping into now?",
-                "Partner, parent, friend, yourself: and one first thing.",
-            ),
-            (
-                "What does home need from you tonight?",
-                "Name the role, and the first small thing you'll do.",
-            ),
-        ],
-    ),
-    (
-        TransitionStep::EndOfDay,
-        &[
-            (
-                "Your signal that the workday is over.",
-                "Change clothes, wash your hands, a song in the car: whatever marks the end.",
-            ),
-            (
-                "How will you close the door on work today?",
-                "Optional: a small act that says the shift is done.",
-            ),
-            (
-                "Mark the end of the day.",
-                "Optional: one gesture that tells your body work is over.",
-            ),
-        ],
-    ),
+/// The steps of the flow, in order.
+const STEPS: [TransitionStep; 6] = [
+    TransitionStep::ParkIt,
+    TransitionStep::NameIt,
+    TransitionStep::SetDown,
+    TransitionStep::WentWell,
+    TransitionStep::SwitchRoles,
+    TransitionStep::EndOfDay,
 ];
 
-const PRACTICE_PROMPTS: &[&str] = &[
-    "If a session is staying with you, one of these may help:",
-    "Is a session still with you? Your plan suggests:",
-    "If something from today is still close, try one of these:",
-];
+impl TransitionStep {
+    /// The stable name of the step, in its wording keys (`transition.{name}.{n}`).
+    fn name(self) -> &'static str {
+        match self {
+            TransitionStep::ParkIt => "park-it",
+            TransitionStep::NameIt => "name-it",
+            TransitionStep::SetDown => "set-down",
+            TransitionStep::WentWell => "went-well",
+            TransitionStep::SwitchRoles => "switch-roles",
+            TransitionStep::EndOfDay => "end-of-day",
+        }
+    }
+}
 
 /// Days since a fixed date, for rotating wording deterministically.
 fn rotation(day: NaiveDate) -> usize {
@@ -460,20 +378,23 @@ pub(crate) fn transition_script(store: &Store, moment: LocalMoment) -> Result<Tr
     let steps = STEPS
         .iter()
         .enumerate()
-        .map(|(i, (step, variants))| {
-            let (prompt, hint) = variants[(n + i) % variants.len()];
+        .map(|(i, step)| {
+            let key = wording::variant(&format!("transition.{}", step.name()), "prompt", n + i);
             FlowStep {
                 step: *step,
-                prompt: prompt.to_owned(),
-                hint: hint.to_owned(),
+                prompt: wording::text(&format!("{key}.prompt")).to_owned(),
+                hint: wording::text(&format!("{key}.hint")).to_owned(),
+                wording_key: key,
             }
         })
         .collect();
+    let practice_key = wording::variant("transition.practice-prompt", "text", n);
     let practices = revisions::practices_for(store, PlanMoment::Transition)?;
     Ok(TransitionScript {
         steps,
         practices,
-        practice_prompt: PRACTICE_PROMPTS[n % PRACTICE_PROMPTS.len()].to_owned(),
+        practice_prompt: wording::text(&format!("{practice_key}.text")).to_owned(),
+        practice_prompt_key: practice_key,
     })
 }
 
@@ -588,4 +509,23 @@ pub(crate) fn save_evening_check(
             ..CheckInData::new(moment)
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_and_the_practice_prompt_have_wording() {
+        for step in STEPS {
+            let prefix = format!("transition.{}", step.name());
+            assert!(wording::variants(&prefix, "prompt") >= 2, "{prefix}");
+            assert_eq!(
+                wording::variants(&prefix, "prompt"),
+                wording::variants(&prefix, "hint"),
+                "{prefix}"
+            );
+        }
+        assert!(wording::variants("transition.practice-prompt", "text") >= 2);
+    }
 }

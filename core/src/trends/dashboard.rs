@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
+use crate::content::wording::{self, param, WordedLine};
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalKind};
 use crate::plan::revisions::{self, PracticeAdherence};
@@ -43,6 +44,8 @@ pub struct WeeklyReview {
     pub went_well: Option<String>,
     /// The summary as English sentences.
     pub text: Vec<String>,
+    /// The same sentences with their wording keys and parameters, for translation.
+    pub lines: Vec<WordedLine>,
 }
 
 /// An entry from the same date in an earlier month or year.
@@ -156,51 +159,58 @@ fn review(
         .flat_map(|d| d.went_well.iter())
         .next()
         .cloned();
-    let mut text = Vec::new();
+    let mut lines = Vec::new();
     let days_logged = days.len() as u32;
+    let count = |name: &str, n: u32| [param(name, n), param(&format!("{name}_s"), plural(n))];
     if days_logged == 0 {
-        text.push(
-            "A quiet week in Respite. Whenever you're ready, a single check-in is enough."
-                .to_owned(),
-        );
+        lines.push(wording::line("weekly.quiet", Vec::new()));
     } else {
-        text.push(format!(
-            "This week you logged {checkins} check-in{}, {reflections} reflection{} and {transitions} transition{} on {days_logged} day{}.",
-            plural(checkins), plural(reflections), plural(transitions), plural(days_logged)
-        ));
+        let params = [
+            count("checkins", checkins),
+            count("reflections", reflections),
+            count("transitions", transitions),
+            count("days", days_logged),
+        ];
+        lines.push(wording::line("weekly.logged", params.concat()));
     }
     for c in &notable_changes {
-        let direction = if c.this_week > c.last_week {
-            "higher"
+        let key = if c.this_week > c.last_week {
+            "weekly.changed.higher"
         } else {
-            "lower"
+            "weekly.changed.lower"
         };
-        text.push(format!(
-            "{} was {direction} than the week before ({:.1} against {:.1}).",
-            c.metric.label(),
-            c.this_week,
-            c.last_week
-        ));
+        let params = vec![
+            param("metric", c.metric.label()),
+            param("this_week", format!("{:.1}", c.this_week)),
+            param("last_week", format!("{:.1}", c.last_week)),
+        ];
+        lines.push(wording::line(key, params));
     }
     let kept: Vec<String> = practices
         .iter()
         .filter_map(|p| p.weeks.last().filter(|w| w.done > 0).map(|w| (p, w)))
-        .map(|(p, w)| match w.target {
-            Some(t) => format!("{} {} of {}", p.name.to_lowercase(), w.done, t),
-            None => format!(
-                "{} {} time{}",
-                p.name.to_lowercase(),
-                w.done,
-                plural(w.done)
-            ),
+        .map(|(p, w)| {
+            let mut params = vec![param("practice", p.name.to_lowercase())];
+            params.extend(count("done", w.done));
+            match w.target {
+                Some(t) => {
+                    params.push(param("target", t));
+                    wording::fill("weekly.practice.target", &params)
+                }
+                None => wording::fill("weekly.practice.times", &params),
+            }
         })
         .collect();
     if !kept.is_empty() {
-        text.push(format!("Practices: {}.", kept.join("; ")));
+        lines.push(wording::line(
+            "weekly.practices",
+            vec![param("list", kept.join("; "))],
+        ));
     }
     if let Some(w) = &went_well {
-        text.push(format!("One thing that went well: \"{w}\"."));
+        lines.push(wording::line("weekly.went-well", vec![param("text", w)]));
     }
+    let text = lines.iter().map(|l| l.text.clone()).collect();
     Ok(WeeklyReview {
         week_start: week.to_string(),
         days_logged,
@@ -211,6 +221,7 @@ fn review(
         practices,
         went_well,
         text,
+        lines,
     })
 }
 

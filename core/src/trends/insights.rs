@@ -11,6 +11,7 @@
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeSet;
 
+use crate::content::wording::{self, param, InsightParam};
 use crate::plan::Plan;
 use crate::rng::Rng;
 use crate::trends::{mean, quantile, History, Metric, BASELINE_DAYS};
@@ -32,15 +33,6 @@ pub enum InsightKind {
     GoesWithBetterDays,
     /// A sustained drift away from the personal baseline.
     EarlyWarning,
-}
-
-/// A named value that fills a wording template.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InsightParam {
-    /// The placeholder's name.
-    pub name: String,
-    /// Its value, formatted.
-    pub value: String,
 }
 
 /// The numbers behind a "goes with better days" insight.
@@ -99,20 +91,6 @@ pub struct Insight {
     pub metric: Metric,
     /// Where to look next (for early warnings).
     pub pointers: Option<PlanPointers>,
-}
-
-fn param(name: &str, value: impl ToString) -> InsightParam {
-    InsightParam {
-        name: name.to_owned(),
-        value: value.to_string(),
-    }
-}
-
-/// Fills `{name}` placeholders of `template`.
-fn render(template: &str, params: &[InsightParam]) -> String {
-    params.iter().fold(template.to_owned(), |text, p| {
-        text.replace(&format!("{{{}}}", p.name), &p.value)
-    })
 }
 
 /// Mean difference between days with and without, and its moving-block bootstrap
@@ -289,13 +267,11 @@ pub(crate) fn better_days(
             param("days_with", evidence.days_with),
             param("days_without", evidence.days_without),
         ];
-        let template = "Days with {practice} go together with higher {outcome}: {difference} on average \
-            ({confidence}% interval {low} to {high}; {days_with} days with, {days_without} without). \
-            This is a pattern in your own records, not proof that one causes the other.";
+        let key = "insight.better-days";
         out.push(Insight {
             kind: InsightKind::GoesWithBetterDays,
-            wording_key: "insight.better-days".to_owned(),
-            text: render(template, &params),
+            wording_key: key.to_owned(),
+            text: wording::fill(key, &params),
             params,
             evidence: Some(evidence),
             metric: outcome,
@@ -331,11 +307,11 @@ fn mid_sentence(name: &str) -> String {
 
 /// How an outcome reads in "… go together with higher {outcome}".
 fn outcome_words(outcome: Metric) -> &'static str {
-    match outcome {
-        Metric::Detachment => "detachment from work in the evening",
-        Metric::Energy => "energy",
-        _ => "pleasantness",
-    }
+    wording::text(match outcome {
+        Metric::Detachment => "outcome.detachment",
+        Metric::Energy => "outcome.energy",
+        _ => "outcome.pleasantness",
+    })
 }
 
 /// Metrics watched for a sustained drift: (metric, worse when higher, least margin).
@@ -390,13 +366,11 @@ pub(crate) fn early_warnings(history: &History, plan: &Plan, today: NaiveDate) -
             param("recent", format!("{:.2}", quantile(&sorted, 0.5))),
             param("usual", format!("{:.2}", baseline.median)),
         ];
-        let template = "Your {metric} has been {direction} than usual on {days} of the last {window} days \
-            (lately around {recent}; usually around {usual}). It may be worth a gentle look at your early \
-            warning signs, your emergency card, and the support your workplace offers. Burnout is not only personal.";
+        let key = "insight.early-warning";
         out.push(Insight {
             kind: InsightKind::EarlyWarning,
-            wording_key: "insight.early-warning".to_owned(),
-            text: render(template, &params),
+            wording_key: key.to_owned(),
+            text: wording::fill(key, &params),
             params,
             evidence: None,
             metric,
@@ -447,7 +421,7 @@ mod tests {
     #[test]
     fn templates_fill_their_placeholders() {
         assert_eq!(
-            render("a {x} b {y}", &[param("x", 1), param("y", "two")]),
+            wording::render("a {x} b {y}", &[param("x", 1), param("y", "two")]),
             "a 1 b two"
         );
     }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::StressZone;
+use crate::content::wording;
 use crate::crypto::keys::VaultKeys;
 use crate::error::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
@@ -80,19 +81,12 @@ impl Metric {
 
     /// English label for charts.
     pub(crate) fn label(self) -> &'static str {
-        match self {
-            Metric::Pleasantness => "Pleasantness",
-            Metric::Energy => "Energy",
-            Metric::Burnout => "Burnout (self-rated)",
-            Metric::SleepHours => "Sleep (hours)",
-            Metric::Detachment => "Leaving work behind",
-            Metric::WorkIntrusion => "Work thoughts at home",
-            Metric::SessionIntensity => "Session intensity",
-            Metric::StressLevel => "Stress zone",
-            Metric::PracticesDone => "Practices done",
-            Metric::JournalEntries => "Journal entries",
-            Metric::TransitionDone => "Transition done",
-        }
+        wording::text(&self.wording_key())
+    }
+
+    /// The key of its display name (`metric.…`).
+    pub(crate) fn wording_key(self) -> String {
+        format!("metric.{}", self.as_str())
     }
 }
 
@@ -478,6 +472,30 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_metric_and_every_trends_sentence_has_wording() {
+        for metric in Metric::ALL {
+            assert!(wording::has(&metric.wording_key()), "{metric:?}");
+        }
+        for key in [
+            "weekly.quiet",
+            "weekly.logged",
+            "weekly.changed.higher",
+            "weekly.changed.lower",
+            "weekly.practice.target",
+            "weekly.practice.times",
+            "weekly.practices",
+            "weekly.went-well",
+            "insight.better-days",
+            "insight.early-warning",
+            "outcome.pleasantness",
+            "outcome.energy",
+            "outcome.detachment",
+        ] {
+            assert!(wording::has(key), "{key}");
+        }
+    }
 
     fn history(values: &[(i64, f64)]) -> History {
         let start = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();

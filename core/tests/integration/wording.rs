@@ -46,7 +46,10 @@ fn the_transition_flow_reads_as_frozen_on_every_rotation() {
     let mut out = String::new();
     for day in 0..7 {
         let at = moment(&format!("2026-05-{:02}T18:00:00+02:00", 4 + day));
-        out.push_str(&format!("{:#?}\n", vault.prompts().transition_script(at).unwrap()));
+        out.push_str(&format!(
+            "{:#?}\n",
+            vault.prompts().transition_script(at).unwrap()
+        ));
     }
     golden("transition-flow", &out);
 }
@@ -63,7 +66,10 @@ fn notifications_read_as_frozen() {
         .upcoming(from, until, "Europe/Berlin".into())
         .unwrap()
     {
-        out.push_str(&format!("{} {:?}: {} / {}\n", o.local_day, o.kind, o.title, o.body));
+        out.push_str(&format!(
+            "{} {:?}: {} / {}\n",
+            o.local_day, o.kind, o.title, o.body
+        ));
     }
     golden("notifications", &out);
 }
@@ -91,4 +97,3 @@ fn the_weekly_review_reads_as_frozen() {
     }
     golden("weekly-review", &out);
 }
-
