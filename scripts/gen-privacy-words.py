@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the two generated word lists of the identifier check (core/src/privacy/words/).
+"""Writes the two generated word lists of the identifier check (core/src/content/en/privacy/).
 
 - common-words.txt: lowercase English words from SCOWL's small American and British
   lists (Debian packages wamerican-small and wbritish-small; SCOWL's permissive licence,
@@ -15,7 +15,7 @@ The hand-written lists beside them are edited by hand.
 import pathlib
 import sys
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "core/src/privacy/words"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "core/src/content/en/privacy"
 DICTS = ["/usr/share/dict/american-english-small", "/usr/share/dict/british-english-small"]
 
 

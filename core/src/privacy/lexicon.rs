@@ -3,6 +3,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::content::privacy_words::{
+    ACRONYMS, COMMON, CUES, GIVEN, GIVEN_EXTRA, NOT_NAMES, PUBLIC,
+};
+
 /// A section of `words/cues.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Cue {
@@ -87,14 +91,6 @@ pub(super) struct Lexicon {
     public: HashSet<&'static str>,
     cues: HashMap<Cue, HashSet<&'static str>>,
 }
-
-const COMMON: &str = include_str!("words/common-words.txt");
-const GIVEN: &str = include_str!("words/given-names.txt");
-const GIVEN_EXTRA: &str = include_str!("words/given-names-extra.txt");
-const NOT_NAMES: &str = include_str!("words/not-names.txt");
-const ACRONYMS: &str = include_str!("words/acronyms.txt");
-const PUBLIC: &str = include_str!("words/public-figures.txt");
-const CUES: &str = include_str!("words/cues.txt");
 
 /// The word lists, read on first use.
 pub(super) fn lexicon() -> &'static Lexicon {
