@@ -4,13 +4,12 @@
 //! The JSON schema is in `docs/export-format.md`.
 
 use rusqlite::Connection;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::checkins::{self, CheckIn};
-use crate::content::catalogue::{self, Catalogue};
+use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::exchange::backup::{self, Item, Manifest};
@@ -205,7 +204,6 @@ fn write_markdown(
     keys: &VaultKeys,
     out: &mut impl Write,
 ) -> Result<ExportSummary> {
-    let words = Words::new();
     let mut summary = ExportSummary {
         records: 0,
         damaged_skipped: 0,
@@ -217,7 +215,7 @@ fn write_markdown(
             writeln!(out, "## {}\n", entry.local_day)?;
             last_day = entry.local_day.clone();
         }
-        out.write_all(entry_markdown(&entry, &words).as_bytes())?;
+        out.write_all(entry_markdown(&entry).as_bytes())?;
         summary.records += 1;
         Ok(())
     })?;
@@ -234,32 +232,16 @@ fn write_markdown(
 }
 
 /// Catalogue wording by id, to print names instead of ids.
-struct Words(HashMap<String, String>);
-
-impl Words {
-    fn new() -> Words {
-        let c: Catalogue = catalogue::catalogue();
-        let mut map: HashMap<String, String> =
-            c.emotions.into_iter().map(|l| (l.id, l.text)).collect();
-        map.extend(
-            c.body_sensations
-                .into_iter()
-                .chain(c.needs)
-                .map(|l| (l.id, l.text)),
-        );
-        Words(map)
-    }
-
-    fn names(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| self.0.get(id).unwrap_or(id).as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// Catalogue ids as their display words, unknown ids as they are.
+fn names(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| catalogue::text_of(id).unwrap_or(id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One entry: time, kind and title, the answers it holds, its text and tags.
-fn entry_markdown(e: &JournalEntry, words: &Words) -> String {
+fn entry_markdown(e: &JournalEntry) -> String {
     let esc = markdown_escape;
     let mut md = format!(
         "### {} · {}",
@@ -289,9 +271,9 @@ fn entry_markdown(e: &JournalEntry, words: &Words) -> String {
                 format!("{v} of 10{after}")
             }),
         );
-        line("Feelings", words.names(&r.feelings));
-        line("In my body", words.names(&r.body_sensations));
-        line("What I needed", words.names(&r.needs));
+        line("Feelings", names(&r.feelings));
+        line("In my body", names(&r.body_sensations));
+        line("What I needed", names(&r.needs));
         line("Practice", r.practice.clone().unwrap_or_default());
     }
     if let Some(t) = &e.transition {
@@ -305,7 +287,7 @@ fn entry_markdown(e: &JournalEntry, words: &Words) -> String {
                 format!("{}{when}{}", p.what, if p.done { ", done" } else { "" }),
             );
         }
-        line("Feelings", words.names(&t.feelings));
+        line("Feelings", names(&t.feelings));
         line("Set down", t.set_down.clone().unwrap_or_default());
         line("Went well", t.went_well.join("; "));
         line(
