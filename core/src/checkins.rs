@@ -309,3 +309,36 @@ fn not_found() -> RespiteError {
         what: "no check-in with that id".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checkin_seals_as_frozen() {
+        let data = CheckInData {
+            moment: LocalMoment {
+                at: time::from_millis(1_777_910_400_000).unwrap(),
+                utc_offset_minutes: 120,
+            },
+            pleasantness: Some(0.25),
+            energy: Some(0.75),
+            emotions: vec!["calm".to_owned()],
+            stress_zone: Some(StressZone::Reacting),
+            burnout: Some(2),
+            sleep_hours: Some(7.5),
+            sleep_quality: Some(4),
+            detachment: Some(3),
+            relaxation: Some(4),
+            mastery: Some(2),
+            control: Some(5),
+            work_intrusion: Some(1),
+            practices: vec!["evening-walk".to_owned()],
+            context: Some(CheckInContext::Home),
+            note: Some("A slow evening".to_owned()),
+            evening_check: true,
+            linked_transition: Some("0123456789abcdef0123456789abcdef".to_owned()),
+        };
+        sealed::assert_frozen("checkin", &data.validated().unwrap());
+    }
+}

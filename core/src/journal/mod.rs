@@ -545,3 +545,69 @@ fn not_found() -> RespiteError {
         what: "no journal entry with that id".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::transition::ParkedItem;
+
+    fn draft(kind: JournalKind) -> JournalDraft {
+        JournalDraft {
+            kind,
+            moment: LocalMoment {
+                at: time::from_millis(1_777_910_400_000).unwrap(),
+                utc_offset_minutes: 120,
+            },
+            title: Some("After the 3 o'clock".to_owned()),
+            body: "Heavy, and I stayed steady.".to_owned(),
+            tags: vec!["supervision".to_owned()],
+            practice_ids: vec!["slow-breathing".to_owned()],
+            reflection: None,
+        }
+    }
+
+    #[test]
+    fn a_reflection_seals_as_frozen() {
+        let reflection = SessionReflection {
+            intensity: Some(8),
+            activation_before: Some(4),
+            activation_after: Some(6),
+            feelings: vec!["drained".to_owned()],
+            body_sensations: vec!["tight-chest".to_owned()],
+            needs: vec!["quiet".to_owned()],
+            practice: Some("slow-breathing".to_owned()),
+        };
+        let draft = JournalDraft {
+            reflection: Some(reflection),
+            ..draft(JournalKind::AfterSession)
+        };
+        sealed::assert_frozen(
+            "journal-reflection",
+            &Payload::of_draft(draft, None).unwrap(),
+        );
+    }
+
+    #[test]
+    fn a_transition_seals_as_frozen() {
+        let record = TransitionRecord {
+            parked: vec![ParkedItem {
+                id: "p1".to_owned(),
+                what: "Letter to the GP".to_owned(),
+                when: Some("Tuesday".to_owned()),
+                place: Some("office".to_owned()),
+                done: false,
+            }],
+            pleasantness: Some(-0.25),
+            energy: Some(0.5),
+            feelings: vec!["tired".to_owned()],
+            set_down: Some("The last session".to_owned()),
+            went_well: vec!["Team lunch".to_owned()],
+            who_at_home: Some("A present parent".to_owned()),
+            first_thing: Some("Play outside".to_owned()),
+            end_of_day_signal: Some("Change clothes".to_owned()),
+            practice: Some("slow-breathing".to_owned()),
+        };
+        let payload = Payload::of_draft(draft(JournalKind::Transition), Some(record)).unwrap();
+        sealed::assert_frozen("journal-transition", &payload);
+    }
+}

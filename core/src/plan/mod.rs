@@ -541,6 +541,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_full_plan_seals_as_frozen() {
+        let mut plan = suggestions::plan_suggestions()
+            .into_iter()
+            .fold(Plan::default(), suggestions::plan_with_suggestion);
+        plan.emergency.contacts.push(Contact {
+            name: "Sam".to_owned(),
+            how: "+44 20 7946 0000, evenings".to_owned(),
+        });
+        plan.review_date = Some("2027-01-04".to_owned());
+        plan.review_note = Some("After the rota changes".to_owned());
+        sealed::assert_frozen("plan", &plan.validated().unwrap());
+    }
+
+    #[test]
     fn frequencies_read_what_they_write_and_common_variants() {
         for f in [
             Frequency::Daily,

@@ -128,3 +128,16 @@ fn entry(word: &str) -> Result<String> {
     check_text("word", &entry, MAX_TAG_CHARS, false)?;
     Ok(entry)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allow_list_seals_as_frozen() {
+        let list = AllowList {
+            words: vec!["dr amara".to_owned(), "st mary's".to_owned()],
+        };
+        crate::store::sealed::assert_frozen("allow-list", &list);
+    }
+}

@@ -407,6 +407,15 @@ mod tests {
     use crate::prompts::schedule::{DayOfWeek, QuietHours, ShiftTimes, WeeklyShift};
 
     #[test]
+    fn prompt_state_seals_as_frozen() {
+        let state = PromptState {
+            skipped: ["evening:2026-05-04".to_owned()].into(),
+            snoozed: [("transition:2026-05-05".to_owned(), 1_777_996_800_000)].into(),
+        };
+        crate::store::sealed::assert_frozen("prompt-state", &state);
+    }
+
+    #[test]
     fn every_kind_of_prompt_has_generic_wording() {
         for kind in [
             PromptKind::Transition,

@@ -664,6 +664,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_default_schedule_seals_as_frozen() {
+        crate::store::sealed::assert_frozen("schedule", &WorkSchedule::default());
+    }
+
+    #[test]
     fn the_default_is_valid_and_round_trips_through_text() {
         let default = WorkSchedule::default().validated().unwrap();
         assert_eq!(

@@ -535,6 +535,32 @@ pub(crate) fn damaged(id: String, err: &RespiteError) -> DamagedRecord {
     DamagedRecord { id, reason }
 }
 
+/// Asserts that `value` seals as the frozen JSON in `tests/fixtures/sealed-json/{name}.json`
+/// and that the frozen JSON reads back to the same: a refactor can never change the
+/// sealed format silently. `RESPITE_UPDATE_GOLDEN=1` rewrites the file, for a format
+/// change made on purpose (with a new format version and a migration).
+#[cfg(test)]
+pub(crate) fn assert_frozen<T: Serialize + DeserializeOwned>(name: &str, value: &T) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/sealed-json")
+        .join(format!("{name}.json"));
+    let json = serde_json::to_string_pretty(value).expect("encodes") + "\n";
+    if std::env::var_os("RESPITE_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &json).expect("writable fixtures");
+    }
+    let frozen = std::fs::read_to_string(&path).expect("a frozen sealed JSON file");
+    assert!(
+        json == frozen,
+        "the sealed JSON of {name} changed (see {}): a format change needs a new format version",
+        path.display()
+    );
+    let back: T = serde_json::from_str(&frozen).expect("the frozen JSON reads back");
+    assert_eq!(
+        serde_json::to_string_pretty(&back).expect("encodes") + "\n",
+        frozen
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,3 +114,13 @@ fn place(id: &'static str, revision: u32) -> RowRef<'static> {
         revision,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_seal_as_frozen() {
+        sealed::assert_frozen("settings", &Settings { day_start_hour: 4 });
+    }
+}
