@@ -1,5 +1,7 @@
 //! The `respite` binary as a user runs it: a subprocess with environment, stdin, stdout,
 //! stderr and exit codes.
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! Data ownership through the CLI: encrypted backups, export and import.
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Keeping client details out, through the `respite` binary: the check every saving
 //! command runs, `--redact`, the interactive offer in the transition, the allow-list
 //! and `privacy-check`.
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

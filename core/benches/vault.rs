@@ -21,6 +21,8 @@
 //! the ratio is the cost of encryption and key handling alone.
 //!
 //! Run: `cargo bench -p respite-core` (filters like `-- list` work as usual).
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{BatchSize, Criterion};
 use respite_core::{

@@ -6,8 +6,6 @@
 //! ([`catalogue`], [`privacy_check`]). The same API is exported to Kotlin and Swift through UniFFI.
 //! See `SECURITY.md` for the threat model and what is stored in plaintext.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used))]
-
 uniffi::setup_scaffolding!();
 
 // The layers, top to bottom; each uses only those below it (ADR 0003, checked by the

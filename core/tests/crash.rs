@@ -4,6 +4,8 @@
 //!
 //! The writers run in child processes: this test binary started again with
 //! `--ignored --exact child_writer`, told what to do by environment variables.
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 #![cfg(unix)]
 
 #[path = "integration/common/mod.rs"]

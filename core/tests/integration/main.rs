@@ -4,6 +4,8 @@
 //!
 //! Run one area with a filter on its module, e.g.
 //! `cargo test -p respite-core --test integration privacy::`.
+// Test code: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
