@@ -14,6 +14,7 @@ mod api; // the exported objects and functions: thin facades
 mod checkins; // mood and recovery check-ins
 mod content; // the catalogue and wording
 mod crypto; // keys, envelopes, key slots, recovery codes
+#[cfg(any(test, feature = "demo-data"))]
 mod demo; // synthetic history for demos and benchmarks
 mod error; // the one public error
 mod exchange; // backup, import, export and their file formats
@@ -55,6 +56,7 @@ pub use crypto::slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
 };
+#[cfg(feature = "demo-data")]
 pub use demo::{DemoSummary, PlantedEffect, SyntheticOptions};
 pub use error::{RespiteError, Result};
 pub use exchange::backup::{BackupSummary, MergeReport};

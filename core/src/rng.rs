@@ -24,7 +24,11 @@ impl Rng {
     pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
 
+/// Draws for the synthetic history only.
+#[cfg(any(test, feature = "demo-data"))]
+impl Rng {
     /// A number in `[0, 1)`.
     pub(crate) fn uniform(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64

@@ -11,7 +11,7 @@ jna="${JNA_JAR:-/usr/share/java/jna.jar}"
 bindings="$root/build/bindings"
 classes="$root/build/kotlin-classes"
 
-"$root/bindings/generate.sh" "$bindings"
+"$root/bindings/generate.sh" --demo-data "$bindings"
 
 rm -rf "$classes"
 mkdir -p "$classes"

@@ -14,11 +14,13 @@ use super::trends::Trends;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::recovery_code::RecoveryCode;
 use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+#[cfg(feature = "demo-data")]
 use crate::demo::{self, DemoSummary, SyntheticOptions};
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport};
 use crate::exchange::export::{self, ExportFormat, ExportSummary};
 use crate::exchange::import::{self, ImportFormat, ImportReport};
+#[cfg(feature = "demo-data")]
 use crate::store::sealed;
 use crate::store::settings::{self, Settings};
 use crate::store::{key_slots, Store};
@@ -158,14 +160,6 @@ impl Vault {
         Arc::new(Trends::new(Arc::clone(&self.session)))
     }
 
-    /// Fills the vault with `years` of synthetic history ending the day before
-    /// `today` (`YYYY-MM-DD`), for demos: realistic days where some practices help.
-    /// The plan is written too when the vault has none. Never use on a real vault.
-    pub fn fill_with_demo_data(&self, years: u32, seed: u64, today: String) -> Result<DemoSummary> {
-        let today = sealed::parse_day("today", &today)?;
-        self.fill_synthetic(&SyntheticOptions::demo(years, seed, today))
-    }
-
     /// Writes an encrypted backup of the whole vault to `path`, which must not exist.
     /// It is protected by its own `passphrase` (at least 8 characters; it may differ
     /// from the vault's); `kdf_iterations` defaults to 600,000. Records that cannot
@@ -230,14 +224,6 @@ impl Vault {
 }
 
 impl Vault {
-    /// Fills the vault with synthetic history described by `options` (Rust only: tests
-    /// and benchmarks choose densities and planted effects).
-    pub fn fill_synthetic(&self, options: &SyntheticOptions) -> Result<DemoSummary> {
-        let summary = demo::fill(self.store(), options);
-        self.session.search.clear();
-        summary
-    }
-
     fn over(store: Store) -> Arc<Self> {
         Arc::new(Vault {
             session: Arc::new(Session::new(store)),
@@ -246,5 +232,31 @@ impl Vault {
 
     fn store(&self) -> &Store {
         &self.session.store
+    }
+}
+
+/// The synthetic history generator, for demos, tests and benchmarks only: built with
+/// the `demo-data` feature (the CLI and the test builds turn it on; the mobile
+/// library is built without it).
+#[cfg(feature = "demo-data")]
+#[uniffi::export]
+impl Vault {
+    /// Fills the vault with `years` of synthetic history ending the day before
+    /// `today` (`YYYY-MM-DD`), for demos: realistic days where some practices help.
+    /// The plan is written too when the vault has none. Never use on a real vault.
+    pub fn fill_with_demo_data(&self, years: u32, seed: u64, today: String) -> Result<DemoSummary> {
+        let today = sealed::parse_day("today", &today)?;
+        self.fill_synthetic(&SyntheticOptions::demo(years, seed, today))
+    }
+}
+
+#[cfg(feature = "demo-data")]
+impl Vault {
+    /// Fills the vault with synthetic history described by `options` (Rust only: tests
+    /// and benchmarks choose densities and planted effects).
+    pub fn fill_synthetic(&self, options: &SyntheticOptions) -> Result<DemoSummary> {
+        let summary = demo::fill(self.store(), options);
+        self.session.search.clear();
+        summary
     }
 }
