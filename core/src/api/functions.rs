@@ -1,8 +1,10 @@
 //! The exported functions that need no vault, each delegating to its area.
 
+use std::path::Path;
+
 use crate::content::catalogue::Catalogue;
 use crate::error::Result;
-use crate::exchange::backup::{BackupSummary, MergeReport};
+use crate::exchange::backup::{self, BackupSummary, MergeReport};
 use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
@@ -76,7 +78,7 @@ pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<Str
 /// written anywhere.
 #[uniffi::export]
 pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
-    crate::exchange::backup::verify_backup(path, passphrase)
+    backup::verify(Path::new(&path), &passphrase)
 }
 
 /// Restores a backup into a new vault at `vault_path` (which must not exist),
@@ -91,11 +93,11 @@ pub fn restore_backup(
     vault_passphrase: String,
     kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
-    crate::exchange::backup::restore_backup(
-        backup_path,
-        backup_passphrase,
-        vault_path,
-        vault_passphrase,
+    backup::restore_new(
+        Path::new(&backup_path),
+        &backup_passphrase,
+        Path::new(&vault_path),
+        &vault_passphrase,
         kdf_iterations,
     )
 }

@@ -505,31 +505,7 @@ fn for_each_record(
 
 /// Reads a whole backup, checking every record, and says what it holds. Nothing is
 /// written anywhere.
-pub(crate) fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
-    verify(Path::new(&path), &passphrase)
-}
-
-/// Restores a backup into a new vault at `vault_path` (which must not exist),
-/// protected by `vault_passphrase` (`kdf_iterations` as for [`Vault::create`]). The
-/// vault file appears only once the whole backup was read and checked; on any error
-/// nothing is left behind. Open the vault afterwards as usual.
-pub(crate) fn restore_backup(
-    backup_path: String,
-    backup_passphrase: String,
-    vault_path: String,
-    vault_passphrase: String,
-    kdf_iterations: Option<u32>,
-) -> Result<MergeReport> {
-    restore_new(
-        Path::new(&backup_path),
-        &backup_passphrase,
-        Path::new(&vault_path),
-        &vault_passphrase,
-        kdf_iterations,
-    )
-}
-
-fn verify(path: &Path, passphrase: &str) -> Result<BackupSummary> {
+pub(crate) fn verify(path: &Path, passphrase: &str) -> Result<BackupSummary> {
     let mut reader = BackupReader::new(BufReader::new(File::open(path)?), passphrase)?;
     let mut counts = [0u64; 5];
     let manifest = read_records(&mut reader, &mut |item| {
@@ -584,7 +560,8 @@ pub(crate) fn read_records(
     Err(unreadable("no manifest: it was cut short"))
 }
 
-fn restore_new(
+/// Restores a backup into a new vault at `vault_path`, all or nothing.
+pub(crate) fn restore_new(
     backup_path: &Path,
     backup_passphrase: &str,
     vault_path: &Path,
