@@ -43,6 +43,10 @@ pub enum RespiteError {
     /// The storage layer failed (disk full, read-only file, I/O error).
     #[error("storage error: {detail}")]
     Storage { detail: String },
+    /// Something inside Respite failed that is not storage (the system's random
+    /// generator, encoding a record); nothing was written.
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
 }
 
 /// Shorthand used throughout the crate.
@@ -54,6 +58,13 @@ impl RespiteError {
         RespiteError::InvalidInput {
             field: field.to_owned(),
             reason: reason.into(),
+        }
+    }
+
+    /// An [`RespiteError::Internal`] with a fixed description.
+    pub(crate) fn internal(detail: &str) -> Self {
+        RespiteError::Internal {
+            detail: detail.to_owned(),
         }
     }
 

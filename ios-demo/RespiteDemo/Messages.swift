@@ -33,6 +33,8 @@ enum Messages {
             return "That is your last way in, so it stays."
         case let .Storage(detail):
             return "Your device couldn't save just now (\(detail)). Nothing was lost."
+        case .Internal:
+            return "Something went wrong inside Respite. Nothing was lost."
         case .AlreadyExists:
             return "There is already a vault here."
         }

@@ -112,9 +112,7 @@ impl std::fmt::Debug for SealingKey {
 pub(crate) fn fill_random(buf: &mut [u8]) -> Result<()> {
     SystemRandom::new()
         .fill(buf)
-        .map_err(|_| RespiteError::Storage {
-            detail: "the system random generator failed".to_owned(),
-        })
+        .map_err(|_| RespiteError::internal("the system random generator failed"))
 }
 
 /// `N` random bytes.
@@ -159,9 +157,7 @@ pub(in crate::crypto) fn seal(key: &LessSafeKey, aad: &Aad, plaintext: &[u8]) ->
             bound_aad,
             &mut out[1 + NONCE_LEN..],
         )
-        .map_err(|_| RespiteError::Storage {
-            detail: "sealing failed".to_owned(),
-        })?;
+        .map_err(|_| RespiteError::internal("sealing failed"))?;
     out.extend_from_slice(tag.as_ref());
     Ok(out)
 }

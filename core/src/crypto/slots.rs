@@ -160,9 +160,8 @@ impl StoredSlot {
         vault_key: &SecretKey,
     ) -> Result<Self> {
         let id = crypto::to_hex(&crypto::random_array::<16>()?);
-        let params = serde_json::to_vec(params).map_err(|_| RespiteError::Storage {
-            detail: "could not encode key slot".to_owned(),
-        })?;
+        let params = serde_json::to_vec(params)
+            .map_err(|_| RespiteError::internal("could not encode a key slot"))?;
         let aad = slot_aad(&id, kind, &params);
         let wrapped_key = crypto::seal(&kek.aead_key(), &aad, vault_key.expose())?;
         Ok(StoredSlot {

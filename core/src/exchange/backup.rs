@@ -741,9 +741,7 @@ fn prepared_alongside(
     let (give_back, given_back) = std::sync::mpsc::channel::<Vec<Prepared>>();
     std::thread::scope(|s| {
         let producer = s.spawn(move || {
-            let stopped = || RespiteError::Storage {
-                detail: "the merge stopped".to_owned(),
-            };
+            let stopped = || RespiteError::internal("the merge stopped");
             let mut batch = Vec::with_capacity(BATCH);
             let manifest = source(&mut |item| {
                 batch.push(Prepared::new(item, keys)?);

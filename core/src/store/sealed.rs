@@ -226,9 +226,7 @@ pub(crate) fn next_revision(revision: u32) -> Result<u32> {
 pub(crate) fn encode<T: Serialize>(payload: &T) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     serde_json::to_vec(payload)
         .map(zeroize::Zeroizing::new)
-        .map_err(|_| RespiteError::Storage {
-            detail: "could not encode a record".to_owned(),
-        })
+        .map_err(|_| RespiteError::internal("could not encode a record"))
 }
 
 /// Inserts `rows` into `table` with one statement.

@@ -26,6 +26,7 @@ object Messages {
         is RespiteException.UnsupportedFormat -> "This vault was made by a newer Respite. Please update the app."
         is RespiteException.NotFound -> "That is no longer there."
         is RespiteException.Storage -> "Your device couldn't save just now (${error.detail}). Nothing was lost."
+        is RespiteException.Internal -> "Something went wrong inside Respite. Nothing was lost."
         else -> "Something went wrong. Nothing was lost."
     }
 
