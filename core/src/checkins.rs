@@ -19,78 +19,153 @@ const MAX_SLEEP_HOURS: f64 = 24.0;
 
 /// What a check-in records. Only the moment is required; at least one other field
 /// must be given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct CheckInData {
     /// When, with the local UTC offset then.
     pub moment: LocalMoment,
     /// How pleasant, from -1 (very unpleasant) to 1 (very pleasant).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub pleasantness: Option<f64>,
     /// How much energy, from 0 (depleted) to 1 (highly energised).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub energy: Option<f64>,
     /// Emotion ids from the catalogue.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[uniffi(default)]
     pub emotions: Vec<String>,
     /// Where on the stress continuum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub stress_zone: Option<StressZone>,
     /// Self-rated burnout, 1–5 (wording in the catalogue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub burnout: Option<u8>,
     /// Hours slept last night, 0–24.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub sleep_hours: Option<f64>,
     /// Sleep quality, 1–5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub sleep_quality: Option<u8>,
     /// Recovery: mentally leaving work behind, 1–5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub detachment: Option<u8>,
     /// Recovery: unhurried, restful time, 1–5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub relaxation: Option<u8>,
     /// Recovery: growth or a good challenge outside work, 1–5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub mastery: Option<u8>,
     /// Recovery: free time shaped on one's own terms, 1–5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub control: Option<u8>,
     /// How much work thoughts intruded, 0–4.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub work_intrusion: Option<u8>,
     /// Practices done (practice ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[uniffi(default)]
     pub practices: Vec<String>,
     /// Workday, transition or home.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub context: Option<CheckInContext>,
     /// A short note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub note: Option<String>,
     /// Whether this is the evening check (how much work followed me home).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[uniffi(default)]
     pub evening_check: bool,
     /// The transition entry of the same day, for an evening check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub linked_transition: Option<String>,
+}
+
+/// A check-in as it is sealed: the fields of [`CheckInData`] under their stored names,
+/// a type of its own so the exported shape can change without changing the format
+/// (pinned by `tests/fixtures/sealed-json/checkin.json`).
+#[derive(Serialize, Deserialize)]
+pub(crate) struct StoredCheckIn {
+    moment: LocalMoment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pleasantness: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    energy: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    emotions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stress_zone: Option<StressZone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    burnout: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sleep_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sleep_quality: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    detachment: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relaxation: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mastery: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    control: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    work_intrusion: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    practices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    context: Option<CheckInContext>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    evening_check: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    linked_transition: Option<String>,
+}
+
+impl From<CheckInData> for StoredCheckIn {
+    fn from(d: CheckInData) -> Self {
+        StoredCheckIn {
+            moment: d.moment,
+            pleasantness: d.pleasantness,
+            energy: d.energy,
+            emotions: d.emotions,
+            stress_zone: d.stress_zone,
+            burnout: d.burnout,
+            sleep_hours: d.sleep_hours,
+            sleep_quality: d.sleep_quality,
+            detachment: d.detachment,
+            relaxation: d.relaxation,
+            mastery: d.mastery,
+            control: d.control,
+            work_intrusion: d.work_intrusion,
+            practices: d.practices,
+            context: d.context,
+            note: d.note,
+            evening_check: d.evening_check,
+            linked_transition: d.linked_transition,
+        }
+    }
+}
+
+impl From<StoredCheckIn> for CheckInData {
+    fn from(s: StoredCheckIn) -> Self {
+        CheckInData {
+            moment: s.moment,
+            pleasantness: s.pleasantness,
+            energy: s.energy,
+            emotions: s.emotions,
+            stress_zone: s.stress_zone,
+            burnout: s.burnout,
+            sleep_hours: s.sleep_hours,
+            sleep_quality: s.sleep_quality,
+            detachment: s.detachment,
+            relaxation: s.relaxation,
+            mastery: s.mastery,
+            control: s.control,
+            work_intrusion: s.work_intrusion,
+            practices: s.practices,
+            context: s.context,
+            note: s.note,
+            evening_check: s.evening_check,
+            linked_transition: s.linked_transition,
+        }
+    }
 }
 
 impl CheckInData {
@@ -195,6 +270,11 @@ pub struct CheckInPage {
     pub has_more: bool,
 }
 
+/// The sealed bytes of `data`.
+pub(crate) fn encode(data: &CheckInData) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    sealed::encode(&StoredCheckIn::from(data.clone()))
+}
+
 /// Every check-in on `days`, oldest first, and those that did not open.
 pub(crate) fn all_in(
     conn: &Connection,
@@ -217,7 +297,8 @@ pub(crate) fn each_in(
 
 /// Opens a stored check-in row.
 pub(crate) fn open_row(row: &StoredRow, keys: &VaultKeys) -> Result<CheckIn> {
-    checkin_of(row, row.place(TABLE).open(keys, &row.sealed)?)
+    let stored: StoredCheckIn = row.place(TABLE).open(keys, &row.sealed)?;
+    checkin_of(row, stored.into())
 }
 
 /// The check-in that `row` holds with `data`.
@@ -237,7 +318,7 @@ pub(crate) fn add(store: &Store, data: CheckInData) -> Result<CheckIn> {
     let keys = store.keys()?;
     let conn = store.conn();
     let at = Placement::of(&data.moment, settings::load(&conn, &keys)?.day_start_hour);
-    let plain = sealed::encode(&data)?;
+    let plain = encode(&data)?;
     let row = sealed::write_new(&conn, &keys, TABLE, sealed::new_id()?, at, &plain)?;
     checkin_of(&row, data)
 }
@@ -289,7 +370,7 @@ pub(crate) fn update(store: &Store, id: String, data: CheckInData) -> Result<Che
         return Err(RespiteError::invalid("update", "nothing to change"));
     }
     let at = Placement::of(&data.moment, settings::load(&tx, &keys)?.day_start_hour);
-    let plain = sealed::encode(&data)?;
+    let plain = encode(&data)?;
     let row = sealed::write_next(&tx, &keys, TABLE, &current, at, &plain)?;
     tx.commit()?;
     checkin_of(&row, data)
@@ -339,6 +420,6 @@ mod tests {
             evening_check: true,
             linked_transition: Some("0123456789abcdef0123456789abcdef".to_owned()),
         };
-        sealed::assert_frozen("checkin", &data.validated().unwrap());
+        sealed::assert_frozen("checkin", &StoredCheckIn::from(data.validated().unwrap()));
     }
 }

@@ -14,7 +14,7 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
-use crate::checkins::{self, CheckInData};
+use crate::checkins::{self, StoredCheckIn};
 use crate::crypto;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
@@ -286,7 +286,7 @@ impl Item {
             }
             Kind::CheckIn => {
                 sealed::check_id(&self.id).is_ok()
-                    && serde_json::from_slice::<CheckInData>(&self.payload).is_ok()
+                    && serde_json::from_slice::<StoredCheckIn>(&self.payload).is_ok()
             }
             Kind::Setting => match self.id.as_str() {
                 settings::VAULT => serde_json::from_slice::<Settings>(&self.payload).is_ok(),

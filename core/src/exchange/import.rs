@@ -206,7 +206,7 @@ fn store_checkin(
     let table = checkins::TABLE;
     let data = data.validated()?;
     let at = Placement::of(&data.moment, day_start);
-    let plain = sealed::encode(&data)?;
+    let plain = checkins::encode(&data)?;
     let Some(current) = sealed::select(conn, table, &id)? else {
         sealed::write_new(conn, keys, table, id, at, &plain)?;
         return Ok(Stored::New);
