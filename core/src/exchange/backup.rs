@@ -25,7 +25,7 @@ use crate::plan::revisions;
 use crate::plan::Plan;
 use crate::store::connection;
 use crate::store::sealed::{self, DayRange, RowBatch, RowRef, StoredRow};
-use crate::store::settings::{self, Settings};
+use crate::store::settings;
 use crate::store::Store;
 use crate::time::{self, Timestamp};
 
@@ -289,7 +289,9 @@ impl Item {
                     && serde_json::from_slice::<StoredCheckIn>(&self.payload).is_ok()
             }
             Kind::Setting => match self.id.as_str() {
-                settings::VAULT => serde_json::from_slice::<Settings>(&self.payload).is_ok(),
+                settings::VAULT => {
+                    serde_json::from_slice::<settings::StoredSettings>(&self.payload).is_ok()
+                }
                 id if settings::GROUPS.contains(&id) => {
                     serde_json::from_slice::<serde_json::Value>(&self.payload)
                         .is_ok_and(|v| v.is_object())

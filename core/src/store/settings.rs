@@ -20,13 +20,36 @@ pub(crate) const ALLOW_LIST: &str = "privacy-allow-list";
 pub(crate) const GROUPS: [&str; 4] = [VAULT, SCHEDULE, PROMPT_STATE, ALLOW_LIST];
 
 /// Preferences that shape how records are kept.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, uniffi::Record)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
 pub struct Settings {
     /// The hour (0–12) at which a new day starts, for people who work late or at
     /// night: with 4, a check-in at 03:30 belongs to the previous day. Applies to
     /// records written after it is changed; earlier records keep their day.
     pub day_start_hour: u8,
+}
+
+/// Settings as they are sealed, apart from the exported [`Settings`] so that its shape
+/// can change without changing the format (pinned by `tests/fixtures/sealed-json/`).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct StoredSettings {
+    day_start_hour: u8,
+}
+
+impl From<&Settings> for StoredSettings {
+    fn from(s: &Settings) -> Self {
+        StoredSettings {
+            day_start_hour: s.day_start_hour,
+        }
+    }
+}
+
+impl From<StoredSettings> for Settings {
+    fn from(s: StoredSettings) -> Self {
+        Settings {
+            day_start_hour: s.day_start_hour,
+        }
+    }
 }
 
 impl Settings {
@@ -43,13 +66,14 @@ impl Settings {
 
 /// The stored settings, or the defaults when none were saved.
 pub(crate) fn load(conn: &Connection, keys: &VaultKeys) -> Result<Settings> {
-    Ok(load_group(conn, keys, VAULT)?.unwrap_or_default())
+    let stored: Option<StoredSettings> = load_group(conn, keys, VAULT)?;
+    Ok(stored.unwrap_or_default().into())
 }
 
 /// Validates and stores `settings`.
 pub(crate) fn save(conn: &Connection, keys: &VaultKeys, settings: &Settings) -> Result<()> {
     settings.validate()?;
-    save_group(conn, keys, VAULT, settings)
+    save_group(conn, keys, VAULT, &StoredSettings::from(settings))
 }
 
 /// One sealed group of settings, if it was ever saved.
@@ -121,6 +145,7 @@ mod tests {
 
     #[test]
     fn settings_seal_as_frozen() {
-        sealed::assert_frozen("settings", &Settings { day_start_hour: 4 });
+        let settings = Settings { day_start_hour: 4 };
+        sealed::assert_frozen("settings", &StoredSettings::from(&settings));
     }
 }
