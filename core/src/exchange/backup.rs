@@ -22,7 +22,7 @@ use crate::error::{RespiteError, Result};
 use crate::exchange::backup_file::{BackupReader, BackupWriter};
 use crate::journal;
 use crate::plan::revisions;
-use crate::plan::Plan;
+use crate::plan::stored::StoredPlan;
 use crate::store::connection;
 use crate::store::sealed::{self, DayRange, RowBatch, RowRef, StoredRow};
 use crate::store::settings;
@@ -298,7 +298,7 @@ impl Item {
                 }
                 _ => false,
             },
-            Kind::PlanRevision => serde_json::from_slice::<Plan>(&self.payload).is_ok(),
+            Kind::PlanRevision => serde_json::from_slice::<StoredPlan>(&self.payload).is_ok(),
         };
         let day_ok = match self.kind {
             Kind::JournalEntry | Kind::CheckIn => sealed::parse_day("day", &self.day).is_ok(),

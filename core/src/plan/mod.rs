@@ -6,6 +6,7 @@
 //! save is a new sealed revision; revisions can be listed and compared.
 
 pub(crate) mod revisions;
+pub(crate) mod stored;
 pub(crate) mod suggestions;
 pub(crate) mod text;
 
@@ -194,7 +195,7 @@ impl Frequency {
 }
 
 /// A practice in the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Practice {
     /// Stable id (`a-z`, `0-9`, `-`, `_`, `.`), referenced by check-ins and reflections.
     pub id: String,
@@ -209,11 +210,9 @@ pub struct Practice {
     /// How often I aim to do it.
     pub frequency: Frequency,
     /// The barrier I expect.
-    #[serde(default)]
     #[uniffi(default)]
     pub barrier: Option<String>,
     /// My workaround for that barrier.
-    #[serde(default)]
     #[uniffi(default)]
     pub workaround: Option<String>,
 }
@@ -242,7 +241,7 @@ impl Named for SignArea {
 }
 
 /// An early warning sign of burnout, compassion fatigue or grief.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct WarningSign {
     /// Where it shows.
     pub area: SignArea,
@@ -251,7 +250,7 @@ pub struct WarningSign {
 }
 
 /// Someone to contact on a bad day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Contact {
     /// Who.
     pub name: String,
@@ -260,8 +259,7 @@ pub struct Contact {
 }
 
 /// The emergency plan for bad days.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct EmergencyPlan {
     /// What helps me settle.
     #[uniffi(default)]
@@ -281,8 +279,7 @@ pub struct EmergencyPlan {
 }
 
 /// The whole plan. Every list may be empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct Plan {
     /// What the work means to me.
     #[uniffi(default)]
@@ -551,7 +548,7 @@ mod tests {
         });
         plan.review_date = Some("2027-01-04".to_owned());
         plan.review_note = Some("After the rota changes".to_owned());
-        sealed::assert_frozen("plan", &plan.validated().unwrap());
+        sealed::assert_frozen("plan", &stored::StoredPlan::from(plan.validated().unwrap()));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::checkins;
 use crate::crypto::keys::VaultKeys;
 use crate::error::{RespiteError, Result};
 use crate::journal::{self, JournalKind};
+use crate::plan::stored::StoredPlan;
 use crate::plan::suggestions::{self, PlanMoment, PlanSection};
 use crate::plan::{
     Contact, Frequency, Plan, PlanChange, Practice, PracticeContext, PracticeDomain,
@@ -181,7 +182,7 @@ fn open(revision: u32, saved_at: i64, sealed: &[u8], keys: &VaultKeys) -> Result
     Ok(PlanRevision {
         revision,
         saved_at: Some(time::from_millis(saved_at)?),
-        plan: place(revision).open(keys, sealed)?,
+        plan: place(revision).open::<StoredPlan>(keys, sealed)?.into(),
     })
 }
 
@@ -313,7 +314,7 @@ pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
     }
     let revision = sealed::next_revision(latest_row(&tx)?.map_or(0, |(revision, _, _)| revision))?;
     let saved_at = time::now();
-    let sealed = place(revision).seal(&keys, &plan)?;
+    let sealed = place(revision).seal(&keys, &StoredPlan::from(plan.clone()))?;
     insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;
     tx.commit()?;
     Ok(PlanRevision {
