@@ -6,7 +6,7 @@
 //! opens with the backup passphrase alone, on any device; key slots are not in it.
 //! Records are streamed: memory stays bounded by one chunk and one record.
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fs::File;
@@ -827,12 +827,7 @@ fn merge_journal(
     let same_revision: Option<Vec<u8>> = if current.revision == item.revision {
         Some(current.sealed.clone())
     } else {
-        conn.query_row(
-            "SELECT sealed FROM journal_revisions WHERE entry_id = ?1 AND revision = ?2",
-            params![item.id, item.revision],
-            |r| r.get(0),
-        )
-        .optional()?
+        journal::history_sealed(conn, &item.id, item.revision)?
     };
     if let Some(stored) = same_revision {
         match row.place(table).open_bytes(keys, &stored) {

@@ -5,7 +5,7 @@ pub(crate) mod transition;
 
 pub use transition::{ParkedItem, TransitionRecord};
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::content::catalogue;
@@ -268,6 +268,20 @@ pub(crate) fn each_history_row(
         f(StoredRow::read(r)?)?;
     }
     Ok(())
+}
+
+/// The sealed bytes of revision `revision` in the history of entry `id`, if kept.
+pub(crate) fn history_sealed(
+    conn: &Connection,
+    id: &str,
+    revision: u32,
+) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT sealed FROM journal_revisions WHERE entry_id = ?1 AND revision = ?2",
+        )?
+        .query_row(params![id, revision], |r| r.get(0))
+        .optional()?)
 }
 
 /// Keeps `row` (a revision of an entry) in the entry's history.
