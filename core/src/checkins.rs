@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::catalogue::{self, CheckInContext, StressZone};
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, Placement, StoredRow};
 use crate::store::settings;
 use crate::store::Store;
@@ -210,10 +211,9 @@ impl CheckInData {
             ..data.clone()
         };
         if values == CheckInData::new(data.moment) {
-            return Err(RespiteError::invalid(
-                "check_in",
-                "a check-in needs at least one value",
-            ));
+            return Err(
+                RespiteError::invalid("check_in", "a check-in needs at least one value").into(),
+            );
         }
         Ok(data)
     }
@@ -367,7 +367,7 @@ pub(crate) fn update(store: &Store, id: String, data: CheckInData) -> Result<Che
     let tx = conn.transaction()?;
     let current = sealed::select(&tx, TABLE, &id)?.ok_or_else(not_found)?;
     if open_row(&current, &keys)?.data == data {
-        return Err(RespiteError::invalid("update", "nothing to change"));
+        return Err(RespiteError::invalid("update", "nothing to change").into());
     }
     let at = Placement::of(&data.moment, settings::load(&tx, &keys)?.day_start_hour);
     let plain = encode(&data)?;
@@ -380,7 +380,7 @@ pub(crate) fn update(store: &Store, id: String, data: CheckInData) -> Result<Che
 pub(crate) fn delete(store: &Store, id: &str) -> Result<()> {
     sealed::check_id(id)?;
     if !store.delete_record(TABLE, id)? {
-        return Err(not_found());
+        return Err(not_found().into());
     }
     Ok(())
 }

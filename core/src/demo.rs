@@ -7,7 +7,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::checkins::{self, CheckInData};
 use crate::content::catalogue::{CheckInContext, StressZone};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::journal::{self, JournalDraft, JournalKind, SessionReflection, TransitionRecord};
 use crate::plan::revisions;
 use crate::plan::{Frequency, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus};
@@ -365,7 +366,7 @@ pub struct DemoSummary {
 /// Writes synthetic history into the vault: for demos and tests only.
 pub(crate) fn fill(store: &Store, options: &SyntheticOptions) -> Result<DemoSummary> {
     if options.years == 0 || options.years > 20 {
-        return Err(RespiteError::invalid("years", "must be between 1 and 20"));
+        return Err(RespiteError::invalid("years", "must be between 1 and 20").into());
     }
     let data = generate(options);
     let plan_saved = revisions::current(store)?.revision == 0;

@@ -1,9 +1,12 @@
-//! The one public error type, and the mapping of internal failures onto it.
+//! The one public error type, the core's internal error, and the one mapping between
+//! them.
 //!
-//! Every message here is written by this crate. Internal error texts (SQLite, ring,
-//! serde) never cross the FFI: they could quote SQL, paths or values, so they are
-//! mapped onto fixed wording at the edge. User content and key material never appear
-//! in an error.
+//! Inside the core, functions return [`internal::Result`]: library errors (SQLite,
+//! I/O) travel whole, converted with `#[from]`; failures that already have a public
+//! form travel as [`internal::Error::Public`]. The API layer maps an internal error
+//! onto [`RespiteError`] once (`From<internal::Error>`), with fixed wording: library
+//! error texts could quote SQL, paths or values and never cross the FFI. User content
+//! and key material never appear in an error.
 
 /// What went wrong, as shells and the CLI see it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -49,8 +52,51 @@ pub enum RespiteError {
     Internal { detail: String },
 }
 
-/// Shorthand used throughout the crate.
+/// The result of an exported call.
 pub type Result<T, E = RespiteError> = std::result::Result<T, E>;
+
+/// Errors inside the core: a failure already in its public form, or a library error
+/// kept whole until the API edge maps it (once, with `From<Error> for RespiteError`).
+pub(crate) mod internal {
+    use super::RespiteError;
+
+    /// A failure inside the core.
+    #[derive(Debug, thiserror::Error)]
+    pub(crate) enum Error {
+        /// A failure in its public form (wrong input, damage, locked, …).
+        #[error(transparent)]
+        Public(#[from] RespiteError),
+        /// SQLite failed.
+        #[error("SQLite: {0}")]
+        Sqlite(#[from] rusqlite::Error),
+        /// A file could not be read or written.
+        #[error("I/O: {0}")]
+        Io(#[from] std::io::Error),
+    }
+
+    /// The result of a call inside the core.
+    pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
+
+    impl Error {
+        /// The public form of this error, when it already has one.
+        pub(crate) fn public(&self) -> Option<&RespiteError> {
+            match self {
+                Error::Public(err) => Some(err),
+                _ => None,
+            }
+        }
+    }
+}
+
+impl From<internal::Error> for RespiteError {
+    fn from(err: internal::Error) -> Self {
+        match err {
+            internal::Error::Public(err) => err,
+            internal::Error::Sqlite(err) => RespiteError::from(err),
+            internal::Error::Io(err) => RespiteError::from(err),
+        }
+    }
+}
 
 impl RespiteError {
     /// An [`RespiteError::InvalidInput`] for `field` with a fixed reason.

@@ -5,7 +5,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::api::vault::Vault;
-use crate::error::Result;
+use crate::error::internal::Result as CoreResult;
+use crate::error::{RespiteError, Result};
 use crate::exchange::backup::{self, BackupSummary};
 use crate::exchange::backup_file::BackupReader;
 use crate::exchange::import::ImportReport;
@@ -16,73 +17,91 @@ pub const PASSPHRASE: &str = "fuzzing passphrase";
 
 /// A backup file: header, chunks, records.
 pub fn backup_file(data: &[u8]) -> Result<BackupSummary> {
-    let mut reader = BackupReader::new(data, PASSPHRASE)?;
-    let mut counts = [0u64; 5];
-    let manifest = backup::read_records(&mut reader, &mut |item| {
-        counts[backup::slot_of(item.kind)] += 1;
-        Ok(())
-    })?;
-    backup::check_counts(&manifest, &counts)?;
-    Ok(backup::summary_of(&manifest, 0))
+    (|| -> CoreResult<BackupSummary> {
+        let mut reader = BackupReader::new(data, PASSPHRASE)?;
+        let mut counts = [0u64; 5];
+        let manifest = backup::read_records(&mut reader, &mut |item| {
+            counts[backup::slot_of(item.kind)] += 1;
+            Ok(())
+        })?;
+        backup::check_counts(&manifest, &counts)?;
+        Ok(backup::summary_of(&manifest, 0))
+    })()
+    .map_err(RespiteError::from)
 }
 
 /// The record stream inside a backup's chunks, as if it had authenticated.
 pub fn backup_content(mut data: &[u8]) -> Result<()> {
-    let mut counts = [0u64; 5];
-    let manifest = backup::read_records(&mut data, &mut |item| {
-        counts[backup::slot_of(item.kind)] += 1;
-        Ok(())
-    })?;
-    backup::check_counts(&manifest, &counts)
+    (|| -> CoreResult<()> {
+        let mut counts = [0u64; 5];
+        let manifest = backup::read_records(&mut data, &mut |item| {
+            counts[backup::slot_of(item.kind)] += 1;
+            Ok(())
+        })?;
+        backup::check_counts(&manifest, &counts)
+    })()
+    .map_err(RespiteError::from)
 }
 
 /// A Daylio CSV export.
 pub fn daylio(data: &[u8]) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
-    let practices = [("evening-walk".to_owned(), "An evening walk".to_owned())];
-    daylio::parse(data, "Europe/Berlin", &practices, &mut report)?;
-    Ok(report)
+    (|| -> CoreResult<ImportReport> {
+        let mut report = ImportReport::default();
+        let practices = [("evening-walk".to_owned(), "An evening walk".to_owned())];
+        daylio::parse(data, "Europe/Berlin", &practices, &mut report)?;
+        Ok(report)
+    })()
+    .map_err(RespiteError::from)
 }
 
 /// A Day One JSON export or zip.
 pub fn dayone(data: &[u8]) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
-    dayone::parse(data, &mut report)?;
-    Ok(report)
+    (|| -> CoreResult<ImportReport> {
+        let mut report = ImportReport::default();
+        dayone::parse(data, &mut report)?;
+        Ok(report)
+    })()
+    .map_err(RespiteError::from)
 }
 
 /// A Respite JSON export.
 pub fn respite_json(data: &[u8]) -> Result<()> {
-    let (items, manifest) = import::respite_items(data)?;
-    let mut counts = [0u64; 5];
-    for item in &items {
-        counts[backup::slot_of(item.kind)] += 1;
-    }
-    backup::check_counts(&manifest, &counts)
+    (|| -> CoreResult<()> {
+        let (items, manifest) = import::respite_items(data)?;
+        let mut counts = [0u64; 5];
+        for item in &items {
+            counts[backup::slot_of(item.kind)] += 1;
+        }
+        backup::check_counts(&manifest, &counts)
+    })()
+    .map_err(RespiteError::from)
 }
 
 /// A vault file: open it, unlock it with [`PASSPHRASE`], read every record.
 pub fn vault_file(data: &[u8]) -> Result<()> {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "respite-fuzz-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("vault.db");
-    std::fs::write(&path, data)?;
-    let result = (|| {
-        let vault = Vault::open(path.to_string_lossy().into_owned())?;
-        vault.unlock_with_passphrase(PASSPHRASE.to_owned())?;
-        vault.journal().list(0, 1000)?;
-        vault.checkins().list(None, None, 0, 1000)?;
-        vault.plan().current()?;
-        vault.settings()?;
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    (|| -> CoreResult<()> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "respite-fuzz-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join("vault.db");
+        std::fs::write(&path, data)?;
+        let result = (|| {
+            let vault = Vault::open(path.to_string_lossy().into_owned())?;
+            vault.unlock_with_passphrase(PASSPHRASE.to_owned())?;
+            vault.journal().list(0, 1000)?;
+            vault.checkins().list(None, None, 0, 1000)?;
+            vault.plan().current()?;
+            vault.settings()?;
+            Ok(())
+        })();
+        let _ = std::fs::remove_dir_all(&dir);
+        result
+    })()
+    .map_err(RespiteError::from)
 }
 
 #[cfg(test)]

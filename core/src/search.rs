@@ -8,7 +8,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::journal::{self, JournalEntry, JournalKind};
 use crate::store::sealed::{DamagedRecord, DayRange};
 use crate::store::Store;
@@ -442,7 +443,8 @@ impl SearchIndex {
             return Err(RespiteError::invalid(
                 "limit",
                 format!("must be between 1 and {MAX_HITS}"),
-            ));
+            )
+            .into());
         }
         let filter = Filter {
             days: DayRange::new(query.from_day.as_deref(), query.to_day.as_deref())?,

@@ -1,7 +1,8 @@
 //! Checks shared by every area: text limits, numeric ranges, label and practice ids.
 //! Each failure is an `InvalidInput` naming the field; nothing is written after one.
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// Longest free text (a body or a note) accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -18,16 +19,15 @@ const MAX_PRACTICE_ID: usize = 64;
 /// tabs are allowed in `multiline` text).
 pub(crate) fn check_text(field: &str, text: &str, max_chars: usize, multiline: bool) -> Result<()> {
     if text.chars().count() > max_chars {
-        return Err(RespiteError::invalid(
-            field,
-            format!("longer than {max_chars} characters"),
-        ));
+        return Err(
+            RespiteError::invalid(field, format!("longer than {max_chars} characters")).into(),
+        );
     }
     let bad_control = text
         .chars()
         .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')));
     if bad_control {
-        return Err(RespiteError::invalid(field, "contains control characters"));
+        return Err(RespiteError::invalid(field, "contains control characters").into());
     }
     Ok(())
 }
@@ -56,7 +56,7 @@ pub(crate) fn tags(field: &str, items: Vec<String>) -> Result<Vec<String>> {
     for item in items {
         let item = item.trim();
         if item.is_empty() {
-            return Err(RespiteError::invalid(field, "an item is empty"));
+            return Err(RespiteError::invalid(field, "an item is empty").into());
         }
         check_text(field, item, MAX_TAG_CHARS, false)?;
         if !out.iter().any(|t| t == item) {
@@ -79,7 +79,8 @@ pub(crate) fn known_ids(
             return Err(RespiteError::invalid(
                 field,
                 "contains an id that is not in the catalogue",
-            ));
+            )
+            .into());
         }
         if !out.contains(&id) {
             out.push(id);
@@ -91,12 +92,14 @@ pub(crate) fn known_ids(
 
 /// De-duplicated practice ids of a valid form (`a-z`, `0-9`, `-`, `_`, `.`).
 pub(crate) fn practice_ids(field: &str, ids: Vec<String>) -> Result<Vec<String>> {
-    known_ids(field, ids, is_practice_id).map_err(|_| {
-        RespiteError::invalid(
-            field,
-            "practice ids are 1 to 64 characters of a-z, 0-9, '-', '_' or '.'",
-        )
-    })
+    known_ids(field, ids, is_practice_id)
+        .map_err(|_| {
+            RespiteError::invalid(
+                field,
+                "practice ids are 1 to 64 characters of a-z, 0-9, '-', '_' or '.'",
+            )
+        })
+        .map_err(Into::into)
 }
 
 /// Whether `id` has the form of a practice id.
@@ -110,10 +113,9 @@ pub(crate) fn is_practice_id(id: &str) -> bool {
 
 fn check_count(field: &str, n: usize) -> Result<()> {
     if n > MAX_LIST_ITEMS {
-        return Err(RespiteError::invalid(
-            field,
-            format!("more than {MAX_LIST_ITEMS} items"),
-        ));
+        return Err(
+            RespiteError::invalid(field, format!("more than {MAX_LIST_ITEMS} items")).into(),
+        );
     }
     Ok(())
 }
@@ -121,10 +123,9 @@ fn check_count(field: &str, n: usize) -> Result<()> {
 /// An optional whole number within `min..=max`.
 pub(crate) fn scale(field: &str, value: Option<u8>, min: u8, max: u8) -> Result<()> {
     match value {
-        Some(v) if !(min..=max).contains(&v) => Err(RespiteError::invalid(
-            field,
-            format!("must be between {min} and {max}"),
-        )),
+        Some(v) if !(min..=max).contains(&v) => {
+            Err(RespiteError::invalid(field, format!("must be between {min} and {max}")).into())
+        }
         _ => Ok(()),
     }
 }
@@ -132,11 +133,12 @@ pub(crate) fn scale(field: &str, value: Option<u8>, min: u8, max: u8) -> Result<
 /// An optional finite number within `min..=max`.
 pub(crate) fn number(field: &str, value: Option<f64>, min: f64, max: f64) -> Result<()> {
     match value {
-        Some(v) if !v.is_finite() => Err(RespiteError::invalid(field, "must be a finite number")),
-        Some(v) if !(min..=max).contains(&v) => Err(RespiteError::invalid(
-            field,
-            format!("must be between {min} and {max}"),
-        )),
+        Some(v) if !v.is_finite() => {
+            Err(RespiteError::invalid(field, "must be a finite number").into())
+        }
+        Some(v) if !(min..=max).contains(&v) => {
+            Err(RespiteError::invalid(field, format!("must be between {min} and {max}")).into())
+        }
         _ => Ok(()),
     }
 }

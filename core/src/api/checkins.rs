@@ -29,7 +29,7 @@ impl CheckIns {
 
     /// A check-in by id.
     pub fn get(&self, id: String) -> Result<CheckIn> {
-        checkins::get(&self.session.store, id)
+        Ok(checkins::get(&self.session.store, id)?)
     }
 
     /// Check-ins on local days `from_day..=to_day` (`YYYY-MM-DD`, each optional),
@@ -41,12 +41,18 @@ impl CheckIns {
         offset: u32,
         limit: u32,
     ) -> Result<CheckInPage> {
-        checkins::list(&self.session.store, from_day, to_day, offset, limit)
+        Ok(checkins::list(
+            &self.session.store,
+            from_day,
+            to_day,
+            offset,
+            limit,
+        )?)
     }
 
     /// How many check-ins there are.
     pub fn count(&self) -> Result<u64> {
-        checkins::count(&self.session.store)
+        Ok(checkins::count(&self.session.store)?)
     }
 
     /// Replaces a check-in's data (a correction), raising its revision.

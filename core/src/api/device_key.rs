@@ -7,6 +7,7 @@
 //! later asks the platform to open it. The slot secret then unwraps the vault key.
 
 use crate::crypto::platform::PlatformKeyStore;
+use crate::error::internal::Result as CoreResult;
 use crate::error::{RespiteError, Result};
 
 /// Seals and opens small secrets with a key that lives in the platform's key store.
@@ -24,11 +25,11 @@ pub trait DeviceKeyStore: Send + Sync {
 
 /// The key slots reach the platform's key store through this.
 impl<T: DeviceKeyStore + ?Sized> PlatformKeyStore for T {
-    fn seal(&self, plaintext: Vec<u8>) -> Result<Vec<u8>> {
-        DeviceKeyStore::seal(self, plaintext)
+    fn seal(&self, plaintext: Vec<u8>) -> CoreResult<Vec<u8>> {
+        Ok(DeviceKeyStore::seal(self, plaintext)?)
     }
 
-    fn open(&self, sealed: Vec<u8>) -> Result<Vec<u8>> {
-        DeviceKeyStore::open(self, sealed)
+    fn open(&self, sealed: Vec<u8>) -> CoreResult<Vec<u8>> {
+        Ok(DeviceKeyStore::open(self, sealed)?)
     }
 }

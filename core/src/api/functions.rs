@@ -39,7 +39,7 @@ pub fn plan_to_text(plan: Plan) -> String {
 /// the text is lost, since the caller still holds it.
 #[uniffi::export]
 pub fn plan_from_text(text: String) -> Result<Plan> {
-    crate::plan::text::plan_from_text(text)
+    Ok(crate::plan::text::plan_from_text(text)?)
 }
 
 /// The plan as printable Markdown.
@@ -57,7 +57,7 @@ pub fn schedule_to_text(schedule: WorkSchedule) -> String {
 /// Reads the text form back; errors name the line.
 #[uniffi::export]
 pub fn schedule_from_text(text: String) -> Result<WorkSchedule> {
-    crate::prompts::schedule::schedule_from_text(text)
+    Ok(crate::prompts::schedule::schedule_from_text(text)?)
 }
 
 /// Checks `text` for details that could identify a client. An empty report means
@@ -71,14 +71,14 @@ pub fn privacy_check(text: String) -> PrivacyReport {
 /// leaving the rest of the text as it is.
 #[uniffi::export]
 pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<String> {
-    crate::privacy::privacy_redact(text, findings)
+    Ok(crate::privacy::privacy_redact(text, findings)?)
 }
 
 /// Reads a whole backup, checking every record, and says what it holds. Nothing is
 /// written anywhere.
 #[uniffi::export]
 pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
-    backup::verify(Path::new(&path), &passphrase)
+    Ok(backup::verify(Path::new(&path), &passphrase)?)
 }
 
 /// Restores a backup into a new vault at `vault_path` (which must not exist),
@@ -93,11 +93,11 @@ pub fn restore_backup(
     vault_passphrase: String,
     kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
-    backup::restore_new(
+    Ok(backup::restore_new(
         Path::new(&backup_path),
         &backup_passphrase,
         Path::new(&vault_path),
         &vault_passphrase,
         kdf_iterations,
-    )
+    )?)
 }

@@ -31,13 +31,13 @@ impl Journal {
 
     /// The current revision of an entry.
     pub fn get(&self, id: String) -> Result<JournalEntry> {
-        journal::get(&self.session.store, id)
+        Ok(journal::get(&self.session.store, id)?)
     }
 
     /// A page of entries, newest first (by local day, then time written).
     /// `limit` is between 1 and 1,000. Damaged entries are named, not fatal.
     pub fn list(&self, offset: u32, limit: u32) -> Result<JournalPage> {
-        journal::list(&self.session.store, offset, limit)
+        Ok(journal::list(&self.session.store, offset, limit)?)
     }
 
     /// Like [`Journal::list`], limited to local days `from_day..=to_day`
@@ -49,12 +49,18 @@ impl Journal {
         offset: u32,
         limit: u32,
     ) -> Result<JournalPage> {
-        journal::list_days(&self.session.store, from_day, to_day, offset, limit)
+        Ok(journal::list_days(
+            &self.session.store,
+            from_day,
+            to_day,
+            offset,
+            limit,
+        )?)
     }
 
     /// How many entries the journal holds.
     pub fn count(&self) -> Result<u64> {
-        journal::count(&self.session.store)
+        Ok(journal::count(&self.session.store)?)
     }
 
     /// Changes an entry, keeping the previous revision in its history.
@@ -66,7 +72,7 @@ impl Journal {
 
     /// Earlier revisions of an entry, newest first (the current one excluded).
     pub fn history(&self, id: String) -> Result<Vec<JournalEntry>> {
-        journal::history(&self.session.store, id)
+        Ok(journal::history(&self.session.store, id)?)
     }
 
     /// Deletes an entry and all its revisions. The ciphertext is overwritten in the
@@ -81,6 +87,6 @@ impl Journal {
     /// built in memory from decrypted records on the first search after unlocking and
     /// dropped on lock; nothing of it is ever written to disk.
     pub fn search(&self, query: SearchQuery) -> Result<SearchResults> {
-        self.session.search.search(&self.session.store, query)
+        Ok(self.session.search.search(&self.session.store, query)?)
     }
 }

@@ -26,47 +26,47 @@ impl CarePlan {
 impl CarePlan {
     /// The current plan (an empty plan at revision 0 until the first save).
     pub fn current(&self) -> Result<PlanRevision> {
-        revisions::current(&self.session.store)
+        Ok(revisions::current(&self.session.store)?)
     }
 
     /// Saves a new revision. Refuses an unchanged plan, and the removal of a practice
     /// that past records refer to (retire it instead, so its history stays readable).
     pub fn save(&self, plan: Plan) -> Result<PlanRevision> {
-        revisions::save(&self.session.store, plan)
+        Ok(revisions::save(&self.session.store, plan)?)
     }
 
     /// Every saved revision, newest first.
     pub fn revisions(&self) -> Result<Vec<PlanRevision>> {
-        revisions::revisions(&self.session.store)
+        Ok(revisions::revisions(&self.session.store)?)
     }
 
     /// One saved revision (0 is the empty plan).
     pub fn revision(&self, revision: u32) -> Result<PlanRevision> {
-        revisions::revision(&self.session.store, revision)
+        Ok(revisions::revision(&self.session.store, revision)?)
     }
 
     /// What changed from revision `from` to revision `to`: added, removed and changed
     /// items, section by section.
     pub fn diff(&self, from: u32, to: u32) -> Result<Vec<PlanChange>> {
-        revisions::changes(&self.session.store, from, to)
+        Ok(revisions::changes(&self.session.store, from, to)?)
     }
 
     /// Practices that fit `moment`: from the plan first (current, then want-to-start;
     /// never retired), filled up with starter suggestions when the plan has few.
     pub fn practices_for(&self, moment: PlanMoment) -> Result<Vec<SuggestedPractice>> {
-        revisions::practices_for(&self.session.store, moment)
+        Ok(revisions::practices_for(&self.session.store, moment)?)
     }
 
     /// The emergency plan as one card. Empty parts are filled with starter
     /// suggestions (and `uses_suggestions` says so) so the card is never blank.
     pub fn emergency_card(&self) -> Result<EmergencyCard> {
-        revisions::emergency_card(&self.session.store)
+        Ok(revisions::emergency_card(&self.session.store)?)
     }
 
     /// Practices done against their targets for the `weeks` weeks (1–52) ending with
     /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
     /// check-ins, reflections and linked journal entries.
     pub fn adherence(&self, today: String, weeks: u32) -> Result<Vec<PracticeAdherence>> {
-        revisions::adherence(&self.session.store, today, weeks)
+        Ok(revisions::adherence(&self.session.store, today, weeks)?)
     }
 }

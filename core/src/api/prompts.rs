@@ -30,12 +30,12 @@ impl Prompts {
 impl Prompts {
     /// The work schedule (the default until changed).
     pub fn schedule(&self) -> Result<WorkSchedule> {
-        transition::schedule(&self.session.store)
+        Ok(transition::schedule(&self.session.store)?)
     }
 
     /// Replaces the work schedule and returns it as stored.
     pub fn set_schedule(&self, schedule: WorkSchedule) -> Result<WorkSchedule> {
-        transition::set_schedule(&self.session.store, schedule)
+        Ok(transition::set_schedule(&self.session.store, schedule)?)
     }
 
     /// The prompts to notify in `[from, until)` (at most 62 days), sorted by time.
@@ -47,23 +47,28 @@ impl Prompts {
         until: Timestamp,
         device_time_zone: String,
     ) -> Result<Vec<PromptOccurrence>> {
-        transition::upcoming(&self.session.store, from, until, device_time_zone)
+        Ok(transition::upcoming(
+            &self.session.store,
+            from,
+            until,
+            device_time_zone,
+        )?)
     }
 
     /// Moves an occurrence to `until` (at most 12 hours after it was due). Remembered.
     pub fn snooze(&self, id: String, due: Timestamp, until: Timestamp) -> Result<()> {
-        transition::snooze(&self.session.store, id, due, until)
+        Ok(transition::snooze(&self.session.store, id, due, until)?)
     }
 
     /// Skips an occurrence: it will not be notified. Remembered.
     pub fn skip(&self, id: String) -> Result<()> {
-        transition::skip(&self.session.store, id)
+        Ok(transition::skip(&self.session.store, id)?)
     }
 
     /// The transition flow for `moment`: wording for each step (rotating by date) and
     /// practices from the plan for a session that is staying with me.
     pub fn transition_script(&self, moment: LocalMoment) -> Result<TransitionScript> {
-        transition::transition_script(&self.session.store, moment)
+        Ok(transition::transition_script(&self.session.store, moment)?)
     }
 
     /// Saves the answers as one sealed transition entry.
@@ -80,7 +85,7 @@ impl Prompts {
     /// Parked items not yet done from the last 30 days of transitions, oldest first:
     /// what the start-of-shift flow shows. They never appear in notifications.
     pub fn open_parked_items(&self, today: String) -> Result<Vec<OpenParkedItem>> {
-        transition::open_parked_items(&self.session.store, today)
+        Ok(transition::open_parked_items(&self.session.store, today)?)
     }
 
     /// Marks a parked item done (a new revision of its transition entry, read and

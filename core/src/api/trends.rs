@@ -25,28 +25,32 @@ impl Trends {
     /// Every metric day by day and week by week over `from_day..=to_day` (at most
     /// about two years), with rolling means and the personal baseline.
     pub fn series(&self, from_day: String, to_day: String) -> Result<Vec<MetricSeries>> {
-        dashboard::series(&self.session.store, from_day, to_day)
+        Ok(dashboard::series(&self.session.store, from_day, to_day)?)
     }
 
     /// The insights the last year of records supports on `today` (`YYYY-MM-DD`).
     pub fn insights(&self, today: String) -> Result<Vec<Insight>> {
-        dashboard::insights(&self.session.store, today)
+        Ok(dashboard::insights(&self.session.store, today)?)
     }
 
     /// The review of the week starting on Monday `week_start`, counted up to `today`
     /// when the week is still going.
     pub fn weekly_review(&self, week_start: String, today: String) -> Result<WeeklyReview> {
-        dashboard::weekly_review(&self.session.store, week_start, today)
+        Ok(dashboard::weekly_review(
+            &self.session.store,
+            week_start,
+            today,
+        )?)
     }
 
     /// Journal entries from the same date in the 11 months and 10 years before `today`.
     pub fn on_this_day(&self, today: String) -> Result<Vec<OnThisDay>> {
-        dashboard::on_this_day(&self.session.store, today)
+        Ok(dashboard::on_this_day(&self.session.store, today)?)
     }
 
     /// The whole trends screen for `today`: every series for the last 90 days and the
     /// last year, stress zones, insights, this week's review and "on this day".
     pub fn dashboard(&self, today: String) -> Result<Dashboard> {
-        dashboard::dashboard(&self.session.store, today)
+        Ok(dashboard::dashboard(&self.session.store, today)?)
     }
 }

@@ -58,24 +58,24 @@ impl Vault {
 
     /// Unlocks with the passphrase.
     pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
-        self.store().unlock(KeySlotKind::Passphrase, |slot| {
+        Ok(self.store().unlock(KeySlotKind::Passphrase, |slot| {
             VaultKeys::with_passphrase(slot, &passphrase)
-        })
+        })?)
     }
 
     /// Unlocks with a recovery code, typed in any case, with or without separators.
     pub fn unlock_with_recovery_code(&self, code: String) -> Result<()> {
         let code = RecoveryCode::parse(&code)?;
-        self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
+        Ok(self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
             VaultKeys::with_recovery_code(slot, &code)
-        })
+        })?)
     }
 
     /// Unlocks with this device's platform key store.
     pub fn unlock_with_device(&self, store: Arc<dyn DeviceKeyStore>) -> Result<()> {
-        self.store().unlock(KeySlotKind::Device, |slot| {
+        Ok(self.store().unlock(KeySlotKind::Device, |slot| {
             VaultKeys::with_device(slot, store.as_ref())
-        })
+        })?)
     }
 
     /// Locks the vault: the keys are wiped and every later call returns `Locked`
@@ -92,10 +92,10 @@ impl Vault {
     /// The vault's key slots. Available while locked, so a shell can offer the
     /// matching ways to unlock.
     pub fn key_slots(&self) -> Result<Vec<KeySlot>> {
-        key_slots::all(&self.store().conn())?
+        Ok(key_slots::all(&self.store().conn())?
             .iter()
             .map(StoredSlot::info)
-            .collect()
+            .collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
     /// Sets a new passphrase, replacing the passphrase slot (or adding one). Only the
@@ -106,7 +106,7 @@ impl Vault {
             .keys()?
             .passphrase_slot(&new_passphrase, Some(DEFAULT_KDF_ITERATIONS))?;
         self.store().replace_slot(&slot)?;
-        slot.info()
+        Ok(slot.info()?)
     }
 
     /// Creates a new recovery code, replacing any earlier one, and returns it for the
@@ -122,12 +122,12 @@ impl Vault {
     pub fn add_device_slot(&self, store: Arc<dyn DeviceKeyStore>) -> Result<KeySlot> {
         let slot = self.store().keys()?.device_slot(store.as_ref())?;
         self.store().replace_slot(&slot)?;
-        slot.info()
+        Ok(slot.info()?)
     }
 
     /// Removes a key slot. The vault must be unlocked, and its last slot stays.
     pub fn remove_key_slot(&self, id: String) -> Result<()> {
-        self.store().remove_slot(&id)
+        Ok(self.store().remove_slot(&id)?)
     }
 
     /// The journal of this vault.
@@ -170,12 +170,12 @@ impl Vault {
         passphrase: String,
         kdf_iterations: Option<u32>,
     ) -> Result<BackupSummary> {
-        backup::create(
+        Ok(backup::create(
             self.store(),
             Path::new(&path),
             &passphrase,
             kdf_iterations.unwrap_or(DEFAULT_KDF_ITERATIONS),
-        )
+        )?)
     }
 
     /// Merges a backup into this vault: new records are added, newer revisions win,
@@ -184,14 +184,14 @@ impl Vault {
     pub fn merge_backup(&self, path: String, passphrase: String) -> Result<MergeReport> {
         let report = backup::merge(self.store(), Path::new(&path), &passphrase);
         self.session.search.clear();
-        report
+        Ok(report?)
     }
 
     /// Writes a plaintext export to `path`, which must not exist: the complete vault as
     /// JSON, check-ins as CSV, or the journal and plan as Markdown. The file is not
     /// encrypted: say so to the person before calling this.
     pub fn export(&self, format: ExportFormat, path: String) -> Result<ExportSummary> {
-        export::export(self.store(), format, Path::new(&path))
+        Ok(export::export(self.store(), format, Path::new(&path))?)
     }
 
     /// Imports a file from Respite (JSON export), Daylio (CSV export) or Day One (JSON
@@ -206,13 +206,13 @@ impl Vault {
     ) -> Result<ImportReport> {
         let report = import::import(self.store(), format, Path::new(&path), &time_zone);
         self.session.search.clear();
-        report
+        Ok(report?)
     }
 
     /// The vault's settings (defaults until changed).
     pub fn settings(&self) -> Result<Settings> {
         let keys = self.store().keys()?;
-        settings::load(&self.store().conn(), &keys)
+        Ok(settings::load(&self.store().conn(), &keys)?)
     }
 
     /// Changes the vault's settings and returns them.
@@ -257,6 +257,6 @@ impl Vault {
     pub fn fill_synthetic(&self, options: &SyntheticOptions) -> Result<DemoSummary> {
         let summary = demo::fill(self.store(), options);
         self.session.search.clear();
-        summary
+        Ok(summary?)
     }
 }

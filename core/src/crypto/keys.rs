@@ -5,7 +5,7 @@ use super::platform::PlatformKeyStore;
 use super::recovery_code::RecoveryCode;
 use super::slots::{StoredSlot, DEFAULT_KDF_ITERATIONS};
 use super::{to_hex, Aad, SealingKey, SecretKey};
-use crate::error::Result;
+use crate::error::internal::Result;
 use zeroize::Zeroizing;
 
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.

@@ -17,7 +17,8 @@ use ring::{hkdf, pbkdf2};
 use std::num::NonZeroU32;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// Length in bytes of every symmetric key in Respite.
 pub(crate) const KEY_LEN: usize = 32;
@@ -113,6 +114,7 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> Result<()> {
     SystemRandom::new()
         .fill(buf)
         .map_err(|_| RespiteError::internal("the system random generator failed"))
+        .map_err(Into::into)
 }
 
 /// `N` random bytes.

@@ -1,7 +1,7 @@
 //! The platform key store as the key slots see it: the shells implement it through
 //! the API's `DeviceKeyStore`.
 
-use crate::error::Result;
+use crate::error::internal::Result;
 
 /// Seals and opens small secrets with a key held in the platform's secure hardware.
 pub(crate) trait PlatformKeyStore {

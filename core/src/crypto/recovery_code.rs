@@ -10,7 +10,8 @@ use ring::digest;
 use zeroize::Zeroizing;
 
 use crate::crypto::fill_random;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RANDOM_CHARS: usize = 26;
@@ -45,16 +46,16 @@ impl RecoveryCode {
                 'O' => '0',
                 'I' | 'L' => '1',
                 c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
-                _ => return Err(malformed()),
+                _ => return Err(malformed().into()),
             };
             canonical.push(c);
         }
         if canonical.len() != RANDOM_CHARS + CHECK_CHARS {
-            return Err(malformed());
+            return Err(malformed().into());
         }
         let (body, check) = canonical.split_at(RANDOM_CHARS);
         if check_chars(body) != check {
-            return Err(malformed());
+            return Err(malformed().into());
         }
         Ok(RecoveryCode(canonical))
     }

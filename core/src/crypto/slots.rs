@@ -21,7 +21,8 @@ use zeroize::Zeroizing;
 use crate::crypto::platform::PlatformKeyStore;
 use crate::crypto::recovery_code::RecoveryCode;
 use crate::crypto::{self, Aad, SecretKey};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::time::{self, Timestamp};
 
 /// Default PBKDF2 iterations for new passphrase slots (OWASP 2023 for HMAC-SHA256).
@@ -62,7 +63,7 @@ impl KeySlotKind {
             "passphrase" => Ok(KeySlotKind::Passphrase),
             "device" => Ok(KeySlotKind::Device),
             "recovery-code" => Ok(KeySlotKind::RecoveryCode),
-            _ => Err(RespiteError::integrity("a key slot has an unknown kind")),
+            _ => Err(RespiteError::integrity("a key slot has an unknown kind").into()),
         }
     }
 }
@@ -112,7 +113,8 @@ impl StoredSlot {
             return Err(RespiteError::invalid(
                 "kdf_iterations",
                 format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
-            ));
+            )
+            .into());
         }
         let salt = crypto::random_array::<SALT_LEN>()?;
         let kek = passphrase_kek(passphrase, &salt, iterations);
@@ -145,7 +147,8 @@ impl StoredSlot {
         if sealed.is_empty() {
             return Err(RespiteError::DeviceKey {
                 reason: "the platform key store returned nothing".to_owned(),
-            });
+            }
+            .into());
         }
         let params = SlotParams::Platform {
             sealed_secret: crypto::to_hex(&sealed),
@@ -206,12 +209,13 @@ impl StoredSlot {
                 if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
                     return Err(RespiteError::integrity(
                         "a passphrase slot has key-derivation parameters outside the allowed range",
-                    ));
+                    )
+                    .into());
                 }
                 let kek = passphrase_kek(passphrase, &decode_salt(&salt)?, iterations);
                 self.unwrap(&kek)
             }
-            _ => Err(self.params_mismatch()),
+            _ => Err(self.params_mismatch().into()),
         }
     }
 
@@ -222,7 +226,7 @@ impl StoredSlot {
                 let kek = crypto::hkdf_sha256(&decode_salt(&salt)?, code.secret(), RECOVERY_INFO);
                 self.unwrap(&kek)
             }
-            _ => Err(self.params_mismatch()),
+            _ => Err(self.params_mismatch().into()),
         }
     }
 
@@ -245,7 +249,7 @@ impl StoredSlot {
                     None => Ok(None),
                 }
             }
-            _ => Err(self.params_mismatch()),
+            _ => Err(self.params_mismatch().into()),
         }
     }
 
@@ -267,7 +271,7 @@ impl StoredSlot {
         if kind_matches {
             Ok(params)
         } else {
-            Err(self.params_mismatch())
+            Err(self.params_mismatch().into())
         }
     }
 
@@ -286,7 +290,8 @@ pub(crate) fn check_new_passphrase(passphrase: &str) -> Result<()> {
         return Err(RespiteError::invalid(
             "passphrase",
             format!("must be at least {MIN_PASSPHRASE_CHARS} characters"),
-        ));
+        )
+        .into());
     }
     Ok(())
 }
@@ -300,6 +305,7 @@ fn decode_salt(hex: &str) -> Result<Vec<u8>> {
     crypto::from_hex(hex)
         .filter(|salt| salt.len() == SALT_LEN)
         .ok_or_else(|| RespiteError::integrity("a key slot's salt is damaged"))
+        .map_err(Into::into)
 }
 
 fn slot_aad(id: &str, kind: KeySlotKind, params: &[u8]) -> Aad {
@@ -341,7 +347,9 @@ mod tests {
         for n in [0, 1, MIN_KDF_ITERATIONS - 1, MAX_KDF_ITERATIONS + 1] {
             assert!(matches!(
                 StoredSlot::passphrase(&vk, "correct horse", n),
-                Err(RespiteError::InvalidInput { .. })
+                Err(crate::error::internal::Error::Public(
+                    RespiteError::InvalidInput { .. }
+                ))
             ));
         }
     }
@@ -354,7 +362,9 @@ mod tests {
         slot.params = text.replace("100000", "1000").into_bytes();
         assert!(matches!(
             slot.open_with_passphrase("correct horse"),
-            Err(RespiteError::Integrity { .. })
+            Err(crate::error::internal::Error::Public(
+                RespiteError::Integrity { .. }
+            ))
         ));
     }
 
@@ -375,7 +385,7 @@ mod tests {
         let vk = SecretKey::generate().unwrap();
         assert!(matches!(
             StoredSlot::passphrase(&vk, "short", ITER),
-            Err(RespiteError::InvalidInput { field, .. }) if field == "passphrase"
+            Err(crate::error::internal::Error::Public(RespiteError::InvalidInput { field, .. })) if field == "passphrase"
         ));
     }
 }

@@ -18,7 +18,8 @@ use crate::checkins::{self, StoredCheckIn};
 use crate::crypto;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::{Error, Result};
+use crate::error::RespiteError;
 use crate::exchange::backup_file::{BackupReader, BackupWriter};
 use crate::journal;
 use crate::plan::revisions;
@@ -55,7 +56,7 @@ impl Content for &[u8] {
 
     fn read_content(&mut self, buf: &mut [u8]) -> Result<()> {
         if self.len() < buf.len() {
-            return Err(unreadable("a record cut short"));
+            return Err(unreadable("a record cut short").into());
         }
         let (head, rest) = self.split_at(buf.len());
         buf.copy_from_slice(head);
@@ -178,7 +179,7 @@ impl Kind {
             3 => Kind::CheckIn,
             4 => Kind::Setting,
             5 => Kind::PlanRevision,
-            _ => return Err(unreadable("a record of an unknown kind")),
+            _ => return Err(unreadable("a record of an unknown kind").into()),
         })
     }
 }
@@ -259,7 +260,7 @@ impl Item {
         input.read_content(&mut len)?;
         let len = u32::from_be_bytes(len);
         if len > MAX_PAYLOAD {
-            return Err(unreadable("a record larger than any Respite record"));
+            return Err(unreadable("a record larger than any Respite record").into());
         }
         let mut payload = Zeroizing::new(vec![0u8; len as usize]);
         input.read_content(&mut payload)?;
@@ -308,7 +309,7 @@ impl Item {
         if shape_ok && day_ok && revision_ok {
             Ok(())
         } else {
-            Err(unreadable("a record Respite cannot read"))
+            Err(unreadable("a record Respite cannot read").into())
         }
     }
 }
@@ -321,11 +322,13 @@ fn u16_len(input: &mut impl Content) -> Result<usize> {
 
 fn read_text(input: &mut impl Content, len: usize, max: usize) -> Result<String> {
     if len > max {
-        return Err(unreadable("a record with a damaged id or day"));
+        return Err(unreadable("a record with a damaged id or day").into());
     }
     let mut bytes = vec![0u8; len];
     input.read_content(&mut bytes)?;
-    String::from_utf8(bytes).map_err(|_| unreadable("a record with a damaged id or day"))
+    String::from_utf8(bytes)
+        .map_err(|_| unreadable("a record with a damaged id or day"))
+        .map_err(Into::into)
 }
 
 fn check_iterations(iterations: u32) -> Result<()> {
@@ -335,7 +338,8 @@ fn check_iterations(iterations: u32) -> Result<()> {
         Err(RespiteError::invalid(
             "kdf_iterations",
             format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
-        ))
+        )
+        .into())
     }
 }
 
@@ -357,7 +361,7 @@ pub(crate) fn partial_path(path: &Path) -> Result<PathBuf> {
 /// Renames `from` to `to` unless `to` exists, and makes the rename durable.
 pub(crate) fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
     if to.exists() {
-        return Err(RespiteError::AlreadyExists);
+        return Err(RespiteError::AlreadyExists.into());
     }
     std::fs::rename(from, to)?;
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -380,7 +384,7 @@ pub(crate) fn create(
     check_iterations(iterations)?;
     let keys = state.keys()?;
     if path.exists() {
-        return Err(RespiteError::AlreadyExists);
+        return Err(RespiteError::AlreadyExists.into());
     }
     let partial = partial_path(path)?;
     let result = (|| {
@@ -398,7 +402,7 @@ pub(crate) fn create(
         let file = out
             .finish()?
             .into_inner()
-            .map_err(|e| RespiteError::from(e.into_error()))?;
+            .map_err(|e| e.into_error())?;
         file.sync_all()?;
         Ok(summary)
     })();
@@ -467,7 +471,7 @@ pub(crate) fn each_opened_record(
             counts[slot] += 1;
             Ok(())
         }
-        Err(RespiteError::Integrity { .. }) => {
+        Err(Error::Public(RespiteError::Integrity { .. })) => {
             damaged += 1;
             Ok(())
         }
@@ -539,7 +543,7 @@ pub(crate) fn check_counts(m: &Manifest, counts: &[u64; 5]) -> Result<()> {
     if &expected == counts {
         Ok(())
     } else {
-        Err(unreadable("fewer or more records than its manifest lists"))
+        Err(unreadable("fewer or more records than its manifest lists").into())
     }
 }
 
@@ -552,14 +556,15 @@ pub(crate) fn read_records(
     while let Some(item) = Item::read(reader)? {
         if item.kind == Kind::Manifest {
             if Item::read(reader)?.is_some() {
-                return Err(unreadable("records after its manifest"));
+                return Err(unreadable("records after its manifest").into());
             }
             return serde_json::from_slice(&item.payload)
-                .map_err(|_| unreadable("a damaged manifest"));
+                .map_err(|_| unreadable("a damaged manifest"))
+                .map_err(Into::into);
         }
         f(item)?;
     }
-    Err(unreadable("no manifest: it was cut short"))
+    Err(unreadable("no manifest: it was cut short").into())
 }
 
 /// Restores a backup into a new vault at `vault_path`, all or nothing.
@@ -571,7 +576,7 @@ pub(crate) fn restore_new(
     kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
     if vault_path.exists() {
-        return Err(RespiteError::AlreadyExists);
+        return Err(RespiteError::AlreadyExists.into());
     }
     let backup = File::open(backup_path)?;
     let partial = partial_path(vault_path)?;
@@ -817,7 +822,7 @@ fn merge_journal(
     }
     let Some(current) = sealed::select(conn, table, &item.id)? else {
         if item.kind == Kind::JournalRevision {
-            return Err(unreadable("an entry's history without the entry"));
+            return Err(unreadable("an entry's history without the entry").into());
         }
         row.insert(conn, table)?;
         report.added += 1;
@@ -833,7 +838,9 @@ fn merge_journal(
         match row.place(table).open_bytes(keys, &stored) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             // A version the vault cannot open is replaced by the backup's good one.
-            Err(RespiteError::Integrity { .. }) if current.revision == item.revision => {
+            Err(Error::Public(RespiteError::Integrity { .. }))
+                if current.revision == item.revision =>
+            {
                 let row = StoredRow {
                     day: current.day.clone(),
                     occurred_at: current.occurred_at,
@@ -887,7 +894,7 @@ fn merge_checkin(
     } else {
         match current.place(table).open_bytes(keys, &current.sealed) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
-            Err(RespiteError::Integrity { .. }) => {
+            Err(Error::Public(RespiteError::Integrity { .. })) => {
                 row.update(conn, table)?;
                 report.updated += 1;
             }

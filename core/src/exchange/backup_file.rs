@@ -18,7 +18,8 @@ use std::io::{self, Read, Write};
 
 use crate::crypto::slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
 use crate::crypto::{self, Aad, SealingKey, ENVELOPE_OVERHEAD};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 const MAGIC: &[u8; 8] = b"RSPTBKUP";
 /// The backup format this version writes, and the newest it reads.
@@ -75,7 +76,7 @@ impl Header {
         let mut bytes = [0u8; HEADER_LEN];
         read_exact(input, &mut bytes[..MAGIC.len()], "header")?;
         if &bytes[..MAGIC.len()] != MAGIC {
-            return Err(RespiteError::integrity("this file is not a Respite backup"));
+            return Err(RespiteError::integrity("this file is not a Respite backup").into());
         }
         read_exact(input, &mut bytes[MAGIC.len()..], "header")?;
         let be16 = |at: usize| u16::from_be_bytes([bytes[at], bytes[at + 1]]);
@@ -85,7 +86,8 @@ impl Header {
             return Err(RespiteError::UnsupportedFormat {
                 found: u32::from(format),
                 supported: u32::from(BACKUP_FORMAT),
-            });
+            }
+            .into());
         }
         let iterations = be32(11);
         let chunk_size = be32(HEADER_LEN - 4);
@@ -94,7 +96,7 @@ impl Header {
             && (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations)
             && (1..=MAX_CHUNK_SIZE).contains(&chunk_size);
         if !valid {
-            return Err(damaged("header"));
+            return Err(damaged("header").into());
         }
         let mut salt = [0u8; SALT_LEN];
         salt.copy_from_slice(&bytes[15..15 + SALT_LEN]);
@@ -128,10 +130,13 @@ impl Header {
 }
 
 fn read_exact(input: &mut impl Read, buf: &mut [u8], what: &str) -> Result<()> {
-    input.read_exact(buf).map_err(|e| match e.kind() {
-        io::ErrorKind::UnexpectedEof => damaged(&format!("it ends inside the {what}")),
-        _ => RespiteError::from(e),
-    })
+    input
+        .read_exact(buf)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::UnexpectedEof => damaged(&format!("it ends inside the {what}")),
+            _ => RespiteError::from(e),
+        })
+        .map_err(Into::into)
 }
 
 fn read_envelope(input: &mut impl Read, max: u32, what: &str) -> Result<Vec<u8>> {
@@ -139,7 +144,7 @@ fn read_envelope(input: &mut impl Read, max: u32, what: &str) -> Result<Vec<u8>>
     read_exact(input, &mut len, what)?;
     let len = u32::from_be_bytes(len);
     if len as usize > max as usize + ENVELOPE_OVERHEAD {
-        return Err(damaged(what));
+        return Err(damaged(what).into());
     }
     let mut envelope = vec![0u8; len as usize];
     read_exact(input, &mut envelope, what)?;
@@ -234,7 +239,7 @@ impl<R: Read> BackupReader<R> {
         let key = header.key(passphrase);
         let check = read_envelope(&mut input, 0, "header")?;
         if key.open(&header.check_aad(), &check).is_none() {
-            return Err(RespiteError::WrongSecret);
+            return Err(RespiteError::WrongSecret.into());
         }
         Ok(BackupReader {
             input,
@@ -257,7 +262,7 @@ impl<R: Read> BackupReader<R> {
         let last = match flag[0] {
             0 => false,
             1 => true,
-            _ => return Err(damaged("a chunk")),
+            _ => return Err(damaged("a chunk").into()),
         };
         let envelope = read_envelope(&mut self.input, self.header.chunk_size, "a chunk")?;
         let plain = self
@@ -271,7 +276,7 @@ impl<R: Read> BackupReader<R> {
             self.ended = true;
             let mut extra = [0u8; 1];
             if self.input.read(&mut extra)? != 0 {
-                return Err(damaged("data after the last chunk"));
+                return Err(damaged("data after the last chunk").into());
             }
         }
         Ok(true)
@@ -292,7 +297,7 @@ impl<R: Read> BackupReader<R> {
         let mut filled = 0;
         while filled < buf.len() {
             if self.at_end()? {
-                return Err(damaged("it ends inside a record"));
+                return Err(damaged("it ends inside a record").into());
             }
             let take = (self.chunk.len() - self.at).min(buf.len() - filled);
             buf[filled..filled + take].copy_from_slice(&self.chunk[self.at..self.at + take]);
@@ -339,7 +344,7 @@ mod tests {
         let content = vec![7u8; CHUNK_SIZE as usize + 100];
         let file = write(&content);
         assert_eq!(
-            read_all(&file, "another passphrase"),
+            read_all(&file, "another passphrase").map_err(RespiteError::from),
             Err(RespiteError::WrongSecret)
         );
         // Every flipped byte fails: header bytes as damage or a wrong secret, the rest
@@ -361,7 +366,9 @@ mod tests {
         {
             assert!(matches!(
                 read_all(&file[..len], "backup passphrase"),
-                Err(RespiteError::Integrity { .. })
+                Err(crate::error::internal::Error::Public(
+                    RespiteError::Integrity { .. }
+                ))
             ));
         }
         let mut longer = file.clone();
@@ -369,7 +376,7 @@ mod tests {
         assert!(read_all(&longer, "backup passphrase").is_err());
         assert!(matches!(
             read_all(b"SQLite format 3\0 and more", "x"),
-            Err(RespiteError::Integrity { detail }) if detail.contains("not a Respite backup")
+            Err(crate::error::internal::Error::Public(RespiteError::Integrity { detail })) if detail.contains("not a Respite backup")
         ));
     }
 
@@ -378,7 +385,7 @@ mod tests {
         let mut file = write(b"x");
         file[9] = 9;
         assert_eq!(
-            read_all(&file, "backup passphrase"),
+            read_all(&file, "backup passphrase").map_err(RespiteError::from),
             Err(RespiteError::UnsupportedFormat {
                 found: 9,
                 supported: 1
@@ -398,7 +405,9 @@ mod tests {
         swapped[b..b + chunk_len].copy_from_slice(&file[a..b]);
         assert!(matches!(
             read_all(&swapped, "backup passphrase"),
-            Err(RespiteError::Integrity { .. })
+            Err(crate::error::internal::Error::Public(
+                RespiteError::Integrity { .. }
+            ))
         ));
     }
 }

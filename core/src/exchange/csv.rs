@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// Writes one row, ending it with CRLF as RFC 4180 asks.
 pub(crate) fn write_row<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io::Result<()> {
@@ -79,7 +80,8 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Vec<String>>> {
         return Err(RespiteError::invalid(
             "file",
             format!("a quoted field opened on line {quote_line} is never closed"),
-        ));
+        )
+        .into());
     }
     if !at_field_start || !field.is_empty() || !row.is_empty() {
         row.push(field);

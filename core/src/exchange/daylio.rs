@@ -5,7 +5,8 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 use crate::checkins::CheckInData;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::exchange::csv;
 use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
 use crate::journal::{JournalDraft, JournalKind};
@@ -36,7 +37,7 @@ pub(crate) fn parse(
         .ok_or_else(|| RespiteError::invalid("time_zone", "not a time zone Respite knows"))?;
     let rows = csv::parse(text)?;
     let Some((header, rows)) = rows.split_first() else {
-        return Err(RespiteError::invalid("file", "empty"));
+        return Err(RespiteError::invalid("file", "empty").into());
     };
     let column = |name: &str| {
         header
@@ -49,7 +50,8 @@ pub(crate) fn parse(
         return Err(RespiteError::invalid(
             "file",
             "not a Daylio CSV export (it needs full_date, time and mood columns)",
-        ));
+        )
+        .into());
     };
     let (activities_col, title_col, note_col) =
         (column("activities"), column("note_title"), column("note"));

@@ -6,7 +6,8 @@ use chrono::DateTime;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
 use crate::exchange::zip;
 use crate::journal::{JournalDraft, JournalKind};
@@ -46,10 +47,7 @@ pub(crate) fn parse(bytes: &[u8], report: &mut ImportReport) -> Result<Vec<Incom
     let files = if zip::is_zip(bytes) {
         let files = zip::members_ending(bytes, ".json")?;
         if files.is_empty() {
-            return Err(RespiteError::invalid(
-                "file",
-                "the zip holds no Day One JSON file",
-            ));
+            return Err(RespiteError::invalid("file", "the zip holds no Day One JSON file").into());
         }
         files
     } else {

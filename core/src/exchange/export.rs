@@ -11,7 +11,8 @@ use std::path::Path;
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::exchange::backup::{self, Item, Manifest};
 use crate::exchange::csv;
 use crate::journal::{self, JournalEntry};
@@ -51,7 +52,7 @@ pub struct ExportSummary {
 pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result<ExportSummary> {
     let keys = state.keys()?;
     if path.exists() {
-        return Err(RespiteError::AlreadyExists);
+        return Err(RespiteError::AlreadyExists.into());
     }
     let partial = backup::partial_path(path)?;
     let result = (|| {
@@ -68,7 +69,7 @@ pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result
         };
         let file = out
             .into_inner()
-            .map_err(|e| RespiteError::from(e.into_error()))?;
+            .map_err(|e| e.into_error())?;
         file.sync_all()?;
         backup::rename_into_place(&partial, path)?;
         Ok(summary)

@@ -12,7 +12,8 @@ use zeroize::Zeroizing;
 
 use crate::checkins::{self, CheckInData};
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::{Error, Result};
+use crate::error::RespiteError;
 use crate::exchange::backup::{self, Item, Kind, Manifest, MergeReport};
 use crate::exchange::export::{JSON_FORMAT, JSON_VERSION};
 use crate::exchange::{daylio, dayone};
@@ -139,7 +140,7 @@ pub(crate) fn import(
                     item.place,
                     "changed in Respite since it was imported; your version was kept",
                 ),
-                Err(RespiteError::InvalidInput { field, reason }) => {
+                Err(Error::Public(RespiteError::InvalidInput { field, reason })) => {
                     report.skip(item.place, format!("{}: {reason}", field.replace('_', " ")))
                 }
                 Err(other) => return Err(other),
@@ -153,7 +154,7 @@ pub(crate) fn import(
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path)?.len();
     if size > MAX_FILE {
-        return Err(RespiteError::invalid("file", "larger than 512 MiB"));
+        return Err(RespiteError::invalid("file", "larger than 512 MiB").into());
     }
     Ok(std::fs::read(path)?)
 }
@@ -272,13 +273,14 @@ pub(crate) fn respite_items(bytes: &[u8]) -> Result<(Vec<Item>, Manifest)> {
         )
     })?;
     if file.format != JSON_FORMAT {
-        return Err(RespiteError::invalid("file", "not a Respite JSON export"));
+        return Err(RespiteError::invalid("file", "not a Respite JSON export").into());
     }
     if file.version > JSON_VERSION {
         return Err(RespiteError::UnsupportedFormat {
             found: file.version,
             supported: JSON_VERSION,
-        });
+        }
+        .into());
     }
     let mut items = Vec::with_capacity(file.records.len());
     for (n, r) in file.records.into_iter().enumerate() {

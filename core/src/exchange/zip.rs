@@ -2,7 +2,8 @@
 //! the central directory, stored and deflated members. Sizes are checked before
 //! anything is inflated, so a damaged or hostile archive cannot exhaust memory.
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// The largest member inflated; Day One's JSON for decades of writing fits easily.
 const MAX_MEMBER: usize = 256 * 1024 * 1024;
@@ -15,12 +16,14 @@ fn u16_at(b: &[u8], at: usize) -> Result<u16> {
     b.get(at..at + 2)
         .map(|s| u16::from_le_bytes([s[0], s[1]]))
         .ok_or_else(|| damaged("cut short"))
+        .map_err(Into::into)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Result<u32> {
     b.get(at..at + 4)
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
         .ok_or_else(|| damaged("cut short"))
+        .map_err(Into::into)
 }
 
 /// Whether `bytes` start like a zip archive.
@@ -39,7 +42,7 @@ pub(crate) fn members_ending(bytes: &[u8], suffix: &str) -> Result<Vec<(String, 
     let count = usize::from(u16_at(bytes, eocd + 10)?);
     let mut at = u32_at(bytes, eocd + 16)? as usize;
     if u32_at(bytes, eocd + 16)? == u32::MAX {
-        return Err(damaged("zip64 archives are not supported"));
+        return Err(damaged("zip64 archives are not supported").into());
     }
     let mut out = Vec::new();
     for _ in 0..count {
@@ -47,7 +50,7 @@ pub(crate) fn members_ending(bytes: &[u8], suffix: &str) -> Result<Vec<(String, 
             .get(at..)
             .is_some_and(|b| b.starts_with(b"PK\x01\x02"))
         {
-            return Err(damaged("a damaged directory entry"));
+            return Err(damaged("a damaged directory entry").into());
         }
         let method = u16_at(bytes, at + 10)?;
         let compressed = u32_at(bytes, at + 20)? as usize;
@@ -65,13 +68,13 @@ pub(crate) fn members_ending(bytes: &[u8], suffix: &str) -> Result<Vec<(String, 
             continue;
         }
         if size > MAX_MEMBER {
-            return Err(damaged("a member is too large"));
+            return Err(damaged("a member is too large").into());
         }
         if !bytes
             .get(local..)
             .is_some_and(|b| b.starts_with(b"PK\x03\x04"))
         {
-            return Err(damaged("a damaged member"));
+            return Err(damaged("a damaged member").into());
         }
         let start = local
             + 30
@@ -84,10 +87,10 @@ pub(crate) fn members_ending(bytes: &[u8], suffix: &str) -> Result<Vec<(String, 
             0 => data.to_vec(),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size.max(1))
                 .map_err(|_| damaged("a member does not inflate"))?,
-            _ => return Err(damaged("a member uses an unsupported compression")),
+            _ => return Err(damaged("a member uses an unsupported compression").into()),
         };
         if content.len() != size {
-            return Err(damaged("a member has the wrong size"));
+            return Err(damaged("a member has the wrong size").into());
         }
         out.push((name, content));
     }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, Placement, StoredRow};
 use crate::store::Store;
 use crate::time::{self, LocalMoment, Timestamp};
@@ -229,13 +230,15 @@ impl Payload {
             return Err(RespiteError::invalid(
                 "reflection",
                 "only after-session entries carry a reflection",
-            ));
+            )
+            .into());
         }
         if self.transition.is_some() && self.kind != JournalKind::Transition {
             return Err(RespiteError::invalid(
                 "kind",
                 "an entry with transition answers stays a transition entry",
-            ));
+            )
+            .into());
         }
         let nothing = self.title.is_none()
             && self.body.trim().is_empty()
@@ -247,7 +250,8 @@ impl Payload {
             return Err(RespiteError::invalid(
                 "body",
                 "an entry needs some text, a title, a tag or a reflection value",
-            ));
+            )
+            .into());
         }
         Ok(())
     }
@@ -467,7 +471,7 @@ pub(crate) fn count(store: &Store) -> Result<u64> {
 pub(crate) fn edit(store: &Store, id: String, update: JournalUpdate) -> Result<JournalEntry> {
     sealed::check_id(&id)?;
     if update == JournalUpdate::default() {
-        return Err(RespiteError::invalid("update", "nothing to change"));
+        return Err(RespiteError::invalid("update", "nothing to change").into());
     }
     let title = update
         .title
@@ -541,7 +545,7 @@ pub(crate) fn history(store: &Store, id: String) -> Result<Vec<JournalEntry>> {
 pub(crate) fn delete(store: &Store, id: &str) -> Result<()> {
     sealed::check_id(id)?;
     if !store.delete_record(TABLE, id)? {
-        return Err(not_found());
+        return Err(not_found().into());
     }
     Ok(())
 }

@@ -12,7 +12,8 @@ pub(crate) mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::plan::text as plan_text;
 use crate::store::sealed;
 use crate::validate::{self, MAX_LINE_CHARS};
@@ -181,7 +182,7 @@ impl Frequency {
     }
 
     fn validate(self) -> Result<()> {
-        let bad = |reason: &str| Err(RespiteError::invalid("frequency", reason));
+        let bad = |reason: &str| Err(RespiteError::invalid("frequency", reason).into());
         match self {
             Frequency::TimesPerDay { times } if !(2..=12).contains(&times) => {
                 bad("times a day must be between 2 and 12 (once a day is daily)")
@@ -343,14 +344,16 @@ impl Plan {
             return Err(RespiteError::invalid(
                 "practices",
                 format!("more than {MAX_PRACTICES} practices"),
-            ));
+            )
+            .into());
         }
         for (i, p) in practices.iter().enumerate() {
             if practices[..i].iter().any(|q| q.id == p.id) {
                 return Err(RespiteError::invalid(
                     "practices",
                     format!("the practice id \"{}\" is used twice", p.id),
-                ));
+                )
+                .into());
             }
         }
         let mut warning_signs = Vec::with_capacity(self.warning_signs.len());
@@ -365,10 +368,9 @@ impl Plan {
         for c in self.emergency.contacts {
             let name = line("contacts", c.name)?;
             if name.contains(": ") {
-                return Err(RespiteError::invalid(
-                    "contacts",
-                    "a name cannot contain \": \"",
-                ));
+                return Err(
+                    RespiteError::invalid("contacts", "a name cannot contain \": \"").into(),
+                );
             }
             contacts.push(Contact {
                 name,
@@ -387,7 +389,8 @@ impl Plan {
                     return Err(RespiteError::invalid(
                         "review_note",
                         "a line cannot start with '#' (it would read as a heading)",
-                    ));
+                    )
+                    .into());
                 }
                 let lines: Vec<&str> = note.lines().map(str::trim_end).collect();
                 Some(lines.join("\n").trim().to_owned()).filter(|n| !n.is_empty())
@@ -435,7 +438,8 @@ impl Practice {
                     "\"{}\" is not a practice id (1 to 64 characters of a-z, 0-9, '-', '_' or '.')",
                     self.id
                 ),
-            ));
+            )
+            .into());
         }
         self.frequency.validate()?;
         let optional =
@@ -453,7 +457,7 @@ impl Practice {
 fn line(field: &str, text: String) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(RespiteError::invalid(field, "an item or name is empty"));
+        return Err(RespiteError::invalid(field, "an item or name is empty").into());
     }
     validate::check_text(field, text, MAX_LINE_CHARS, false)?;
     Ok(text.to_owned())
@@ -470,10 +474,9 @@ fn lines(field: &str, items: Vec<String>) -> Result<Vec<String>> {
 
 fn check_count(field: &str, n: usize) -> Result<()> {
     if n > MAX_PLAN_ITEMS {
-        return Err(RespiteError::invalid(
-            field,
-            format!("more than {MAX_PLAN_ITEMS} items"),
-        ));
+        return Err(
+            RespiteError::invalid(field, format!("more than {MAX_PLAN_ITEMS} items")).into(),
+        );
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::checkins;
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::journal::{self, JournalKind};
 use crate::plan::stored::StoredPlan;
 use crate::plan::suggestions::{self, PlanMoment, PlanSection};
@@ -292,7 +293,7 @@ pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
     let tx = conn.transaction()?;
     let current = current_plan(&tx, &keys)?;
     if current.plan == plan {
-        return Err(RespiteError::invalid("plan", "nothing changed"));
+        return Err(RespiteError::invalid("plan", "nothing changed").into());
     }
     let removed: Vec<&Practice> = current
         .plan
@@ -309,7 +310,7 @@ pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
                     "\"{}\" appears in past check-ins or reflections: set its status to retired instead of removing it",
                     p.id
                 ),
-            ));
+            ).into());
         }
     }
     let revision = sealed::next_revision(latest_row(&tx)?.map_or(0, |(revision, _, _)| revision))?;
@@ -414,7 +415,7 @@ pub(crate) fn adherence(
 ) -> Result<Vec<PracticeAdherence>> {
     let today = sealed::parse_day("today", &today)?;
     if !(1..=52).contains(&weeks) {
-        return Err(RespiteError::invalid("weeks", "must be between 1 and 52"));
+        return Err(RespiteError::invalid("weeks", "must be between 1 and 52").into());
     }
     let keys = store.keys()?;
     let plan = current(store)?.plan;

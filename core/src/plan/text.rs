@@ -6,7 +6,8 @@
 //! same plan; empty sections are printed with their heading so there is a place to
 //! write.
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::plan::{
     Contact, Frequency, Named, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus,
     SignArea, WarningSign,
@@ -271,7 +272,7 @@ impl Parser {
                 } else if parts.iter().any(|(p, _)| *p == heading) {
                     self.state = State::Part;
                 } else {
-                    return Err(error(n, format!("unknown heading \"{heading}\"")));
+                    return Err(error(n, format!("unknown heading \"{heading}\"")).into());
                 }
                 continue;
             }
@@ -296,7 +297,9 @@ impl Parser {
                 match found {
                     Some((pi, si)) => self.state = State::Section(pi, si),
                     None => {
-                        return Err(error(n, format!("unknown section \"{}\"", heading.trim())))
+                        return Err(
+                            error(n, format!("unknown section \"{}\"", heading.trim())).into()
+                        )
                     }
                 }
                 continue;
@@ -312,9 +315,9 @@ impl Parser {
                         let date = date.trim();
                         self.plan.review_date = (!date.is_empty()).then(|| date.to_owned());
                     }
-                    None => return Err(error(n, "expected a heading or \"Review date:\"")),
+                    None => return Err(error(n, "expected a heading or \"Review date:\"").into()),
                 },
-                State::Part => return Err(error(n, "expected a ### section heading")),
+                State::Part => return Err(error(n, "expected a ### section heading").into()),
                 State::Section(pi, si) => {
                     let item = line
                         .trim_start()
@@ -431,7 +434,8 @@ impl Parser {
             return Err(error(
                 n,
                 format!("practice \"{name}\": unknown or repeated line \"{key}:\""),
-            ));
+            )
+            .into());
         }
         self.plan.practices.push(Practice {
             id,
@@ -586,7 +590,7 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let text = plan_to_text(sample()).replace("domain: emotional", "domain: spiritual");
-        match plan_from_text(text) {
+        match plan_from_text(text).map_err(RespiteError::from) {
             Err(RespiteError::InvalidInput { field, reason }) => {
                 assert_eq!(field, "plan");
                 assert!(

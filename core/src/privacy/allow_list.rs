@@ -6,7 +6,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::store::settings;
 use crate::validate::{check_text, MAX_TAG_CHARS};
 
@@ -86,7 +87,8 @@ impl AllowList {
                     return Err(RespiteError::invalid(
                         "word",
                         "the allow-list is full (1000 entries)",
-                    ));
+                    )
+                    .into());
                 }
                 self.words.insert(at, entry);
                 Ok(true)
@@ -123,7 +125,7 @@ fn normalise(text: &str) -> String {
 fn entry(word: &str) -> Result<String> {
     let entry = normalise(word);
     if entry.is_empty() {
-        return Err(RespiteError::invalid("word", "is empty"));
+        return Err(RespiteError::invalid("word", "is empty").into());
     }
     check_text("word", &entry, MAX_TAG_CHARS, false)?;
     Ok(entry)

@@ -5,7 +5,7 @@ use super::allow_list::AllowList;
 use super::fields::{self, Record};
 use super::{check_fields, DraftField, FieldReport, PrivacyReport};
 use crate::checkins::CheckInData;
-use crate::error::Result;
+use crate::error::internal::Result;
 use crate::journal::{JournalDraft, JournalUpdate};
 use crate::plan::Plan;
 use crate::prompts::transition::{EveningAnswers, TransitionAnswers};

@@ -20,7 +20,8 @@ mod tokens;
 
 use chrono::Datelike;
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 pub(crate) use allow_list::AllowList;
 
@@ -158,15 +159,15 @@ pub(crate) fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Res
             .binary_search_by_key(&unit, |&(u, _)| u)
             .map(|i| starts[i].1)
             .map_err(|_| RespiteError::invalid("findings", "a finding does not fit this text"))
+            .map_err(Into::into)
     };
     let mut spans = Vec::with_capacity(findings.len());
     for f in findings {
         let (start, end) = (to_byte(f.start)?, to_byte(f.end)?);
         if start >= end || text[start..end] != f.text {
-            return Err(RespiteError::invalid(
-                "findings",
-                "a finding does not fit this text",
-            ));
+            return Err(
+                RespiteError::invalid("findings", "a finding does not fit this text").into(),
+            );
         }
         spans.push(Span {
             kind: f.kind,
@@ -176,7 +177,7 @@ pub(crate) fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Res
     }
     spans.sort_by_key(|s| s.start);
     if spans.windows(2).any(|w| w[0].end > w[1].start) {
-        return Err(RespiteError::invalid("findings", "findings overlap"));
+        return Err(RespiteError::invalid("findings", "findings overlap").into());
     }
     Ok(redact_spans(&text, &spans))
 }

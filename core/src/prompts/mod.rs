@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::content::wording;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::prompts::schedule::{ClockTime, WorkSchedule};
 use crate::time::zones::Zone;
 use crate::time::{LocalMoment, Timestamp};
@@ -140,7 +141,7 @@ pub(crate) fn check_occurrence_id(id: &str) -> Result<()> {
     if kind_ok && day_of_id(id).is_some() && id.split(':').count() <= 3 && id.len() <= 40 {
         Ok(())
     } else {
-        Err(RespiteError::invalid("id", "not a prompt occurrence id"))
+        Err(RespiteError::invalid("id", "not a prompt occurrence id").into())
     }
 }
 
@@ -356,13 +357,14 @@ pub(crate) fn upcoming(
     until: DateTime<Utc>,
 ) -> Result<Vec<PromptOccurrence>> {
     if until <= from {
-        return Err(RespiteError::invalid("until", "must be after from"));
+        return Err(RespiteError::invalid("until", "must be after from").into());
     }
     if until - from > Duration::days(MAX_UPCOMING_DAYS) {
         return Err(RespiteError::invalid(
             "until",
             format!("at most {MAX_UPCOMING_DAYS} days after from"),
-        ));
+        )
+        .into());
     }
     // Days are judged in order, each against the prompts kept the day before, starting
     // a few days early so the window's edge does not decide what is kept.

@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::store::sealed;
 use crate::time::zones::Zone;
 
@@ -38,10 +39,7 @@ impl ClockTime {
 
     fn validate(self, field: &str) -> Result<()> {
         if self.hour > 23 || self.minute > 59 {
-            return Err(RespiteError::invalid(
-                field,
-                "a time of day is 00:00 to 23:59",
-            ));
+            return Err(RespiteError::invalid(field, "a time of day is 00:00 to 23:59").into());
         }
         Ok(())
     }
@@ -289,19 +287,20 @@ impl Default for WorkSchedule {
 
 /// A time zone from its IANA name.
 pub(crate) fn time_zone(field: &str, name: &str) -> Result<Zone> {
-    Zone::named(name).ok_or_else(|| {
-        RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)")
-    })
+    Zone::named(name)
+        .ok_or_else(|| {
+            RespiteError::invalid(field, "not a known IANA time zone (like Europe/Berlin)")
+        })
+        .map_err(Into::into)
 }
 
 impl WorkSchedule {
     /// Checks every rule; returns the schedule with exceptions in date order.
     pub(crate) fn validated(mut self) -> Result<WorkSchedule> {
         if self.shifts.len() > MAX_SHIFTS {
-            return Err(RespiteError::invalid(
-                "shifts",
-                format!("more than {MAX_SHIFTS} shifts"),
-            ));
+            return Err(
+                RespiteError::invalid("shifts", format!("more than {MAX_SHIFTS} shifts")).into(),
+            );
         }
         for s in &self.shifts {
             s.times.start.validate("shifts")?;
@@ -310,14 +309,16 @@ impl WorkSchedule {
                 return Err(RespiteError::invalid(
                     "shifts",
                     "a shift cannot start and end at the same time",
-                ));
+                )
+                .into());
             }
         }
         if self.exceptions.len() > MAX_EXCEPTIONS {
             return Err(RespiteError::invalid(
                 "exceptions",
                 format!("more than {MAX_EXCEPTIONS} exceptions"),
-            ));
+            )
+            .into());
         }
         for e in &mut self.exceptions {
             let from = sealed::parse_day("exceptions", &e.from_day)?;
@@ -326,20 +327,23 @@ impl WorkSchedule {
                 return Err(RespiteError::invalid(
                     "exceptions",
                     "an exception ends before it starts",
-                ));
+                )
+                .into());
             }
             if (to - from).num_days() > 366 {
                 return Err(RespiteError::invalid(
                     "exceptions",
                     "an exception is longer than a year",
-                ));
+                )
+                .into());
             }
             match (e.kind, e.shift) {
                 (ExceptionKind::ExtraShift, None) => {
                     return Err(RespiteError::invalid(
                         "exceptions",
                         "an extra shift needs its times",
-                    ))
+                    )
+                    .into())
                 }
                 (ExceptionKind::ExtraShift, Some(t)) => {
                     t.start.validate("exceptions")?;
@@ -349,7 +353,8 @@ impl WorkSchedule {
                     return Err(RespiteError::invalid(
                         "exceptions",
                         "only an extra shift has times",
-                    ))
+                    )
+                    .into())
                 }
                 (_, None) => {}
             }
@@ -363,19 +368,17 @@ impl WorkSchedule {
             self.time_zone = Some(tz.trim().to_owned());
         }
         if self.commute_minutes > 300 {
-            return Err(RespiteError::invalid(
-                "commute_minutes",
-                "must be between 0 and 300",
-            ));
+            return Err(
+                RespiteError::invalid("commute_minutes", "must be between 0 and 300").into(),
+            );
         }
         if let Some(q) = self.quiet_hours {
             q.start.validate("quiet_hours")?;
             q.end.validate("quiet_hours")?;
             if q.start == q.end {
-                return Err(RespiteError::invalid(
-                    "quiet_hours",
-                    "start and end are the same",
-                ));
+                return Err(
+                    RespiteError::invalid("quiet_hours", "start and end are the same").into(),
+                );
             }
         }
         let p = &mut self.prompts;
@@ -383,7 +386,8 @@ impl WorkSchedule {
             return Err(RespiteError::invalid(
                 "transition_delay_minutes",
                 "must be between 0 and 180",
-            ));
+            )
+            .into());
         }
         p.evening_time.validate("evening_time")?;
         for t in &p.checkin_reminders {
@@ -395,19 +399,16 @@ impl WorkSchedule {
             return Err(RespiteError::invalid(
                 "checkin_reminders",
                 format!("more than {MAX_REMINDERS} reminders"),
-            ));
+            )
+            .into());
         }
         if p.min_gap_minutes > 240 {
-            return Err(RespiteError::invalid(
-                "min_gap_minutes",
-                "must be between 0 and 240",
-            ));
+            return Err(
+                RespiteError::invalid("min_gap_minutes", "must be between 0 and 240").into(),
+            );
         }
         if !(1..=10).contains(&p.daily_cap) {
-            return Err(RespiteError::invalid(
-                "daily_cap",
-                "must be between 1 and 10",
-            ));
+            return Err(RespiteError::invalid("daily_cap", "must be between 1 and 10").into());
         }
         Ok(self)
     }
@@ -537,7 +538,7 @@ pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                 "shifts" => "shifts",
                 "exceptions" => "exceptions",
                 "prompts" => "prompts",
-                _ => return Err(bad("unknown heading (Shifts, Exceptions or Prompts)")),
+                _ => return Err(bad("unknown heading (Shifts, Exceptions or Prompts)").into()),
             };
             continue;
         }
@@ -596,6 +597,7 @@ pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                         .unwrap_or("")
                         .parse()
                         .map_err(|_| bad("expected a number of minutes"))
+                        .map_err(Into::into)
                 };
                 let after_comma = |v: &str| {
                     v.split_once(',')
@@ -641,7 +643,7 @@ pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                                     ClockTime::parse(t)
                                         .ok_or_else(|| bad("expected times like 12:30, 16:00"))
                                 })
-                                .collect::<Result<_>>()?
+                                .collect::<Result<_, RespiteError>>()?
                         }
                     }
                     ("prompts", "plan review") => p.plan_review = switch(value)?,
@@ -650,7 +652,7 @@ pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                     ("prompts", "daily limit") => {
                         p.daily_cap = value.parse().map_err(|_| bad("expected a number"))?
                     }
-                    _ => return Err(bad(&format!("unknown setting \"{}\"", key.trim()))),
+                    _ => return Err(bad(&format!("unknown setting \"{}\"", key.trim())).into()),
                 }
             }
         }
@@ -739,7 +741,7 @@ mod tests {
         let field = |f: &dyn Fn(&mut WorkSchedule)| {
             let mut s = WorkSchedule::default();
             f(&mut s);
-            match s.validated() {
+            match s.validated().map_err(RespiteError::from) {
                 Err(RespiteError::InvalidInput { field, .. }) => field,
                 other => panic!("{other:?}"),
             }
@@ -777,7 +779,7 @@ mod tests {
             "exceptions"
         );
         assert!(
-            matches!(schedule_from_text("## Shifts\nfunday 09:00-17:00\n".into()), Err(RespiteError::InvalidInput { reason, .. }) if reason.starts_with("line 2"))
+            matches!(schedule_from_text("## Shifts\nfunday 09:00-17:00\n".into()).map_err(RespiteError::from), Err(RespiteError::InvalidInput { reason, .. }) if reason.starts_with("line 2"))
         );
     }
 

@@ -13,7 +13,8 @@ use std::collections::HashSet;
 use crate::checkins::{self, CheckIn, CheckInData};
 use crate::content::catalogue::{self, CheckInContext};
 use crate::content::wording;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::journal::{self, JournalDraft, JournalEntry, JournalKind, ParkedItem, TransitionRecord};
 use crate::plan::revisions::{self, SuggestedPractice};
 use crate::plan::suggestions::PlanMoment;
@@ -132,10 +133,9 @@ impl TransitionAnswers {
             validate::optional_line(field, text, MAX_LINE_CHARS)
         };
         if self.parked.len() > MAX_PARKED {
-            return Err(RespiteError::invalid(
-                "parked",
-                format!("more than {MAX_PARKED} items"),
-            ));
+            return Err(
+                RespiteError::invalid("parked", format!("more than {MAX_PARKED} items")).into(),
+            );
         }
         let mut parked = Vec::new();
         for (i, p) in self.parked.into_iter().enumerate() {
@@ -161,7 +161,8 @@ impl TransitionAnswers {
             return Err(RespiteError::invalid(
                 "went_well",
                 format!("at most {MAX_WENT_WELL} things"),
-            ));
+            )
+            .into());
         }
         if let Some(p) = &self.practice {
             validate::practice_ids("practice", vec![p.clone()])?;
@@ -182,7 +183,8 @@ impl TransitionAnswers {
             return Err(RespiteError::invalid(
                 "answers",
                 "every step was skipped: nothing to save",
-            ));
+            )
+            .into());
         }
         Ok(record)
     }
@@ -353,7 +355,8 @@ pub(crate) fn snooze(store: &Store, id: String, due: Timestamp, until: Timestamp
         return Err(RespiteError::invalid(
             "until",
             format!("must be within {MAX_SNOOZE_HOURS} hours after the prompt was due"),
-        ));
+        )
+        .into());
     }
     change_prompt_state(store, |state| {
         state.skipped.remove(&id);
@@ -494,7 +497,8 @@ pub(crate) fn save_evening_check(
         return Err(RespiteError::invalid(
             "answers",
             "every question was skipped: nothing to save",
-        ));
+        )
+        .into());
     }
     checkins::add(
         store,

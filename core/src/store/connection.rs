@@ -11,7 +11,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// The vault format this version of Respite writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 3;
@@ -34,7 +35,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Refuses to touch an existing file. On failure the partial file is removed.
 pub(crate) fn create(path: &Path) -> Result<Connection> {
     if path.exists() {
-        return Err(RespiteError::AlreadyExists);
+        return Err(RespiteError::AlreadyExists.into());
     }
     let result = (|| {
         let mut conn = Connection::open_with_flags(
@@ -78,7 +79,7 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     // The WAL may hold a newer header than the main file: ask SQLite as well.
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id as u32 != APPLICATION_ID {
-        return Err(RespiteError::NotAVault);
+        return Err(RespiteError::NotAVault.into());
     }
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let version = u32::try_from(version).map_err(|_| RespiteError::NotAVault)?;
@@ -106,11 +107,11 @@ fn check_header(path: &Path) -> Result<u32> {
         }
     }
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(RespiteError::NotAVault);
+        return Err(RespiteError::NotAVault.into());
     }
     let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
     if be32(68) != APPLICATION_ID {
-        return Err(RespiteError::NotAVault);
+        return Err(RespiteError::NotAVault.into());
     }
     let version = be32(60);
     check_version(version)?;
@@ -122,7 +123,7 @@ fn check_header(path: &Path) -> Result<u32> {
     if be32(24) == be32(92) {
         let expected = page_size * u64::from(be32(28));
         if file.metadata()?.len() < expected {
-            return Err(RespiteError::integrity("the vault file is truncated"));
+            return Err(RespiteError::integrity("the vault file is truncated").into());
         }
     }
     Ok(version)
@@ -133,13 +134,12 @@ fn check_version(version: u32) -> Result<()> {
         return Err(RespiteError::UnsupportedFormat {
             found: version,
             supported: FORMAT_VERSION,
-        });
+        }
+        .into());
     }
     if version == 0 {
         // A file with our id but no schema: creation never finished.
-        return Err(RespiteError::integrity(
-            "the vault file was never completed",
-        ));
+        return Err(RespiteError::integrity("the vault file was never completed").into());
     }
     Ok(())
 }
@@ -151,7 +151,8 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(RespiteError::Storage {
             detail: "the vault file system does not support write-ahead logging".to_owned(),
-        });
+        }
+        .into());
     }
     // Every acknowledged write survives a crash or power loss.
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -236,7 +237,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v.db");
         std::fs::write(&path, b"keep me").unwrap();
-        assert_eq!(create(&path).err(), Some(RespiteError::AlreadyExists));
+        assert_eq!(
+            create(&path).err().map(RespiteError::from),
+            Some(RespiteError::AlreadyExists)
+        );
         assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
     }
 
@@ -250,7 +254,10 @@ mod tests {
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        assert_eq!(open(&path).err(), Some(RespiteError::NotAVault));
+        assert_eq!(
+            open(&path).err().map(RespiteError::from),
+            Some(RespiteError::NotAVault)
+        );
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
 
@@ -266,7 +273,7 @@ mod tests {
         }
         let before = std::fs::read(&path).unwrap();
         assert_eq!(
-            open(&path).err(),
+            open(&path).err().map(RespiteError::from),
             Some(RespiteError::UnsupportedFormat {
                 found: FORMAT_VERSION + 1,
                 supported: FORMAT_VERSION

@@ -4,7 +4,8 @@ use rusqlite::{params, Connection};
 
 use super::connection;
 use crate::crypto::slots::{KeySlotKind, StoredSlot};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// Every slot, oldest first.
 pub(crate) fn all(conn: &Connection) -> Result<Vec<StoredSlot>> {
@@ -34,7 +35,8 @@ pub(crate) fn of_kind(conn: &Connection, kind: KeySlotKind) -> Result<Vec<Stored
     if slots.is_empty() {
         return Err(RespiteError::NotFound {
             what: format!("no {} key slot in this vault", kind.as_str()),
-        });
+        }
+        .into());
     }
     Ok(slots)
 }
@@ -79,10 +81,11 @@ pub(crate) fn remove(conn: &mut Connection, id: &str) -> Result<()> {
     if !exists {
         return Err(RespiteError::NotFound {
             what: "no key slot with that id".to_owned(),
-        });
+        }
+        .into());
     }
     if count <= 1 {
-        return Err(RespiteError::LastKeySlot);
+        return Err(RespiteError::LastKeySlot.into());
     }
     tx.execute("DELETE FROM key_slots WHERE id = ?1", [id])?;
     tx.commit()?;

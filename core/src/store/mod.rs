@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::slots::{KeySlotKind, StoredSlot};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// One open vault file and, while it is unlocked, its keys.
 pub(crate) struct Store {
@@ -53,7 +54,7 @@ impl Store {
         let store = Store::new(connection::open(path)?);
         // A vault without readable slots cannot be unlocked: say so now.
         if key_slots::all(&store.conn())?.is_empty() {
-            return Err(RespiteError::integrity("the vault has no key slots"));
+            return Err(RespiteError::integrity("the vault has no key slots").into());
         }
         Ok(store)
     }
@@ -72,7 +73,7 @@ impl Store {
                 return Ok(());
             }
         }
-        Err(RespiteError::WrongSecret)
+        Err(RespiteError::WrongSecret.into())
     }
 
     /// Stores `slot`, replacing the slots of its kind; the vault must be unlocked.
@@ -93,7 +94,7 @@ impl Store {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
-            .ok_or(RespiteError::Locked)
+            .ok_or(RespiteError::Locked.into())
     }
 
     /// Unlocks with `keys`, or locks with `None` (the keys are wiped once unused).

@@ -10,7 +10,8 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::{self, Aad};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::{Error, Result};
+use crate::error::RespiteError;
 use crate::time;
 
 /// The version of the sealed-record format (envelope, associated data, JSON payload),
@@ -59,7 +60,9 @@ impl RowRef<'_> {
 
     /// Opens a value sealed for this row; any failure is reported as damage.
     pub(crate) fn open<T: DeserializeOwned>(&self, keys: &VaultKeys, sealed: &[u8]) -> Result<T> {
-        serde_json::from_slice(&self.open_bytes(keys, sealed)?).map_err(|_| self.damaged())
+        serde_json::from_slice(&self.open_bytes(keys, sealed)?)
+            .map_err(|_| self.damaged())
+            .map_err(Into::into)
     }
 
     /// Opens a payload sealed for this row without decoding it.
@@ -68,7 +71,9 @@ impl RowRef<'_> {
         keys: &VaultKeys,
         sealed: &[u8],
     ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-        keys.open(&self.aad(), sealed).ok_or_else(|| self.damaged())
+        keys.open(&self.aad(), sealed)
+            .ok_or_else(|| self.damaged())
+            .map_err(Into::into)
     }
 
     fn damaged(&self) -> RespiteError {
@@ -220,6 +225,7 @@ pub(crate) fn next_revision(revision: u32) -> Result<u32> {
     revision
         .checked_add(1)
         .ok_or_else(|| RespiteError::invalid("revision", "too many revisions"))
+        .map_err(Into::into)
 }
 
 /// A payload as the JSON bytes that are sealed, wiped when dropped.
@@ -227,6 +233,7 @@ pub(crate) fn encode<T: Serialize>(payload: &T) -> Result<zeroize::Zeroizing<Vec
     serde_json::to_vec(payload)
         .map(zeroize::Zeroizing::new)
         .map_err(|_| RespiteError::internal("could not encode a record"))
+        .map_err(Into::into)
 }
 
 /// Inserts `rows` into `table` with one statement.
@@ -324,10 +331,9 @@ pub const MAX_PAGE: u32 = 1_000;
 /// Refuses page sizes outside 1..=[`MAX_PAGE`].
 pub(crate) fn check_limit(limit: u32) -> Result<()> {
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(RespiteError::invalid(
-            "limit",
-            format!("must be between 1 and {MAX_PAGE}"),
-        ));
+        return Err(
+            RespiteError::invalid("limit", format!("must be between 1 and {MAX_PAGE}")).into(),
+        );
     }
     Ok(())
 }
@@ -484,7 +490,7 @@ impl DayRange {
             None => all.to,
         };
         if from > to {
-            return Err(RespiteError::invalid("to_day", "is before from_day"));
+            return Err(RespiteError::invalid("to_day", "is before from_day").into());
         }
         Ok(DayRange { from, to })
     }
@@ -501,6 +507,7 @@ pub(crate) fn parse_day(field: &str, text: &str) -> Result<chrono::NaiveDate> {
         .ok()
         .filter(|_| text.len() == 10)
         .ok_or_else(|| RespiteError::invalid(field, "not a date in the form YYYY-MM-DD"))
+        .map_err(Into::into)
 }
 
 /// A new random record id.
@@ -520,15 +527,17 @@ pub(crate) fn check_id(id: &str) -> Result<()> {
         Err(RespiteError::invalid(
             "id",
             "not a record id (32 lowercase hexadecimal characters)",
-        ))
+        )
+        .into())
     }
 }
 
 /// The entry of the damaged list for a record that failed with `err`.
-pub(crate) fn damaged(id: String, err: &RespiteError) -> DamagedRecord {
-    let reason = match err {
-        RespiteError::Integrity { .. } => "its sealed data does not authenticate".to_owned(),
-        other => other.to_string(),
+pub(crate) fn damaged(id: String, err: &Error) -> DamagedRecord {
+    let reason = match err.public() {
+        Some(RespiteError::Integrity { .. }) => "its sealed data does not authenticate".to_owned(),
+        Some(other) => other.to_string(),
+        None => "it could not be read".to_owned(),
     };
     DamagedRecord { id, reason }
 }
@@ -588,7 +597,9 @@ mod tests {
         ] {
             assert!(matches!(
                 elsewhere.open::<String>(&key, &sealed),
-                Err(RespiteError::Integrity { .. })
+                Err(crate::error::internal::Error::Public(
+                    RespiteError::Integrity { .. }
+                ))
             ));
         }
     }

@@ -4,7 +4,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::crypto::keys::VaultKeys;
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::store::sealed::{self, RowRef, StoredRow};
 
 pub(crate) const TABLE: &str = "settings";
@@ -55,10 +56,7 @@ impl From<StoredSettings> for Settings {
 impl Settings {
     fn validate(&self) -> Result<()> {
         if self.day_start_hour > 12 {
-            return Err(RespiteError::invalid(
-                "day_start_hour",
-                "must be between 0 and 12",
-            ));
+            return Err(RespiteError::invalid("day_start_hour", "must be between 0 and 12").into());
         }
         Ok(())
     }

@@ -10,7 +10,8 @@ pub(crate) mod zones;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use std::time::SystemTime;
 
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 
 /// An instant in UTC.
 pub type Timestamp = DateTime<Utc>;
@@ -37,6 +38,7 @@ fn timestamp_from_system_time(system_time: SystemTime) -> Result<Timestamp> {
     };
     secs.and_then(|s| DateTime::from_timestamp(s, nanos))
         .ok_or_else(|| RespiteError::invalid("timestamp", "instant is out of range"))
+        .map_err(Into::into)
 }
 
 /// The largest UTC offset accepted, in minutes (ISO 8601 allows ±18:00).
@@ -62,13 +64,15 @@ impl LocalMoment {
             return Err(RespiteError::invalid(
                 field,
                 "UTC offset must be between -18:00 and +18:00",
-            ));
+            )
+            .into());
         }
         if !(1900..=9999).contains(&self.local().year()) {
             return Err(RespiteError::invalid(
                 field,
                 "date must be between the years 1900 and 9999",
-            ));
+            )
+            .into());
         }
         Ok(())
     }
@@ -110,6 +114,7 @@ pub(crate) fn to_millis(instant: Timestamp) -> i64 {
 pub(crate) fn from_millis(millis: i64) -> Result<Timestamp> {
     DateTime::from_timestamp_millis(millis)
         .ok_or_else(|| RespiteError::integrity("a stored time is out of range"))
+        .map_err(Into::into)
 }
 
 /// Now, truncated to whole milliseconds so it survives a store-and-load round trip.
@@ -154,7 +159,9 @@ mod tests {
         m.utc_offset_minutes = 19 * 60;
         assert!(matches!(
             m.validate("at"),
-            Err(RespiteError::InvalidInput { .. })
+            Err(crate::error::internal::Error::Public(
+                RespiteError::InvalidInput { .. }
+            ))
         ));
         let m = moment("1800-01-01T10:00:00+00:00");
         assert!(m.validate("at").is_err());

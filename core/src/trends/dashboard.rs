@@ -4,7 +4,8 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::content::wording::{self, param, WordedLine};
-use crate::error::{RespiteError, Result};
+use crate::error::internal::Result;
+use crate::error::RespiteError;
 use crate::journal::{self, JournalKind};
 use crate::plan::revisions::{self, PracticeAdherence};
 use crate::store::sealed::{self, DayRange};
@@ -255,7 +256,8 @@ pub(crate) fn series(store: &Store, from_day: String, to_day: String) -> Result<
         return Err(RespiteError::invalid(
             "to_day",
             "must be on or after from_day, at most 800 days later",
-        ));
+        )
+        .into());
     }
     let history = history(store, from - Duration::days(BASELINE_DAYS + 35), to)?;
     Ok(Metric::ALL
@@ -292,7 +294,7 @@ pub(crate) fn weekly_review(
 ) -> Result<WeeklyReview> {
     let week = sealed::parse_day("week_start", &week_start)?;
     if week != monday(week) {
-        return Err(RespiteError::invalid("week_start", "must be a Monday"));
+        return Err(RespiteError::invalid("week_start", "must be a Monday").into());
     }
     let today = parse_today(&today)?;
     let history = history(store, week - Duration::weeks(1), week + Duration::days(6))?;

@@ -11,7 +11,7 @@ use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::StressZone;
 use crate::content::wording;
 use crate::crypto::keys::VaultKeys;
-use crate::error::Result;
+use crate::error::internal::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
 use crate::store::sealed::DayRange;
 use crate::store::Store;
