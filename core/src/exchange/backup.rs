@@ -399,10 +399,7 @@ pub(crate) fn create(
             let tx = conn.unchecked_transaction()?;
             write_records(&tx, &keys, &mut out)?
         };
-        let file = out
-            .finish()?
-            .into_inner()
-            .map_err(|e| e.into_error())?;
+        let file = out.finish()?.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         Ok(summary)
     })();

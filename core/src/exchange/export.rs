@@ -67,9 +67,7 @@ pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result
                 ExportFormat::Markdown => write_markdown(&tx, &keys, &mut out)?,
             }
         };
-        let file = out
-            .into_inner()
-            .map_err(|e| e.into_error())?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         backup::rename_into_place(&partial, path)?;
         Ok(summary)
