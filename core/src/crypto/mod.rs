@@ -113,8 +113,7 @@ impl std::fmt::Debug for SealingKey {
 pub(crate) fn fill_random(buf: &mut [u8]) -> Result<()> {
     SystemRandom::new()
         .fill(buf)
-        .map_err(|_| RespiteError::internal("the system random generator failed"))
-        .map_err(Into::into)
+        .map_err(|_| RespiteError::internal("the system random generator failed").into())
 }
 
 /// `N` random bytes.

@@ -304,8 +304,7 @@ fn passphrase_kek(passphrase: &str, salt: &[u8], iterations: u32) -> SecretKey {
 fn decode_salt(hex: &str) -> Result<Vec<u8>> {
     crypto::from_hex(hex)
         .filter(|salt| salt.len() == SALT_LEN)
-        .ok_or_else(|| RespiteError::integrity("a key slot's salt is damaged"))
-        .map_err(Into::into)
+        .ok_or_else(|| RespiteError::integrity("a key slot's salt is damaged").into())
 }
 
 fn slot_aad(id: &str, kind: KeySlotKind, params: &[u8]) -> Aad {

@@ -326,9 +326,7 @@ fn read_text(input: &mut impl Content, len: usize, max: usize) -> Result<String>
     }
     let mut bytes = vec![0u8; len];
     input.read_content(&mut bytes)?;
-    String::from_utf8(bytes)
-        .map_err(|_| unreadable("a record with a damaged id or day"))
-        .map_err(Into::into)
+    String::from_utf8(bytes).map_err(|_| unreadable("a record with a damaged id or day").into())
 }
 
 fn check_iterations(iterations: u32) -> Result<()> {
@@ -556,8 +554,7 @@ pub(crate) fn read_records(
                 return Err(unreadable("records after its manifest").into());
             }
             return serde_json::from_slice(&item.payload)
-                .map_err(|_| unreadable("a damaged manifest"))
-                .map_err(Into::into);
+                .map_err(|_| unreadable("a damaged manifest").into());
         }
         f(item)?;
     }

@@ -15,15 +15,13 @@ fn damaged(what: &str) -> RespiteError {
 fn u16_at(b: &[u8], at: usize) -> Result<u16> {
     b.get(at..at + 2)
         .map(|s| u16::from_le_bytes([s[0], s[1]]))
-        .ok_or_else(|| damaged("cut short"))
-        .map_err(Into::into)
+        .ok_or_else(|| damaged("cut short").into())
 }
 
 fn u32_at(b: &[u8], at: usize) -> Result<u32> {
     b.get(at..at + 4)
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-        .ok_or_else(|| damaged("cut short"))
-        .map_err(Into::into)
+        .ok_or_else(|| damaged("cut short").into())
 }
 
 /// Whether `bytes` start like a zip archive.

@@ -158,8 +158,9 @@ pub(crate) fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Res
         starts
             .binary_search_by_key(&unit, |&(u, _)| u)
             .map(|i| starts[i].1)
-            .map_err(|_| RespiteError::invalid("findings", "a finding does not fit this text"))
-            .map_err(Into::into)
+            .map_err(|_| {
+                RespiteError::invalid("findings", "a finding does not fit this text").into()
+            })
     };
     let mut spans = Vec::with_capacity(findings.len());
     for f in findings {

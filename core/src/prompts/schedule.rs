@@ -596,8 +596,7 @@ pub(crate) fn schedule_from_text(text: String) -> Result<WorkSchedule> {
                         .next()
                         .unwrap_or("")
                         .parse()
-                        .map_err(|_| bad("expected a number of minutes"))
-                        .map_err(Into::into)
+                        .map_err(|_| bad("expected a number of minutes").into())
                 };
                 let after_comma = |v: &str| {
                     v.split_once(',')

@@ -60,9 +60,7 @@ impl RowRef<'_> {
 
     /// Opens a value sealed for this row; any failure is reported as damage.
     pub(crate) fn open<T: DeserializeOwned>(&self, keys: &VaultKeys, sealed: &[u8]) -> Result<T> {
-        serde_json::from_slice(&self.open_bytes(keys, sealed)?)
-            .map_err(|_| self.damaged())
-            .map_err(Into::into)
+        serde_json::from_slice(&self.open_bytes(keys, sealed)?).map_err(|_| self.damaged().into())
     }
 
     /// Opens a payload sealed for this row without decoding it.
@@ -72,8 +70,7 @@ impl RowRef<'_> {
         sealed: &[u8],
     ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
         keys.open(&self.aad(), sealed)
-            .ok_or_else(|| self.damaged())
-            .map_err(Into::into)
+            .ok_or_else(|| self.damaged().into())
     }
 
     fn damaged(&self) -> RespiteError {
@@ -224,16 +221,14 @@ pub(crate) fn write_next(
 pub(crate) fn next_revision(revision: u32) -> Result<u32> {
     revision
         .checked_add(1)
-        .ok_or_else(|| RespiteError::invalid("revision", "too many revisions"))
-        .map_err(Into::into)
+        .ok_or_else(|| RespiteError::invalid("revision", "too many revisions").into())
 }
 
 /// A payload as the JSON bytes that are sealed, wiped when dropped.
 pub(crate) fn encode<T: Serialize>(payload: &T) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     serde_json::to_vec(payload)
         .map(zeroize::Zeroizing::new)
-        .map_err(|_| RespiteError::internal("could not encode a record"))
-        .map_err(Into::into)
+        .map_err(|_| RespiteError::internal("could not encode a record").into())
 }
 
 /// Inserts `rows` into `table` with one statement.
@@ -506,8 +501,7 @@ pub(crate) fn parse_day(field: &str, text: &str) -> Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .filter(|_| text.len() == 10)
-        .ok_or_else(|| RespiteError::invalid(field, "not a date in the form YYYY-MM-DD"))
-        .map_err(Into::into)
+        .ok_or_else(|| RespiteError::invalid(field, "not a date in the form YYYY-MM-DD").into())
 }
 
 /// A new random record id.

@@ -19,7 +19,8 @@ pub type Timestamp = DateTime<Utc>;
 uniffi::custom_type!(Timestamp, SystemTime, {
     remote,
     lower: |instant| SystemTime::from(instant),
-    try_lift: |system_time| Ok(timestamp_from_system_time(system_time)?),
+    // Lifted as the public error, so a bad instant is InvalidInput on the foreign side.
+    try_lift: |system_time| Ok(timestamp_from_system_time(system_time).map_err(RespiteError::from)?),
 });
 
 /// Converts an instant from a shell, refusing ones beyond chrono's range
@@ -37,8 +38,7 @@ fn timestamp_from_system_time(system_time: SystemTime) -> Result<Timestamp> {
         }
     };
     secs.and_then(|s| DateTime::from_timestamp(s, nanos))
-        .ok_or_else(|| RespiteError::invalid("timestamp", "instant is out of range"))
-        .map_err(Into::into)
+        .ok_or_else(|| RespiteError::invalid("timestamp", "instant is out of range").into())
 }
 
 /// The largest UTC offset accepted, in minutes (ISO 8601 allows ±18:00).
@@ -113,8 +113,7 @@ pub(crate) fn to_millis(instant: Timestamp) -> i64 {
 /// The instant for stored milliseconds; out-of-range values count as damage.
 pub(crate) fn from_millis(millis: i64) -> Result<Timestamp> {
     DateTime::from_timestamp_millis(millis)
-        .ok_or_else(|| RespiteError::integrity("a stored time is out of range"))
-        .map_err(Into::into)
+        .ok_or_else(|| RespiteError::integrity("a stored time is out of range").into())
 }
 
 /// Now, truncated to whole milliseconds so it survives a store-and-load round trip.
