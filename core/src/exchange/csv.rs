@@ -23,19 +23,40 @@ pub(crate) fn write_row<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io
     out.write_all(b"\r\n")
 }
 
-/// Reads every row of `text`. A field may be quoted and then hold commas, line breaks
-/// and doubled quotes; an unterminated quote is an error naming the line. A leading
-/// byte-order mark is ignored.
-pub(crate) fn parse(text: &str) -> Result<Vec<Vec<String>>> {
+/// Most cells a row may have: Daylio's export has about a dozen.
+const MAX_CELLS: usize = 256;
+/// Most characters one cell may hold (a long note fits many times over).
+const MAX_CELL_CHARS: usize = 200_000;
+
+/// Calls `f` with every row of `text` that holds anything, one at a time, with the
+/// line it starts on. A field may be quoted and then hold commas, line breaks and
+/// doubled quotes; an unterminated quote, a row of more than 256 cells or a cell of
+/// more than 200,000 characters is an error naming the line. A leading byte-order
+/// mark is ignored; blank lines carry nothing and are passed over.
+pub(crate) fn each_row(
+    text: &str,
+    f: &mut dyn FnMut(usize, Vec<String>) -> Result<()>,
+) -> Result<()> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
+    let mut field_chars = 0;
     let mut chars = text.chars().peekable();
     let mut line = 1;
+    let mut row_line = 1;
     let mut quote_line = 0;
     let mut quoted = false;
     let mut at_field_start = true;
+    let refuse = |line: usize, what: &str| -> Result<()> {
+        Err(RespiteError::invalid("file", format!("line {line} {what}")).into())
+    };
+    let mut end_row = |row: &mut Vec<String>, row_line: usize| -> Result<()> {
+        let row = std::mem::take(row);
+        if row.len() == 1 && row[0].is_empty() {
+            return Ok(());
+        }
+        f(row_line, row)
+    };
     while let Some(c) = chars.next() {
         if quoted {
             match c {
@@ -51,29 +72,42 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Vec<String>>> {
                     field.push(c);
                 }
             }
-            continue;
+        } else {
+            match c {
+                '"' if at_field_start => {
+                    quoted = true;
+                    quote_line = line;
+                    at_field_start = false;
+                    continue;
+                }
+                ',' => {
+                    row.push(std::mem::take(&mut field));
+                    field_chars = 0;
+                    at_field_start = true;
+                    if row.len() >= MAX_CELLS {
+                        return refuse(row_line, "has more cells than a Daylio export");
+                    }
+                    continue;
+                }
+                '\r' if chars.peek() == Some(&'\n') => continue,
+                '\n' | '\r' => {
+                    line += 1;
+                    row.push(std::mem::take(&mut field));
+                    field_chars = 0;
+                    end_row(&mut row, row_line)?;
+                    row_line = line;
+                    at_field_start = true;
+                    continue;
+                }
+                c => {
+                    field.push(c);
+                    at_field_start = false;
+                }
+            }
         }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                quote_line = line;
-                at_field_start = false;
-            }
-            ',' => {
-                row.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                line += 1;
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-                at_field_start = true;
-            }
-            c => {
-                field.push(c);
-                at_field_start = false;
-            }
+        field_chars += 1;
+        if field_chars > MAX_CELL_CHARS {
+            return refuse(row_line, "has a cell longer than any note");
         }
     }
     if quoted {
@@ -85,16 +119,32 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Vec<String>>> {
     }
     if !at_field_start || !field.is_empty() || !row.is_empty() {
         row.push(field);
-        rows.push(row);
+        end_row(&mut row, row_line)?;
     }
-    // Blank lines carry nothing.
-    rows.retain(|r| !(r.len() == 1 && r[0].is_empty()));
-    Ok(rows)
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Vec<String>>> {
+        let mut rows = Vec::new();
+        each_row(text, &mut |_, row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    #[test]
+    fn rows_with_too_many_cells_or_too_long_a_cell_are_refused_naming_the_line() {
+        let commas = format!("a,b\n{}", ",".repeat(10_000));
+        assert!(parse(&commas).unwrap_err().to_string().contains("line 2"));
+        let long = format!("a\n\"{}\"", "x".repeat(MAX_CELL_CHARS + 1));
+        assert!(parse(&long).unwrap_err().to_string().contains("line 2"));
+        assert_eq!(parse(&"\n".repeat(10_000)).unwrap().len(), 0);
+    }
 
     #[test]
     fn rows_round_trip_with_quotes_commas_and_line_breaks() {

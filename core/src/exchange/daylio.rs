@@ -23,6 +23,10 @@ const MOODS: [(&str, f64); 5] = [
     ("awful", -1.0),
 ];
 
+/// Most data rows read: three moods a day for ninety years. Keeps an import of the
+/// largest file within its memory budget (see `core/tests/hostile.rs`).
+const MAX_ROWS: usize = 100_000;
+
 /// Reads a Daylio export. `practices` are the plan's (id, name) pairs: an activity
 /// with a practice's name or id is recorded as that practice done.
 pub(crate) fn parse(
@@ -35,43 +39,36 @@ pub(crate) fn parse(
         .map_err(|_| RespiteError::invalid("file", "not UTF-8 text, so not a Daylio CSV export"))?;
     let zone = Zone::named(time_zone)
         .ok_or_else(|| RespiteError::invalid("time_zone", "not a time zone Respite knows"))?;
-    let rows = csv::parse(text)?;
-    let Some((header, rows)) = rows.split_first() else {
-        return Err(RespiteError::invalid("file", "empty").into());
-    };
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let (Some(date_col), Some(time_col), Some(mood_col)) =
-        (column("full_date"), column("time"), column("mood"))
-    else {
-        return Err(RespiteError::invalid(
-            "file",
-            "not a Daylio CSV export (it needs full_date, time and mood columns)",
-        )
-        .into());
-    };
-    let (activities_col, title_col, note_col) =
-        (column("activities"), column("note_title"), column("note"));
+    let mut columns = None;
     let mut seen: HashMap<(NaiveDate, NaiveTime), u32> = HashMap::new();
     let mut custom_moods = 0;
     let mut out = Vec::new();
-    for (n, row) in rows.iter().enumerate() {
-        let place = format!("row {}", n + 1);
+    let mut n = 0;
+    csv::each_row(text, &mut |_, row| {
+        let Some((date_col, time_col, mood_col, activities_col, title_col, note_col)) = columns
+        else {
+            columns = Some(daylio_columns(&row)?);
+            return Ok(());
+        };
+        if n == MAX_ROWS {
+            return Err(
+                RespiteError::invalid("file", "more rows than a Daylio export holds").into(),
+            );
+        }
+        n += 1;
+        let place = format!("row {n}");
         let cell = |col: Option<usize>| col.and_then(|c| row.get(c)).map_or("", |s| s.trim());
         let Ok(date) = NaiveDate::parse_from_str(cell(Some(date_col)), "%Y-%m-%d") else {
             report.skip(place, "the date is not in the form YYYY-MM-DD");
-            continue;
+            return Ok(());
         };
         let Some(time) = parse_time(cell(Some(time_col))) else {
             report.skip(place, "the time is not a time of day");
-            continue;
+            return Ok(());
         };
         let Some(moment) = moment(&zone, date, time) else {
             report.skip(place, "the date is outside the years Respite keeps");
-            continue;
+            return Ok(());
         };
         let occurrence = seen.entry((date, time)).or_insert(0);
         *occurrence += 1;
@@ -149,6 +146,10 @@ pub(crate) fn parse(
                 }),
             });
         }
+        Ok(())
+    })?;
+    if columns.is_none() {
+        return Err(RespiteError::invalid("file", "empty").into());
     }
     if custom_moods > 0 {
         report.note(
@@ -157,6 +158,42 @@ pub(crate) fn parse(
         );
     }
     Ok(out)
+}
+
+/// The columns a Daylio export's header names: date, time and mood (required), then
+/// activities, note title and note.
+type Columns = (
+    usize,
+    usize,
+    usize,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+fn daylio_columns(header: &[String]) -> Result<Columns> {
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let (Some(date_col), Some(time_col), Some(mood_col)) =
+        (column("full_date"), column("time"), column("mood"))
+    else {
+        return Err(RespiteError::invalid(
+            "file",
+            "not a Daylio CSV export (it needs full_date, time and mood columns)",
+        )
+        .into());
+    };
+    Ok((
+        date_col,
+        time_col,
+        mood_col,
+        column("activities"),
+        column("note_title"),
+        column("note"),
+    ))
 }
 
 /// An activity or practice name reduced for comparing: lower case, `-` and `_` as

@@ -42,21 +42,13 @@ struct Entry {
     pdf_attachments: Vec<IgnoredAny>,
 }
 
-/// Reads a Day One export: the JSON itself, or every journal's JSON in the zip.
+/// Reads a Day One export: the JSON itself, or every journal's JSON in the zip, one
+/// member at a time. Notes name a zip member by its number, never by its name.
 pub(crate) fn parse(bytes: &[u8], report: &mut ImportReport) -> Result<Vec<Incoming>> {
-    let files = if zip::is_zip(bytes) {
-        let files = zip::members_ending(bytes, ".json")?;
-        if files.is_empty() {
-            return Err(RespiteError::invalid("file", "the zip holds no Day One JSON file").into());
-        }
-        files
-    } else {
-        vec![(String::new(), bytes.to_vec())]
-    };
     let (mut attachments, mut places, mut unknown_zones) = (0, 0, 0);
     let mut out = Vec::new();
-    for (name, json) in files {
-        let export: Export = serde_json::from_slice(&json).map_err(|e| {
+    let mut read = |member: Option<usize>, json: &[u8]| -> Result<()> {
+        let export: Export = serde_json::from_slice(json).map_err(|e| {
             RespiteError::invalid(
                 "file",
                 format!(
@@ -67,10 +59,9 @@ pub(crate) fn parse(bytes: &[u8], report: &mut ImportReport) -> Result<Vec<Incom
             )
         })?;
         for (n, entry) in export.entries.into_iter().enumerate() {
-            let place = if name.is_empty() {
-                format!("entry {}", n + 1)
-            } else {
-                format!("{name} entry {}", n + 1)
+            let place = match member {
+                None => format!("entry {}", n + 1),
+                Some(m) => format!("member {m} entry {}", n + 1),
             };
             attachments += entry.photos.len()
                 + entry.videos.len()
@@ -127,6 +118,14 @@ pub(crate) fn parse(bytes: &[u8], report: &mut ImportReport) -> Result<Vec<Incom
                 }),
             });
         }
+        Ok(())
+    };
+    if zip::is_zip(bytes) {
+        if zip::each_member(bytes, ".json", &mut |m, json| read(Some(m), &json))? == 0 {
+            return Err(RespiteError::invalid("file", "the zip holds no Day One JSON file").into());
+        }
+    } else {
+        read(None, bytes)?;
     }
     if attachments > 0 {
         report.note(

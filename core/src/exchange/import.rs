@@ -37,6 +37,10 @@ pub enum ImportFormat {
     DayOne,
 }
 
+/// Most notes an import report lists: a hostile file cannot grow the report without
+/// bound.
+const MAX_NOTES: usize = 1_000;
+
 /// Why part of a file was not imported, without quoting any of its content.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ImportNote {
@@ -69,12 +73,18 @@ impl ImportReport {
         self.note(place, reason);
     }
 
-    /// Notes something about the file (nothing was skipped for it).
+    /// Notes something about the file (nothing was skipped for it). At most
+    /// [`MAX_NOTES`] are listed, then one note says that more were left out.
     pub(crate) fn note(&mut self, place: impl Into<String>, reason: impl Into<String>) {
-        self.notes.push(ImportNote {
-            place: place.into(),
-            reason: reason.into(),
-        });
+        let (place, reason) = match self.notes.len() {
+            n if n < MAX_NOTES => (place.into(), reason.into()),
+            n if n == MAX_NOTES => (
+                "file".to_owned(),
+                "more notes than can be listed: the counts are complete".to_owned(),
+            ),
+            _ => return,
+        };
+        self.notes.push(ImportNote { place, reason });
     }
 }
 
