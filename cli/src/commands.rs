@@ -79,7 +79,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Evening(args) => crate::prompts::evening(&out, &*open()?, args),
         Command::Parked(command) => crate::prompts::parked(&out, &*open()?, command),
         Command::Trends { days, today } => crate::trends::trends(&out, &*open()?, days, today),
-        Command::Report { html, today } => crate::trends::report(&out, &*open()?, &html, today),
+        Command::Report { html, today, force } => {
+            crate::trends::report(&out, &*open()?, &html, today, force)
+        }
         Command::DemoData {
             years,
             seed,

@@ -10,6 +10,7 @@ mod checkins;
 mod commands;
 mod error;
 mod exchange;
+mod files;
 mod format;
 mod journal;
 mod plan;
@@ -123,6 +124,9 @@ enum Command {
         /// Today's date, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DAY")]
         today: Option<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Fill a vault with synthetic history, to see trends without months of logging.
     #[command(name = "demo-data")]

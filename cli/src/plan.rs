@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::read_stdin;
 use crate::error::CliError;
+use crate::files;
 use crate::format::Output;
 use crate::privacy::screen;
 
@@ -60,6 +61,9 @@ pub enum PlanCommand {
         #[arg(long, required = true)]
         markdown: bool,
         file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -292,9 +296,13 @@ pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliE
                 .collect();
             out.print(text.trim_end(), json!({ "practices": value }));
         }
-        PlanCommand::Export { markdown: _, file } => {
+        PlanCommand::Export {
+            markdown: _,
+            file,
+            force,
+        } => {
             let text = plan_to_markdown(plan.current()?.plan);
-            write_private(&file, &text)?;
+            files::write_new_private(&file, &text, force)?;
             eprintln!(
                 "respite: {} holds your plan in plaintext; keep it somewhere private.",
                 file.display()
@@ -334,7 +342,9 @@ fn edit(out: &Output, vault: &Vault, redact: bool) -> Result<(), CliError> {
     let original = plan_to_text(vault.plan().current()?.plan);
     let dir = private_dir()?;
     let file = dir.join("plan.md");
-    write_private(&file, &original)?;
+    files::create_private(&file)
+        .and_then(|mut f| f.write_all(original.as_bytes()))
+        .map_err(|_| CliError::Other("could not write the plan's temporary copy".into()))?;
     let result = edit_loop(out, vault, &file, &original, redact);
     match &result {
         Err(CliError::Core(RespiteError::InvalidInput { .. })) => {
@@ -343,7 +353,7 @@ fn edit(out: &Output, vault: &Vault, redact: bool) -> Result<(), CliError> {
                 file.display()
             );
         }
-        _ => wipe(&file, &dir),
+        _ => files::wipe_dir(&dir),
     }
     result
 }
@@ -433,29 +443,4 @@ fn private_dir() -> Result<PathBuf, CliError> {
         .create(&dir)
         .map_err(|_| CliError::Other("could not create a private temporary directory".into()))?;
     Ok(dir)
-}
-
-/// Writes `text` to `path`, readable by this user only.
-pub fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|_| CliError::Other(format!("could not write {}", path.display())))?;
-    file.write_all(text.as_bytes())
-        .map_err(|_| CliError::Other(format!("could not write {}", path.display())))
-}
-
-/// Overwrites and removes the temporary plan file and its directory.
-fn wipe(file: &Path, dir: &Path) {
-    if let Ok(meta) = std::fs::metadata(file) {
-        let _ = std::fs::write(file, vec![0u8; meta.len() as usize]);
-    }
-    let _ = std::fs::remove_file(file);
-    let _ = std::fs::remove_dir(dir);
 }

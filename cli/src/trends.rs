@@ -175,11 +175,12 @@ pub fn report(
     vault: &Vault,
     file: &Path,
     today: Option<String>,
+    force: bool,
 ) -> Result<(), CliError> {
     let today = today_or(today)?;
     let dashboard = vault.trends().dashboard(today.to_string())?;
     let html = render(&dashboard);
-    crate::plan::write_private(file, &html)?;
+    crate::files::write_new_private(file, &html, force)?;
     eprintln!(
         "respite: {} holds your trends in plaintext; keep it somewhere private.",
         file.display()
@@ -285,7 +286,7 @@ fn zones_chart(weeks: &[ZoneWeek]) -> String {
 fn render(d: &Dashboard) -> String {
     let mut html = String::from(
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">
 <title>Respite: your trends</title><style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#213;background:#f7f5f0;margin:0}
 main{max-width:980px;margin:0 auto;padding:28px}h1{font-weight:600;margin:0 0 4px}h2{font-weight:600;margin:32px 0 8px;color:#354}

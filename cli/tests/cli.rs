@@ -1033,6 +1033,7 @@ fn demo_data_trends_and_the_html_report() {
             && html.contains("<svg")
             && html.contains("What your records suggest")
     );
+    assert!(html.contains("form-action 'none'; base-uri 'none'"));
     for fetch in [
         "<script", "http://", "https://", "src=\"//", "@import", "url(",
     ] {
@@ -1049,4 +1050,86 @@ fn demo_data_trends_and_the_html_report() {
             0o600
         );
     }
+}
+
+#[test]
+fn plaintext_outputs_never_replace_a_file_or_follow_a_link_unless_forced() {
+    let (dir, vault) = new_vault();
+    let target = dir.path().join("plan.md");
+    std::fs::write(&target, "keep me").unwrap();
+    let export = |force: bool| {
+        let mut args = vec!["plan", "export", "--markdown", target.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        with_pass(&vault, &args)
+    };
+    let r = export(false);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    ok(export(true));
+    assert!(std::fs::read_to_string(&target).unwrap().contains("# "));
+
+    // A link planted where the report goes: refused, and with --force the link itself
+    // is replaced while the file it pointed to is untouched.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let elsewhere = dir.path().join("elsewhere.txt");
+        std::fs::write(&elsewhere, "not yours").unwrap();
+        let report = dir.path().join("report.html");
+        std::os::unix::fs::symlink(&elsewhere, &report).unwrap();
+        let args = |force: bool| {
+            let mut a = vec![
+                "report",
+                "--html",
+                report.to_str().unwrap(),
+                "--today",
+                "2026-05-06",
+            ];
+            if force {
+                a.push("--force");
+            }
+            a
+        };
+        assert_eq!(with_pass(&vault, &args(false)).code, 1);
+        ok(with_pass(&vault, &args(true)));
+        assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "not yours");
+        let meta = std::fs::symlink_metadata(&report).unwrap();
+        assert!(meta.is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        // Nothing half-written is left beside it.
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".partial-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}
+
+#[test]
+fn plan_edit_leaves_no_copy_behind_not_even_the_editors_backup() {
+    let (dir, vault) = new_vault();
+    let runtime = dir.path().join("runtime");
+    std::fs::create_dir(&runtime).unwrap();
+    // An editor that keeps a backup copy next to the file, as many do.
+    let editor = write_editor(
+        dir.path(),
+        "backup.sh",
+        &format!("open(p + '~', 'w').write(s)\ns += {PRACTICE_BLOCK:?}"),
+    );
+    ok(run(
+        &vault,
+        &["plan", "edit"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("EDITOR", editor.to_str().unwrap()),
+            ("XDG_RUNTIME_DIR", runtime.to_str().unwrap()),
+        ],
+        None,
+    ));
+    let left: Vec<_> = std::fs::read_dir(&runtime).unwrap().flatten().collect();
+    assert!(left.is_empty(), "{left:?}");
 }

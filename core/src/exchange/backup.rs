@@ -356,6 +356,18 @@ pub(crate) fn partial_path(path: &Path) -> Result<PathBuf> {
     Ok(path.with_file_name(partial))
 }
 
+/// A new file readable and writable by its owner only.
+pub(crate) fn private_file(path: &Path) -> Result<File> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    Ok(options.open(path)?)
+}
+
 /// Renames `from` to `to` unless `to` exists, and makes the rename durable.
 pub(crate) fn rename_into_place(from: &Path, to: &Path) -> Result<()> {
     if to.exists() {
@@ -386,10 +398,7 @@ pub(crate) fn create(
     }
     let partial = partial_path(path)?;
     let result = (|| {
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(&partial)?;
+        let file = private_file(&partial)?;
         let mut out = BackupWriter::new(BufWriter::new(file), passphrase, iterations)?;
         let summary = {
             let conn = state.conn();

@@ -7,12 +7,15 @@ use std::io::{self, Write};
 use crate::error::internal::Result;
 use crate::error::RespiteError;
 
-/// Writes one row, ending it with CRLF as RFC 4180 asks.
+/// Writes one row, ending it with CRLF as RFC 4180 asks. A text cell that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`; numbers are written as they are.
 pub(crate) fn write_row<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io::Result<()> {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
+        let field = neutralised(field.as_ref());
         let field = field.as_ref();
         if field.contains([',', '"', '\n', '\r']) {
             write!(out, "\"{}\"", field.replace('"', "\"\""))?;
@@ -21,6 +24,16 @@ pub(crate) fn write_row<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io
         }
     }
     out.write_all(b"\r\n")
+}
+
+/// `field`, with a leading `'` if a spreadsheet would take it for a formula.
+fn neutralised(field: &str) -> std::borrow::Cow<'_, str> {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && field.parse::<f64>().is_err() {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
 }
 
 /// Most cells a row may have: Daylio's export has about a dozen.
@@ -135,6 +148,24 @@ mod tests {
             Ok(())
         })?;
         Ok(rows)
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        let mut out = Vec::new();
+        let row = [
+            "=HYPERLINK(\"x\")",
+            "-0.5",
+            "+1",
+            "@SUM(A1)",
+            "-rest",
+            "plain",
+        ];
+        write_row(&mut out, &row).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"'=HYPERLINK(\"\"x\"\")\",-0.5,+1,'@SUM(A1),'-rest,plain\r\n"
+        );
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! The JSON schema is in `docs/export-format.md`.
 
 use rusqlite::Connection;
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -56,7 +55,7 @@ pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result
     }
     let partial = backup::partial_path(path)?;
     let result = (|| {
-        let file = private_file(&partial)?;
+        let file = backup::private_file(&partial)?;
         let mut out = BufWriter::new(file);
         let summary = {
             let conn = state.conn();
@@ -76,18 +75,6 @@ pub(crate) fn export(state: &Store, format: ExportFormat, path: &Path) -> Result
         let _ = std::fs::remove_file(&partial);
     }
     result
-}
-
-/// A new file readable and writable by its owner only.
-fn private_file(path: &Path) -> Result<File> {
-    let mut options = File::options();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    Ok(options.open(path)?)
 }
 
 fn write_json(conn: &Connection, keys: &VaultKeys, out: &mut impl Write) -> Result<ExportSummary> {

@@ -186,10 +186,25 @@ fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
 }
 
 /// Moves every freed page's content out of the WAL into the (zeroed) main file and
-/// truncates the WAL, so deleted ciphertext leaves no copy behind.
+/// truncates the WAL, so deleted ciphertext leaves no copy behind. Another process
+/// reading the vault can block it: it is retried for about half a second, then the
+/// change stands but the error says a copy is still in the write-ahead log.
 pub(crate) fn checkpoint_truncate(conn: &Connection) -> Result<()> {
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(())
+    for attempt in 0..10 {
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy == 0 {
+            return Ok(());
+        }
+        if attempt < 9 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+    Err(RespiteError::Storage {
+        detail: "the change was made, but another program reading the vault keeps an \
+                 earlier copy in its write-ahead log until it closes the vault"
+            .to_owned(),
+    }
+    .into())
 }
 
 /// Removes a vault file and its WAL companions, ignoring files that are not there.

@@ -443,3 +443,36 @@ fn threads_write_and_read_concurrently() {
     }
     assert_eq!(vault.journal().count().unwrap(), 100);
 }
+
+#[test]
+fn a_delete_blocked_by_another_reader_says_a_copy_remains() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    let gone = journal
+        .add(draft("to be deleted", "2026-05-04T18:00:00+02:00"))
+        .unwrap();
+    // Another program holds a read snapshot of the vault.
+    let reader = raw(&path);
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader
+        .query_row("SELECT count(*) FROM journal_entries", [], |r| r.get(0))
+        .unwrap();
+    match journal.delete(gone.id.clone()) {
+        Err(RespiteError::Storage { detail }) => {
+            assert!(detail.contains("write-ahead log"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // The entry is gone all the same; once the reader ends, the next write cleans up.
+    assert!(matches!(
+        journal.get(gone.id.clone()),
+        Err(RespiteError::NotFound { .. })
+    ));
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    let other = journal
+        .add(draft("another", "2026-05-04T19:00:00+02:00"))
+        .unwrap();
+    journal.delete(other.id).unwrap();
+}
