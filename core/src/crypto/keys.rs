@@ -55,6 +55,22 @@ impl VaultKeys {
         to_hex(&ctx.sign().as_ref()[..16])
     }
 
+    /// The key-check value of this vault key for the vault `id`: an HMAC of the id
+    /// under a key derived for that purpose, so it reveals nothing about the key.
+    pub(crate) fn key_check(&self, id: &[u8]) -> Vec<u8> {
+        let key = self.vault_key.derive(b"respite/v1/key-check");
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
+        ring::hmac::sign(&key, id).as_ref().to_vec()
+    }
+
+    /// Whether `key_check` is this vault key's value for `id` (compared in constant
+    /// time).
+    pub(crate) fn checks(&self, id: &[u8], key_check: &[u8]) -> bool {
+        let key = self.vault_key.derive(b"respite/v1/key-check");
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
+        ring::hmac::verify(&key, id, key_check).is_ok()
+    }
+
     /// A passphrase slot for this vault key.
     pub(crate) fn passphrase_slot(
         &self,

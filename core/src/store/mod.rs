@@ -6,6 +6,7 @@ pub(crate) mod connection;
 pub(crate) mod key_slots;
 pub(crate) mod sealed;
 pub(crate) mod settings;
+pub(crate) mod vault_meta;
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -39,7 +40,12 @@ impl Store {
     ) -> Result<Self> {
         let (keys, slot) = VaultKeys::generate(passphrase, kdf_iterations)?;
         let conn = connection::create(path)?;
-        if let Err(err) = key_slots::insert(&conn, &slot) {
+        let written = key_slots::insert(&conn, &slot).and_then(|()| {
+            let id = crate::crypto::random_array::<16>()?.to_vec();
+            let key_check = keys.key_check(&id);
+            vault_meta::set_identity(&conn, &vault_meta::Identity { id, key_check })
+        });
+        if let Err(err) = written {
             drop(conn);
             connection::remove_vault_files(path);
             return Err(err);
@@ -59,19 +65,47 @@ impl Store {
         Ok(store)
     }
 
-    /// Unlocks with the first slot of `kind` that `open` opens;
-    /// [`RespiteError::WrongSecret`] when none does.
+    /// Unlocks with the first slot of `kind` that `open` opens to this vault's key:
+    /// the key must match the vault's key-check value, so a slot copied in from another
+    /// vault never unlocks it. [`RespiteError::WrongSecret`] when no slot opens;
+    /// [`RespiteError::Integrity`] when one opens only to a foreign key. A vault made
+    /// before format 4 gets its id and key-check value at its first unlock.
     pub(crate) fn unlock(
         &self,
         kind: KeySlotKind,
         open: impl Fn(&StoredSlot) -> Result<Option<VaultKeys>>,
     ) -> Result<()> {
-        let slots = key_slots::of_kind(&self.conn(), kind)?;
+        let (slots, identity) = {
+            let conn = self.conn();
+            (
+                key_slots::of_kind(&conn, kind)?,
+                vault_meta::identity(&conn)?,
+            )
+        };
+        let mut foreign = false;
         for slot in &slots {
-            if let Some(keys) = open(slot)? {
-                self.set_keys(Some(keys));
-                return Ok(());
+            let Some(keys) = open(slot)? else { continue };
+            match &identity {
+                Some(identity) if !keys.checks(&identity.id, &identity.key_check) => {
+                    foreign = true;
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    let id = crate::crypto::random_array::<16>()?.to_vec();
+                    let key_check = keys.key_check(&id);
+                    let identity = vault_meta::Identity { id, key_check };
+                    vault_meta::set_identity(&self.conn(), &identity)?;
+                }
             }
+            self.set_keys(Some(keys));
+            return Ok(());
+        }
+        if foreign {
+            return Err(RespiteError::integrity(
+                "a key slot opens to a key that is not this vault's: it was copied from another vault",
+            )
+            .into());
         }
         Err(RespiteError::WrongSecret.into())
     }

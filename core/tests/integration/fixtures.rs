@@ -518,7 +518,8 @@ fn write_fixture_for_the_current_format() {
 /// The frozen backup and export fixtures: made from the newest vault fixture, with the
 /// passphrase in `backup-vN.json`. A new backup or export format adds its own files.
 const BACKUP_FIXTURES: [(&str, &str); 1] = [("backup-v1.respite", "backup-v1.json")];
-const EXPORT_FIXTURES: [&str; 1] = ["export-v1.json"];
+/// Each frozen export and the vault fixture it was made from.
+const EXPORT_FIXTURES: [(&str, &str); 1] = [("export-v1.json", "vault-v3.db")];
 
 fn newest_vault_fixture() -> (PathBuf, Value) {
     let (_, path, description) = fixtures().pop().unwrap();
@@ -559,8 +560,11 @@ fn every_frozen_backup_restores_the_vault_it_was_made_from() {
 
 #[test]
 fn every_frozen_export_imports_the_vault_it_was_made_from() {
-    let (_, description) = newest_vault_fixture();
-    for export in EXPORT_FIXTURES {
+    for (export, source) in EXPORT_FIXTURES {
+        let description: Value = serde_json::from_str(
+            &std::fs::read_to_string(fixtures_dir().join(source).with_extension("json")).unwrap(),
+        )
+        .unwrap();
         let (_dir, path) = vault_path();
         let vault = new_vault(&path);
         let report = vault
@@ -607,7 +611,7 @@ fn write_backup_and_export_fixtures() {
     vault
         .export(
             respite_core::ExportFormat::Json,
-            path_str(&fixtures_dir().join(EXPORT_FIXTURES[0])),
+            path_str(&fixtures_dir().join(EXPORT_FIXTURES[0].0)),
         )
         .unwrap();
 }

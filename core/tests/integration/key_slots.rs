@@ -284,3 +284,104 @@ fn a_tampered_slot_does_not_unlock() {
         );
     }
 }
+
+/// Copies every key slot of the vault at `from` into the vault at `to`, and removes the
+/// slots `to` had when `replace` is set: what an attacker with both files can do.
+fn plant_slots(from: &std::path::Path, to: &std::path::Path, replace: bool) {
+    let source = raw(from);
+    type Row = (String, String, i64, Vec<u8>, Vec<u8>);
+    let slots: Vec<Row> = source
+        .prepare("SELECT id, kind, created_at, params, wrapped_key FROM key_slots")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let target = raw(to);
+    if replace {
+        target.execute("DELETE FROM key_slots", []).unwrap();
+    }
+    for (id, kind, created, params, wrapped) in slots {
+        target
+            .execute(
+                "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![id, kind, created, params, wrapped],
+            )
+            .unwrap();
+    }
+}
+
+#[test]
+fn key_slots_from_another_vault_never_unlock_this_one() {
+    let (_a_dir, a) = vault_path();
+    let (_b_dir, b) = vault_path();
+    let vault = new_vault(&a);
+    let entry = vault
+        .journal()
+        .add(draft("mine", "2026-05-04T18:00:00+02:00"))
+        .unwrap();
+    drop(vault);
+    // Another vault with the same passphrase: its slot opens, to the wrong key.
+    drop(new_vault(&b));
+
+    // Beside this vault's own slot, the planted one changes nothing.
+    plant_slots(&b, &a, false);
+    let vault = Vault::open(path_str(&a)).unwrap();
+    vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+    assert_eq!(vault.journal().get(entry.id.clone()).unwrap().body, "mine");
+    drop(vault);
+
+    // In place of it, the vault refuses to unlock rather than run under a foreign key.
+    plant_slots(&b, &a, true);
+    let vault = Vault::open(path_str(&a)).unwrap();
+    match vault.unlock_with_passphrase(PASSPHRASE.into()) {
+        Err(RespiteError::Integrity { detail }) => {
+            assert!(detail.contains("another vault"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(vault.is_locked());
+    assert!(matches!(
+        vault
+            .journal()
+            .add(draft("theirs", "2026-05-04T19:00:00+02:00")),
+        Err(RespiteError::Locked)
+    ));
+}
+
+#[test]
+fn a_vault_from_before_the_key_check_gets_one_at_its_first_unlock() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let (_dir, path) = vault_path();
+    std::fs::copy(fixtures.join("vault-v3.db"), &path).unwrap();
+    let count = |path: &std::path::Path| -> i64 {
+        raw(path)
+            .query_row("SELECT count(*) FROM vault_meta", [], |r| r.get(0))
+            .unwrap()
+    };
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert_eq!(count(&path), 0, "opening migrates the schema only");
+    vault
+        .unlock_with_passphrase("fixture passphrase v3: still here next year".into())
+        .unwrap();
+    assert_eq!(count(&path), 2, "the id and the key-check value");
+    drop(vault);
+    // From then on, a foreign slot in place of its own is refused.
+    let (_other_dir, other) = vault_path();
+    drop(
+        Vault::create(
+            path_str(&other),
+            "fixture passphrase v3: still here next year".into(),
+            Some(MIN_KDF_ITERATIONS),
+        )
+        .unwrap(),
+    );
+    plant_slots(&other, &path, true);
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert!(matches!(
+        vault.unlock_with_passphrase("fixture passphrase v3: still here next year".into()),
+        Err(RespiteError::Integrity { .. })
+    ));
+}
