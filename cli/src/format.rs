@@ -19,9 +19,29 @@ impl Output {
         if self.json {
             println!("{value}");
         } else if !text.is_empty() {
-            println!("{text}");
+            println!("{}", printable(text));
         }
     }
+}
+
+/// `text` safe for a terminal: control characters other than line breaks and tabs
+/// (an escape sequence hidden in an entry or a file name, say) are shown as `\u{..}`
+/// instead of being sent to the terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A moment as wall-clock time at its own offset.

@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 
 use crate::commands::{all_pages, moment_or_now, read_stdin};
 use crate::error::CliError;
-use crate::format::{entry_json, entry_line, entry_text, hit_json, hit_line, Output};
+use crate::format::{entry_json, entry_line, entry_text, hit_json, hit_line, printable, Output};
 use crate::privacy::screen;
 
 #[derive(Debug, Subcommand)]
@@ -190,7 +190,7 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 out.print("", json!({ "entries": entries.iter().map(entry_json).collect::<Vec<_>>(), "damaged": damaged }));
             } else {
                 for entry in &entries {
-                    println!("{}", entry_line(entry));
+                    println!("{}", printable(&entry_line(entry)));
                 }
             }
             report_damaged(out, &damaged)?;
@@ -239,7 +239,7 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 println!("This entry has not been edited.");
             } else {
                 let texts: Vec<String> = revisions.iter().map(entry_text).collect();
-                println!("{}", texts.join("\n\n"));
+                println!("{}", printable(&texts.join("\n\n")));
             }
         }
         JournalCommand::Delete { id } => {
@@ -274,7 +274,7 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
                 println!("Nothing found.");
             } else {
                 for hit in &results.hits {
-                    println!("{}", hit_line(hit));
+                    println!("{}", printable(&hit_line(hit)));
                 }
                 if results.total_matches as usize > results.hits.len() {
                     println!(

@@ -203,7 +203,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let message = err.message();
             if !message.is_empty() {
-                eprintln!("respite: {message}");
+                eprintln!("respite: {}", format::printable(&message));
             }
             ExitCode::from(err.exit_code())
         }

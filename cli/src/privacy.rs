@@ -208,7 +208,7 @@ pub fn check_command(out: &Output, path: &Path) -> Result<(), CliError> {
         if has_allowed {
             text.push_str("\n(Words on your allow-list were left out.)");
         }
-        println!("{text}");
+        println!("{}", crate::format::printable(&text));
     }
     if report.findings.is_empty() {
         Ok(())

@@ -641,7 +641,7 @@ fn an_invalid_plan_file_is_refused_and_nothing_changes() {
     let r = with_pass(&vault, &["plan", "set", "--file", file.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("line") && r.stderr.contains("spiritual"),
+        r.stderr.contains("line") && r.stderr.contains("domain") && !r.stderr.contains("spiritual"),
         "{}",
         r.stderr
     );
@@ -1132,4 +1132,25 @@ fn plan_edit_leaves_no_copy_behind_not_even_the_editors_backup() {
     ));
     let left: Vec<_> = std::fs::read_dir(&runtime).unwrap().flatten().collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn control_characters_in_what_is_shown_never_reach_the_terminal() {
+    let (dir, vault) = new_vault();
+    // The core refuses them in what is written; a file name can still carry them.
+    let r = with_pass(&vault, &["journal", "add", "--text", "a \u{1b}[2J b"]);
+    assert_eq!(r.code, 1);
+    let name = dir.path().join("plan \u{1b}]0;owned\u{7}.md");
+    std::fs::write(&name, "keep").unwrap();
+    let r = with_pass(
+        &vault,
+        &["plan", "export", "--markdown", name.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\\u{1b}"), "{}", r.stderr);
 }

@@ -272,7 +272,7 @@ impl Parser {
                 } else if parts.iter().any(|(p, _)| *p == heading) {
                     self.state = State::Part;
                 } else {
-                    return Err(error(n, format!("unknown heading \"{heading}\"")).into());
+                    return Err(error(n, "not a heading of the plan's text form").into());
                 }
                 continue;
             }
@@ -296,11 +296,7 @@ impl Parser {
                 });
                 match found {
                     Some((pi, si)) => self.state = State::Section(pi, si),
-                    None => {
-                        return Err(
-                            error(n, format!("unknown section \"{}\"", heading.trim())).into()
-                        )
-                    }
+                    None => return Err(error(n, "not a section of the plan's text form").into()),
                 }
                 continue;
             }
@@ -354,10 +350,7 @@ impl Parser {
                 let area = SignArea::from_name(area).ok_or_else(|| {
                     error(
                         n,
-                        format!(
-                            "\"{}\" is not physical, emotional, behavioural or relational",
-                            area.trim()
-                        ),
+                        "the area is not physical, emotional, behavioural or relational",
                     )
                 })?;
                 self.plan.warning_signs.push(WarningSign {
@@ -392,50 +385,36 @@ impl Parser {
             Some(fields.remove(i).1)
         };
         let required = |value: Option<String>, key: &str| {
-            value.ok_or_else(|| error(n, format!("practice \"{name}\" needs a \"{key}:\" line")))
+            value.ok_or_else(|| error(n, format!("the practice needs a \"{key}:\" line")))
         };
-        let named = |value: String, key: &str, choices: &str| {
-            error(
-                n,
-                format!("practice \"{name}\": \"{value}\" is not a {key} ({choices})"),
-            )
+        let named = |key: &str, choices: &str| {
+            error(n, format!("the practice's {key} is not one of: {choices}"))
         };
         let id = required(get("id"), "id")?;
         let domain_text = required(get("domain"), "domain")?;
         let domain = PracticeDomain::from_name(&domain_text).ok_or_else(|| {
             named(
-                domain_text,
                 "domain",
                 "physical, emotional, relational, meaning, professional",
             )
         })?;
         let context_text = required(get("context"), "context")?;
-        let context = PracticeContext::from_name(&context_text).ok_or_else(|| {
-            named(
-                context_text,
-                "context",
-                "workday, transition, personal-life",
-            )
-        })?;
+        let context = PracticeContext::from_name(&context_text)
+            .ok_or_else(|| named("context", "workday, transition, personal-life"))?;
         let status_text = required(get("status"), "status")?;
         let status = PracticeStatus::from_name(&status_text)
-            .ok_or_else(|| named(status_text, "status", "current, want-to-start, retired"))?;
+            .ok_or_else(|| named("status", "current, want-to-start, retired"))?;
         let frequency_text = required(get("frequency"), "frequency")?;
         let frequency = Frequency::parse(&frequency_text).ok_or_else(|| {
             named(
-                frequency_text,
                 "frequency",
                 "daily, N times a day, N times a week, after hard sessions, as needed",
             )
         })?;
         let barrier = get("barrier").filter(|b| !b.is_empty());
         let workaround = get("workaround").filter(|w| !w.is_empty());
-        if let Some((key, _)) = fields.first() {
-            return Err(error(
-                n,
-                format!("practice \"{name}\": unknown or repeated line \"{key}:\""),
-            )
-            .into());
+        if !fields.is_empty() {
+            return Err(error(n, "the practice has an unknown or repeated line").into());
         }
         self.plan.practices.push(Practice {
             id,
@@ -588,17 +567,25 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_line() {
-        let text = plan_to_text(sample()).replace("domain: emotional", "domain: spiritual");
+    fn errors_name_the_line_and_never_quote_the_text() {
+        let text = plan_to_text(sample()).replace("domain: emotional", "domain: Dana Whitfield");
         match plan_from_text(text).map_err(RespiteError::from) {
             Err(RespiteError::InvalidInput { field, reason }) => {
                 assert_eq!(field, "plan");
                 assert!(
-                    reason.starts_with("line ") && reason.contains("spiritual"),
+                    reason.starts_with("line ") && reason.contains("domain"),
                     "{reason}"
                 );
+                assert!(!reason.contains("Dana"), "{reason}");
             }
             other => panic!("{other:?}"),
+        }
+        for bad in ["### Dana's section\n", "## Dana\n"] {
+            let reason = RespiteError::from(plan_from_text(bad.into()).unwrap_err()).to_string();
+            assert!(
+                reason.contains("line 1") && !reason.contains("Dana"),
+                "{reason}"
+            );
         }
         assert!(plan_from_text("### Nonsense\n".into()).is_err());
         assert!(plan_from_text(
