@@ -131,6 +131,48 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             time_zone,
         } => crate::exchange::import(&out, &*open()?, from, &file, time_zone),
         Command::Tour { keep } => crate::tour::run(keep),
+        Command::Verify => verify(&out, &*open()?),
+    }
+}
+
+/// Runs `verify`: counts what opens, names what does not, exit 4 if anything is wrong.
+fn verify(out: &Output, vault: &Vault) -> Result<(), CliError> {
+    let check = vault.verify()?;
+    let mut text = format!(
+        "Journal entries: {} (and {} earlier revisions)\nCheck-ins: {}\nPlan revisions: {}\nSettings: {}",
+        check.journal_entries,
+        check.journal_revisions,
+        check.checkins,
+        check.plan_revisions,
+        check.settings
+    );
+    for d in &check.damaged {
+        text.push_str(&format!("\nDamaged: {} ({})", d.id, d.reason));
+    }
+    text.push_str(if check.file_sound {
+        "\nThe file's structure is sound."
+    } else {
+        "\nSQLite reports damage to the file's structure."
+    });
+    out.print(
+        &text,
+        json!({
+            "journal_entries": check.journal_entries,
+            "journal_revisions": check.journal_revisions,
+            "checkins": check.checkins,
+            "plan_revisions": check.plan_revisions,
+            "settings": check.settings,
+            "damaged": check.damaged.iter().map(|d| json!({ "id": d.id, "reason": d.reason })).collect::<Vec<_>>(),
+            "file_sound": check.file_sound,
+        }),
+    );
+    if check.damaged.is_empty() && check.file_sound {
+        Ok(())
+    } else {
+        Err(respite_core::RespiteError::Integrity {
+            detail: format!("{} records do not open", check.damaged.len()),
+        }
+        .into())
     }
 }
 

@@ -180,6 +180,9 @@ enum Command {
     /// comes from RESPITE_BACKUP_PASSPHRASE or a hidden prompt.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Check the whole vault: every record opens and the file is sound. Exit 0 when
+    /// intact, 4 when anything is damaged.
+    Verify,
     /// A guided tour in a throw-away vault: no input needed.
     Tour {
         /// Keep the tour's vault directory instead of removing it.

@@ -1154,3 +1154,23 @@ fn control_characters_in_what_is_shown_never_reach_the_terminal() {
     );
     assert!(r.stderr.contains("\\u{1b}"), "{}", r.stderr);
 }
+
+#[test]
+fn verify_exits_0_when_intact_and_4_when_a_record_is_damaged() {
+    let (_dir, vault) = new_vault();
+    ok(with_pass(&vault, &["journal", "add", "--text", "one"]));
+    let r = ok(with_pass(&vault, &["verify"]));
+    assert!(r.stdout.contains("Journal entries: 1"), "{}", r.stdout);
+    let conn = rusqlite::Connection::open(&vault).unwrap();
+    conn.execute(
+        "UPDATE journal_entries SET sealed = substr(sealed, 1, length(sealed) - 1) || x'00'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let r = with_pass(&vault, &["--json", "verify"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let json: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(json["damaged"].as_array().unwrap().len(), 1);
+    assert_eq!(json["journal_entries"], 0);
+}

@@ -59,7 +59,7 @@ pub use crypto::slots::{
 #[cfg(feature = "demo-data")]
 pub use demo::{DemoSummary, PlantedEffect, SyntheticOptions};
 pub use error::{RespiteError, Result};
-pub use exchange::backup::{BackupSummary, MergeReport};
+pub use exchange::backup::{BackupSummary, MergeReport, VaultCheck};
 pub use exchange::export::{ExportFormat, ExportSummary};
 pub use exchange::import::{ImportFormat, ImportNote, ImportReport};
 pub use journal::{

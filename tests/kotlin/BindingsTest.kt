@@ -215,6 +215,19 @@ fun bindingTests(fixtureDir: File) {
         }
     }
 
+    test("verify reports what opens through the bindings") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { journal ->
+                journal.add(draft("one"))
+                journal.add(draft("two"))
+            }
+            val check = vault.verify()
+            assertEquals(2uL, check.journalEntries)
+            assertTrue(check.damaged.isEmpty())
+            assertTrue(check.fileSound)
+        }
+    }
+
     test("four Kotlin threads write and read concurrently") {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
             val errors = AtomicInteger()

@@ -17,7 +17,7 @@ use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATI
 #[cfg(feature = "demo-data")]
 use crate::demo::{self, DemoSummary, SyntheticOptions};
 use crate::error::Result;
-use crate::exchange::backup::{self, BackupSummary, MergeReport};
+use crate::exchange::backup::{self, BackupSummary, MergeReport, VaultCheck};
 use crate::exchange::export::{self, ExportFormat, ExportSummary};
 use crate::exchange::import::{self, ImportFormat, ImportReport};
 #[cfg(feature = "demo-data")]
@@ -207,6 +207,12 @@ impl Vault {
         let report = import::import(self.store(), format, Path::new(&path), &time_zone);
         self.session.search.clear();
         Ok(report?)
+    }
+
+    /// Checks the whole vault: opens every record and runs SQLite's structural check.
+    /// Nothing is written. Records that do not open are named, never fatal.
+    pub fn verify(&self) -> Result<VaultCheck> {
+        Ok(backup::check_vault(self.store())?)
     }
 
     /// The vault's settings (defaults until changed).

@@ -25,7 +25,7 @@ use crate::journal;
 use crate::plan::revisions;
 use crate::plan::stored::StoredPlan;
 use crate::store::connection;
-use crate::store::sealed::{self, DayRange, RowBatch, RowRef, StoredRow};
+use crate::store::sealed::{self, DamagedRecord, DayRange, RowBatch, RowRef, StoredRow};
 use crate::store::settings;
 use crate::store::Store;
 use crate::time::{self, Timestamp};
@@ -432,6 +432,7 @@ fn write_records(
 ) -> Result<BackupSummary> {
     let created_at = time::now();
     let (counts, damaged) = each_opened_record(conn, keys, &mut |item| item.write(out))?;
+    let damaged = damaged.len() as u64;
     let manifest = Manifest::new(created_at, counts);
     // The manifest comes last: it counts what the backup holds, in one pass.
     Item {
@@ -460,40 +461,81 @@ pub(crate) fn summary_of(m: &Manifest, damaged_skipped: u64) -> BackupSummary {
 }
 
 /// Calls `f` with every record of the vault that opens, in an order a restore can
-/// insert them in. Returns the records passed per [`slot_of`], and how many did not
-/// open (they stay in the vault, counted, and are left out).
+/// insert them in. Returns the records passed per [`slot_of`], and those that did
+/// not open (they stay in the vault, named, and are left out).
 pub(crate) fn each_opened_record(
     conn: &Connection,
     keys: &VaultKeys,
     f: &mut dyn FnMut(&Item) -> Result<()>,
-) -> Result<([u64; 5], u64)> {
+) -> Result<([u64; 5], Vec<DamagedRecord>)> {
     let mut counts = [0u64; 5];
-    let mut damaged = 0u64;
+    let mut damaged = Vec::new();
     for_each_record(conn, keys, &mut |item, slot| match item {
         Ok(item) => {
             f(&item)?;
             counts[slot] += 1;
             Ok(())
         }
-        Err(Error::Public(RespiteError::Integrity { .. })) => {
-            damaged += 1;
+        Err(record) => {
+            damaged.push(record);
             Ok(())
         }
-        Err(other) => Err(other),
     })?;
     Ok((counts, damaged))
 }
 
-/// Calls `f` with every record of the vault, opened, and the index of its counter
-/// (see [`slot_of`]), in an order a restore can insert them in.
+/// What checking a whole vault found: the records that open, by kind, those that do
+/// not, and whether SQLite finds the file itself sound.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VaultCheck {
+    /// Journal entries that open.
+    pub journal_entries: u64,
+    /// Earlier revisions of entries that open.
+    pub journal_revisions: u64,
+    /// Check-ins that open.
+    pub checkins: u64,
+    /// Settings groups that open.
+    pub settings: u64,
+    /// Plan revisions that open.
+    pub plan_revisions: u64,
+    /// Records that do not open (tampered, moved or damaged), by id.
+    pub damaged: Vec<DamagedRecord>,
+    /// Whether SQLite's own check of the file's structure passed.
+    pub file_sound: bool,
+}
+
+/// Opens every record of the unlocked vault, in one read transaction, and runs
+/// SQLite's structural check. Nothing is written.
+pub(crate) fn check_vault(store: &Store) -> Result<VaultCheck> {
+    let keys = store.keys()?;
+    let conn = store.conn();
+    let tx = conn.unchecked_transaction()?;
+    let (counts, damaged) = each_opened_record(&tx, &keys, &mut |_| Ok(()))?;
+    let verdict: String = tx.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    Ok(VaultCheck {
+        journal_entries: counts[0],
+        journal_revisions: counts[1],
+        checkins: counts[2],
+        settings: counts[3],
+        plan_revisions: counts[4],
+        damaged,
+        file_sound: verdict == "ok",
+    })
+}
+
+/// Calls `f` with every record of the vault, opened (or named as damaged), and the
+/// index of its counter (see [`slot_of`]), in an order a restore can insert them in.
 fn for_each_record(
     conn: &Connection,
     keys: &VaultKeys,
-    f: &mut dyn FnMut(Result<Item>, usize) -> Result<()>,
+    f: &mut dyn FnMut(std::result::Result<Item, DamagedRecord>, usize) -> Result<()>,
 ) -> Result<()> {
-    let open = |kind: Kind, table: &'static str, row: &StoredRow| -> Result<Item> {
-        let payload = row.place(table).open_bytes(keys, &row.sealed)?;
-        Ok(Item::of_row(kind, row, payload))
+    let open = |kind: Kind, table: &'static str, row: &StoredRow| match row
+        .place(table)
+        .open_bytes(keys, &row.sealed)
+    {
+        Ok(payload) => Ok(Item::of_row(kind, row, payload)),
+        Err(err) => Err(sealed::damaged(row.id.clone(), &err)),
     };
     let all = DayRange::all();
     sealed::each_row(conn, journal::TABLE, &all, &mut |row| {

@@ -96,7 +96,7 @@ fn write_json(conn: &Connection, keys: &VaultKeys, out: &mut impl Write) -> Resu
     write!(out, "\n],\"manifest\":{manifest}}}\n")?;
     Ok(ExportSummary {
         records: counts.iter().sum(),
-        damaged_skipped: damaged,
+        damaged_skipped: damaged.len() as u64,
     })
 }
 

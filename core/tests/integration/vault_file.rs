@@ -116,3 +116,49 @@ fn damaged_pages_give_typed_errors_never_panics() {
         }
     }
 }
+
+#[test]
+fn verify_counts_what_opens_and_names_what_does_not() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    let kept = journal
+        .add(draft("kept", "2026-05-04T18:00:00+02:00"))
+        .unwrap();
+    let hurt = journal
+        .add(draft("hurt", "2026-05-04T19:00:00+02:00"))
+        .unwrap();
+    journal
+        .edit(
+            kept.id.clone(),
+            respite_core::JournalUpdate {
+                body: Some("kept, edited".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    vault
+        .checkins()
+        .add(full_checkin("2026-05-04T20:00:00+02:00"))
+        .unwrap();
+    let check = vault.verify().unwrap();
+    assert_eq!(
+        (
+            check.journal_entries,
+            check.journal_revisions,
+            check.checkins
+        ),
+        (2, 1, 1)
+    );
+    assert!(check.damaged.is_empty() && check.file_sound);
+
+    let mut sealed = sealed_of(&path, &hurt.id);
+    let last = sealed.len() - 1;
+    sealed[last] ^= 1;
+    set_sealed(&path, &hurt.id, &sealed);
+    let check = vault.verify().unwrap();
+    assert_eq!(check.journal_entries, 1);
+    assert_eq!(check.damaged.len(), 1);
+    assert_eq!(check.damaged[0].id, hurt.id);
+    assert!(!check.damaged[0].reason.contains("hurt"));
+}
