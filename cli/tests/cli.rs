@@ -1162,11 +1162,13 @@ fn verify_exits_0_when_intact_and_4_when_a_record_is_damaged() {
     let r = ok(with_pass(&vault, &["verify"]));
     assert!(r.stdout.contains("Journal entries: 1"), "{}", r.stdout);
     let conn = rusqlite::Connection::open(&vault).unwrap();
-    conn.execute(
-        "UPDATE journal_entries SET sealed = substr(sealed, 1, length(sealed) - 1) || x'00'",
-        [],
-    )
-    .unwrap();
+    let mut sealed: Vec<u8> = conn
+        .query_row("SELECT sealed FROM journal_entries", [], |r| r.get(0))
+        .unwrap();
+    let last = sealed.len() - 1;
+    sealed[last] ^= 1;
+    conn.execute("UPDATE journal_entries SET sealed = ?1", [&sealed])
+        .unwrap();
     drop(conn);
     let r = with_pass(&vault, &["--json", "verify"]);
     assert_eq!(r.code, 4, "{}", r.stderr);
