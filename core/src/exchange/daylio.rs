@@ -9,7 +9,6 @@ use crate::error::internal::Result;
 use crate::error::RespiteError;
 use crate::exchange::csv;
 use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
-use crate::journal::{JournalDraft, JournalKind};
 use crate::time::zones::Zone;
 use crate::time::LocalMoment;
 use crate::validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS};
@@ -132,19 +131,14 @@ pub(crate) fn parse(
             );
         }
         if title.is_some() || !body.is_empty() || !tags.is_empty() {
-            out.push(Incoming {
+            out.push(Incoming::free_entry(
                 place,
-                key: format!("{key} entry"),
-                record: IncomingRecord::Journal(JournalDraft {
-                    kind: JournalKind::Free,
-                    moment,
-                    title,
-                    body,
-                    tags,
-                    practice_ids: vec![],
-                    reflection: None,
-                }),
-            });
+                format!("{key} entry"),
+                moment,
+                title,
+                body,
+                tags,
+            ));
         }
         Ok(())
     })?;

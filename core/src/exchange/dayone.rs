@@ -8,9 +8,8 @@ use serde::Deserialize;
 
 use crate::error::internal::Result;
 use crate::error::RespiteError;
-use crate::exchange::import::{ImportReport, Incoming, IncomingRecord};
+use crate::exchange::import::{ImportReport, Incoming};
 use crate::exchange::zip;
-use crate::journal::{JournalDraft, JournalKind};
 use crate::time::zones::Zone;
 use crate::time::LocalMoment;
 use crate::validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS};
@@ -104,19 +103,7 @@ pub(crate) fn parse(bytes: &[u8], report: &mut ImportReport) -> Result<Vec<Incom
                 report.skip(place, "no text and no tags (photos alone are not imported)");
                 continue;
             }
-            out.push(Incoming {
-                place,
-                key: uuid,
-                record: IncomingRecord::Journal(JournalDraft {
-                    kind: JournalKind::Free,
-                    moment,
-                    title,
-                    body,
-                    tags,
-                    practice_ids: vec![],
-                    reflection: None,
-                }),
-            });
+            out.push(Incoming::free_entry(place, uuid, moment, title, body, tags));
         }
         Ok(())
     };

@@ -17,11 +17,12 @@ use crate::error::RespiteError;
 use crate::exchange::backup::{self, Item, Kind, Manifest, MergeReport};
 use crate::exchange::export::{JSON_FORMAT, JSON_VERSION};
 use crate::exchange::{daylio, dayone};
-use crate::journal::{self, JournalDraft, Payload};
+use crate::journal::{self, JournalDraft, JournalKind, Payload};
 use crate::plan::revisions;
 use crate::store::sealed::{self, Placement, StoredRow};
 use crate::store::settings;
 use crate::store::Store;
+use crate::time::LocalMoment;
 
 /// Largest file an import reads.
 const MAX_FILE: u64 = 512 * 1024 * 1024;
@@ -96,6 +97,32 @@ pub(crate) struct Incoming {
     /// the same record id, so a second import finds it.
     pub(crate) key: String,
     pub(crate) record: IncomingRecord,
+}
+
+impl Incoming {
+    /// A free journal entry from another app.
+    pub(crate) fn free_entry(
+        place: String,
+        key: String,
+        moment: LocalMoment,
+        title: Option<String>,
+        body: String,
+        tags: Vec<String>,
+    ) -> Self {
+        Incoming {
+            place,
+            key,
+            record: IncomingRecord::Journal(JournalDraft {
+                kind: JournalKind::Free,
+                moment,
+                title,
+                body,
+                tags,
+                practice_ids: vec![],
+                reflection: None,
+            }),
+        }
+    }
 }
 
 /// What an incoming record becomes.
