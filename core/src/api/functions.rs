@@ -78,6 +78,7 @@ pub fn privacy_redact(text: String, findings: Vec<PrivacyFinding>) -> Result<Str
 /// written anywhere.
 #[uniffi::export]
 pub fn verify_backup(path: String, passphrase: String) -> Result<BackupSummary> {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
     Ok(backup::verify(Path::new(&path), &passphrase)?)
 }
 
@@ -93,6 +94,10 @@ pub fn restore_backup(
     vault_passphrase: String,
     kdf_iterations: Option<u32>,
 ) -> Result<MergeReport> {
+    let (backup_passphrase, vault_passphrase) = (
+        zeroize::Zeroizing::new(backup_passphrase),
+        zeroize::Zeroizing::new(vault_passphrase),
+    );
     Ok(backup::restore_new(
         Path::new(&backup_path),
         &backup_passphrase,

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use zeroize::Zeroizing;
 
 use super::checkins::CheckIns;
 use super::device_key::DeviceKeyStore;
@@ -45,6 +46,7 @@ impl Vault {
         passphrase: String,
         kdf_iterations: Option<u32>,
     ) -> Result<Arc<Self>> {
+        let passphrase = Zeroizing::new(passphrase);
         let store = Store::create(Path::new(&path), &passphrase, kdf_iterations)?;
         Ok(Vault::over(store))
     }
@@ -58,6 +60,7 @@ impl Vault {
 
     /// Unlocks with the passphrase.
     pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
+        let passphrase = Zeroizing::new(passphrase);
         Ok(self.store().unlock(KeySlotKind::Passphrase, |slot| {
             VaultKeys::with_passphrase(slot, &passphrase)
         })?)
@@ -65,6 +68,7 @@ impl Vault {
 
     /// Unlocks with a recovery code, typed in any case, with or without separators.
     pub fn unlock_with_recovery_code(&self, code: String) -> Result<()> {
+        let code = Zeroizing::new(code);
         let code = RecoveryCode::parse(&code)?;
         Ok(self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
             VaultKeys::with_recovery_code(slot, &code)
@@ -101,6 +105,7 @@ impl Vault {
     /// Sets a new passphrase, replacing the passphrase slot (or adding one). Only the
     /// vault key is rewrapped: no record is re-encrypted.
     pub fn change_passphrase(&self, new_passphrase: String) -> Result<KeySlot> {
+        let new_passphrase = Zeroizing::new(new_passphrase);
         let slot = self
             .store()
             .keys()?
@@ -170,6 +175,7 @@ impl Vault {
         passphrase: String,
         kdf_iterations: Option<u32>,
     ) -> Result<BackupSummary> {
+        let passphrase = Zeroizing::new(passphrase);
         Ok(backup::create(
             self.store(),
             Path::new(&path),
@@ -182,6 +188,7 @@ impl Vault {
     /// identical ones are skipped, and conflicting ones are kept as copies. All or
     /// nothing: on any error the vault is exactly as it was.
     pub fn merge_backup(&self, path: String, passphrase: String) -> Result<MergeReport> {
+        let passphrase = Zeroizing::new(passphrase);
         let report = backup::merge(self.store(), Path::new(&path), &passphrase);
         self.session.search.clear();
         Ok(report?)
