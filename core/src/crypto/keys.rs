@@ -8,6 +8,9 @@ use super::{to_hex, Aad, SealingKey, SecretKey};
 use crate::error::internal::Result;
 use zeroize::Zeroizing;
 
+/// The purpose the key-check value's key is derived for.
+const KEY_CHECK: &[u8] = b"respite/v1/key-check";
+
 /// The keys of an unlocked vault. Dropping them (on lock) wipes the vault key.
 pub(crate) struct VaultKeys {
     vault_key: SecretKey,
@@ -45,9 +48,7 @@ impl VaultKeys {
     /// A record id derived from `parts` with a key of this vault (HMAC-SHA256), so the
     /// same inputs give the same id here and the id reveals nothing about them.
     pub(crate) fn derived_id(&self, parts: &[&[u8]]) -> String {
-        let key = self.vault_key.derive(b"respite/v1/derived-ids");
-        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
-        let mut ctx = ring::hmac::Context::with_key(&key);
+        let mut ctx = ring::hmac::Context::with_key(&self.hmac_key(b"respite/v1/derived-ids"));
         for part in parts {
             ctx.update(&(part.len() as u64).to_be_bytes());
             ctx.update(part);
@@ -58,17 +59,21 @@ impl VaultKeys {
     /// The key-check value of this vault key for the vault `id`: an HMAC of the id
     /// under a key derived for that purpose, so it reveals nothing about the key.
     pub(crate) fn key_check(&self, id: &[u8]) -> Vec<u8> {
-        let key = self.vault_key.derive(b"respite/v1/key-check");
-        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
-        ring::hmac::sign(&key, id).as_ref().to_vec()
+        ring::hmac::sign(&self.hmac_key(KEY_CHECK), id)
+            .as_ref()
+            .to_vec()
     }
 
     /// Whether `key_check` is this vault key's value for `id` (compared in constant
     /// time).
     pub(crate) fn checks(&self, id: &[u8], key_check: &[u8]) -> bool {
-        let key = self.vault_key.derive(b"respite/v1/key-check");
-        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose());
-        ring::hmac::verify(&key, id, key_check).is_ok()
+        ring::hmac::verify(&self.hmac_key(KEY_CHECK), id, key_check).is_ok()
+    }
+
+    /// An HMAC-SHA256 key derived from the vault key for `purpose`.
+    fn hmac_key(&self, purpose: &[u8]) -> ring::hmac::Key {
+        let key = self.vault_key.derive(purpose);
+        ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose())
     }
 
     /// A passphrase slot for this vault key.

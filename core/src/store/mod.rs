@@ -40,11 +40,8 @@ impl Store {
     ) -> Result<Self> {
         let (keys, slot) = VaultKeys::generate(passphrase, kdf_iterations)?;
         let conn = connection::create(path)?;
-        let written = key_slots::insert(&conn, &slot).and_then(|()| {
-            let id = crate::crypto::random_array::<16>()?.to_vec();
-            let key_check = keys.key_check(&id);
-            vault_meta::set_identity(&conn, &vault_meta::Identity { id, key_check })
-        });
+        let written = key_slots::insert(&conn, &slot)
+            .and_then(|()| vault_meta::set_new_identity(&conn, &keys));
         if let Err(err) = written {
             drop(conn);
             connection::remove_vault_files(path);
@@ -91,12 +88,7 @@ impl Store {
                     continue;
                 }
                 Some(_) => {}
-                None => {
-                    let id = crate::crypto::random_array::<16>()?.to_vec();
-                    let key_check = keys.key_check(&id);
-                    let identity = vault_meta::Identity { id, key_check };
-                    vault_meta::set_identity(&self.conn(), &identity)?;
-                }
+                None => vault_meta::set_new_identity(&self.conn(), &keys)?,
             }
             self.set_keys(Some(keys));
             return Ok(());

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 
 /// The vault's id and key-check value, once written (vaults made before format 4 get
@@ -25,8 +26,15 @@ pub(crate) fn identity(conn: &Connection) -> Result<Option<Identity>> {
     })
 }
 
+/// Gives the vault a new random id and the key-check value of `keys` for it.
+pub(crate) fn set_new_identity(conn: &Connection, keys: &VaultKeys) -> Result<()> {
+    let id = crate::crypto::random_array::<16>()?.to_vec();
+    let key_check = keys.key_check(&id);
+    set_identity(conn, &Identity { id, key_check })
+}
+
 /// Stores the identity, replacing any earlier one.
-pub(crate) fn set_identity(conn: &Connection, identity: &Identity) -> Result<()> {
+fn set_identity(conn: &Connection, identity: &Identity) -> Result<()> {
     let mut stmt =
         conn.prepare_cached("INSERT OR REPLACE INTO vault_meta (name, value) VALUES (?1, ?2)")?;
     stmt.execute(params!["id", identity.id])?;
