@@ -5,7 +5,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-budget=3600000
+budget=4000000
 
 cd "$root"
 cargo build --release -p respite-core

@@ -26,14 +26,24 @@ pub enum SettingsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PassphraseCommand {
-    /// Set a new passphrase (from RESPITE_NEW_PASSPHRASE or a prompt).
-    Change,
+    /// Set a new passphrase (from RESPITE_NEW_PASSPHRASE or a prompt), after the
+    /// current one (or a recovery code) is given again.
+    Change {
+        /// Also replace the vault key, re-encrypting every record (see `rekey`).
+        #[arg(long)]
+        rotate_key: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RecoveryCodeCommand {
-    /// Create a new recovery code, replacing any earlier one.
-    Create,
+    /// Create a new recovery code, replacing any earlier one, after the passphrase is
+    /// given again.
+    Create {
+        /// Also replace the vault key first, re-encrypting every record (see `rekey`).
+        #[arg(long)]
+        rotate_key: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,17 +105,31 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             crate::trends::demo_data(&out, &vault, years, seed, today, into_existing)
         }
-        Command::Passphrase(PassphraseCommand::Change) => {
+        Command::Passphrase(PassphraseCommand::Change { rotate_key }) => {
             let vault = open()?;
-            let slot = vault.change_passphrase(secrets::new_passphrase()?)?;
+            let current = secrets::current()?;
+            let new = secrets::new_passphrase()?;
+            if rotate_key {
+                return rekey(&out, &vault, current, Some(new));
+            }
+            let slot = vault.change_passphrase(current, new)?;
             out.print(
-                "The passphrase was changed. Your entries were not re-encrypted: only the key that protects them was.",
+                "The passphrase was changed. Your entries were not re-encrypted: only the key that protects them was (add --rotate-key to replace that key too).",
                 json!({ "key_slot": slot_json(&slot) }),
             );
             Ok(())
         }
-        Command::RecoveryCode(RecoveryCodeCommand::Create) => {
-            let code = open()?.create_recovery_code()?;
+        Command::RecoveryCode(RecoveryCodeCommand::Create { rotate_key }) => {
+            let vault = open()?;
+            let current = secrets::current()?;
+            if rotate_key {
+                let rotation = vault.rotate_key(current.clone(), None)?;
+                eprintln!(
+                    "The vault key was replaced: {} records re-encrypted.",
+                    rotation.records_resealed
+                );
+            }
+            let code = vault.create_recovery_code(current)?;
             if out.json {
                 out.print("", json!({ "recovery_code": code }));
             } else {
@@ -114,9 +138,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 );
                 println!("Write it down and keep it somewhere safe: it is shown only this once,");
                 println!("and any earlier recovery code no longer works.");
+                if !rotate_key {
+                    println!("(An older copy of this vault still opens with your old code or passphrase;");
+                    println!(
+                        "`respite rekey` replaces the vault key so that copy reads nothing new.)"
+                    );
+                }
                 println!("{code}");
             }
             Ok(())
+        }
+        Command::Rekey => {
+            let vault = open()?;
+            rekey(&out, &vault, secrets::current()?, None)
         }
         Command::KeySlots(command) => key_slots(&out, &*open()?, command),
         Command::Backup(command) => crate::backup::run(&out, &path, command, open),
@@ -135,6 +169,38 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Runs `rekey`: replaces the vault key, and says what that changed.
+fn rekey(
+    out: &Output,
+    vault: &Vault,
+    current: respite_core::CurrentSecret,
+    new_passphrase: Option<String>,
+) -> Result<(), CliError> {
+    let rotation = vault.rotate_key(current, new_passphrase)?;
+    let mut text = format!(
+        "The vault key was replaced and {} records re-encrypted under the new one. \
+         An older copy of this vault, even with the old passphrase, reads nothing written from now on.",
+        rotation.records_resealed
+    );
+    if rotation.device_slots_removed > 0 {
+        text.push_str("\nDevice unlock was turned off: turn it on again in the app.");
+    }
+    if let Some(code) = &rotation.recovery_code {
+        text.push_str(&format!(
+            "\nYour old recovery code no longer works. Here is the new one, shown only this once:\n{code}"
+        ));
+    }
+    out.print(
+        &text,
+        json!({
+            "records_resealed": rotation.records_resealed,
+            "recovery_code": rotation.recovery_code,
+            "device_slots_removed": rotation.device_slots_removed,
+        }),
+    );
+    Ok(())
+}
+
 /// Runs `verify`: counts what opens, names what does not, exit 4 if anything is wrong.
 fn verify(out: &Output, vault: &Vault) -> Result<(), CliError> {
     let check = vault.verify()?;
@@ -148,6 +214,24 @@ fn verify(out: &Output, vault: &Vault) -> Result<(), CliError> {
     );
     for d in &check.damaged {
         text.push_str(&format!("\nDamaged: {} ({})", d.id, d.reason));
+    }
+    if check.state.intact {
+        text.push_str(&format!(
+            "\nNothing is missing, rolled back or changed outside Respite ({} changes recorded).",
+            check.state.changes
+        ));
+    }
+    for p in &check.state.problems {
+        let id =
+            p.id.as_deref()
+                .map(|id| format!(" {id}"))
+                .unwrap_or_default();
+        text.push_str(&format!(
+            "\n{}: {}{id}: {}",
+            state_word(p.kind),
+            p.record,
+            p.detail
+        ));
     }
     text.push_str(if check.file_sound {
         "\nThe file's structure is sound."
@@ -164,13 +248,27 @@ fn verify(out: &Output, vault: &Vault) -> Result<(), CliError> {
             "settings": check.settings,
             "damaged": check.damaged.iter().map(|d| json!({ "id": d.id, "reason": d.reason })).collect::<Vec<_>>(),
             "file_sound": check.file_sound,
+            "state": {
+                "intact": check.state.intact,
+                "changes": check.state.changes,
+                "problems": check.state.problems.iter().map(|p| json!({
+                    "kind": state_word(p.kind).to_lowercase().replace(' ', "-"),
+                    "record": p.record,
+                    "id": p.id,
+                    "detail": p.detail,
+                })).collect::<Vec<_>>(),
+            },
         }),
     );
-    if check.damaged.is_empty() && check.file_sound {
+    if check.damaged.is_empty() && check.file_sound && check.state.intact {
         Ok(())
     } else {
         Err(respite_core::RespiteError::Integrity {
-            detail: format!("{} records do not open", check.damaged.len()),
+            detail: format!(
+                "{} records do not open and {} differ from what the vault last wrote",
+                check.damaged.len(),
+                check.state.problems.len()
+            ),
         }
         .into())
     }
@@ -228,11 +326,23 @@ fn key_slots(out: &Output, vault: &Vault, command: KeySlotsCommand) -> Result<()
             );
         }
         KeySlotsCommand::Remove { id } => {
-            vault.remove_key_slot(id.clone())?;
+            vault.remove_key_slot(secrets::current()?, id.clone())?;
             out.print(&format!("Removed key slot {id}."), json!({ "removed": id }));
         }
     }
     Ok(())
+}
+
+/// A problem kind in words.
+fn state_word(kind: respite_core::StateProblemKind) -> &'static str {
+    use respite_core::StateProblemKind as K;
+    match kind {
+        K::Missing => "Missing",
+        K::RolledBack => "Rolled back",
+        K::Changed => "Changed",
+        K::Unexpected => "Unexpected",
+        K::Unaccounted => "Unaccounted",
+    }
 }
 
 fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(), CliError> {

@@ -180,9 +180,13 @@ enum Command {
     /// comes from RESPITE_BACKUP_PASSPHRASE or a hidden prompt.
     #[command(subcommand)]
     Backup(BackupCommand),
-    /// Check the whole vault: every record opens and the file is sound. Exit 0 when
-    /// intact, 4 when anything is damaged.
+    /// Check the whole vault: every record opens, nothing is missing, rolled back or
+    /// changed outside Respite, and the file is sound. Exit 0 when intact, 4 when
+    /// anything is damaged, missing or rolled back.
     Verify,
+    /// Replace the vault key: every record is re-encrypted under a new key, all or
+    /// nothing, after the passphrase (or a recovery code) is given again.
+    Rekey,
     /// A guided tour in a throw-away vault: no input needed.
     Tour {
         /// Keep the tour's vault directory instead of removing it.

@@ -1,7 +1,7 @@
 //! Where secrets come from: environment variables or a hidden terminal prompt, never
 //! command-line arguments (they are visible to other users and kept in shell history).
 
-use respite_core::{RespiteError, Vault};
+use respite_core::{CurrentSecret, RespiteError, Vault};
 use std::env;
 
 use crate::error::CliError;
@@ -67,6 +67,19 @@ pub fn unlock_from_env(vault: &Vault) -> Result<bool, CliError> {
         return Ok(false);
     }
     Ok(true)
+}
+
+/// The current secret, asked for again before the ways to unlock change:
+/// RESPITE_PASSPHRASE, else RESPITE_RECOVERY_CODE, else a prompt for the passphrase.
+pub fn current() -> Result<CurrentSecret, CliError> {
+    if let Ok(passphrase) = env::var(PASSPHRASE) {
+        return Ok(CurrentSecret::Passphrase { passphrase });
+    }
+    if let Ok(code) = env::var(RECOVERY_CODE) {
+        return Ok(CurrentSecret::RecoveryCode { code });
+    }
+    let passphrase = prompt("Current passphrase, to confirm: ", PASSPHRASE)?;
+    Ok(CurrentSecret::Passphrase { passphrase })
 }
 
 /// The passphrase for a new vault: RESPITE_PASSPHRASE, else RESPITE_NEW_PASSPHRASE,

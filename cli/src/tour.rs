@@ -5,8 +5,9 @@
 //! there in plaintext, and that the client's name was kept out; if not, it fails.
 
 use respite_core::{
-    privacy_check, EveningAnswers, JournalDraft, JournalKind, JournalUpdate, ParkedItemDraft,
-    RespiteError, SearchQuery, SessionReflection, TransitionAnswers, Vault, DEFAULT_KDF_ITERATIONS,
+    privacy_check, CurrentSecret, EveningAnswers, JournalDraft, JournalKind, JournalUpdate,
+    ParkedItemDraft, RespiteError, SearchQuery, SessionReflection, TransitionAnswers, Vault,
+    DEFAULT_KDF_ITERATIONS,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -226,7 +227,9 @@ fn walk(path: &Path) -> Result<(), CliError> {
         "A recovery code, in case the passphrase is ever forgotten",
         "respite recovery-code create",
     );
-    let code = vault.create_recovery_code()?;
+    let code = vault.create_recovery_code(CurrentSecret::Passphrase {
+        passphrase: FIRST_PASSPHRASE.into(),
+    })?;
     say(&format!(
         "{code}   (shown once; 130 random bits; any case, dashes optional)"
     ));
@@ -236,7 +239,12 @@ fn walk(path: &Path) -> Result<(), CliError> {
         "RESPITE_NEW_PASSPHRASE=… respite passphrase change",
     );
     let started = Instant::now();
-    vault.change_passphrase(SECOND_PASSPHRASE.into())?;
+    vault.change_passphrase(
+        CurrentSecret::Passphrase {
+            passphrase: FIRST_PASSPHRASE.into(),
+        },
+        SECOND_PASSPHRASE.into(),
+    )?;
     say(&format!(
         "Done in {:.2} s: only the vault key was rewrapped, so no entry had to be re-encrypted.",
         started.elapsed().as_secs_f64()

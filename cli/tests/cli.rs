@@ -277,6 +277,19 @@ fn refused_input_exits_1_with_one_clear_line() {
     assert_eq!(weak.code, 1);
     assert!(weak.stderr.contains("at least 8 characters"));
     assert!(!dir.path().join("w.db").exists());
+    let guessable = run(
+        &dir.path().join("g.db"),
+        &["init"],
+        &[("RESPITE_PASSPHRASE", "12345678")],
+        None,
+    );
+    assert_eq!(guessable.code, 1);
+    assert!(
+        guessable.stderr.contains("too easy to guess"),
+        "{}",
+        guessable.stderr
+    );
+    assert!(!dir.path().join("g.db").exists());
     let floor = with_pass(
         &dir.path().join("f.db"),
         &["init", "--kdf-iterations", "99999"],
@@ -1175,4 +1188,93 @@ fn verify_exits_0_when_intact_and_4_when_a_record_is_damaged() {
     let json: Value = serde_json::from_str(r.stdout.trim()).unwrap();
     assert_eq!(json["damaged"].as_array().unwrap().len(), 1);
     assert_eq!(json["journal_entries"], 0);
+}
+
+#[test]
+fn verify_names_a_deleted_entry_and_the_vault_refuses_writes_until_restored() {
+    let (_dir, vault) = new_vault();
+    let first = ok(with_pass(&vault, &["journal", "add", "--text", "one"]));
+    let first_id = first.stdout.trim().lines().last().unwrap().to_owned();
+    ok(with_pass(&vault, &["journal", "add", "--text", "two"]));
+    let conn = rusqlite::Connection::open(&vault).unwrap();
+    conn.execute("DELETE FROM journal_entries WHERE id = ?1", [&first_id])
+        .unwrap();
+    drop(conn);
+    let r = with_pass(&vault, &["--json", "verify"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let json: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(json["state"]["intact"], false);
+    let problem = &json["state"]["problems"][0];
+    assert_eq!(problem["kind"], "missing");
+    assert_eq!(problem["id"], first_id.as_str());
+    let text = with_pass(&vault, &["verify"]);
+    assert!(
+        text.stdout
+            .contains(&format!("Missing: journal entry {first_id}")),
+        "{}",
+        text.stdout
+    );
+    // Reading still works; writing is refused with a way out.
+    ok(with_pass(&vault, &["journal", "list"]));
+    let refused = with_pass(&vault, &["journal", "add", "--text", "three"]);
+    assert_ne!(refused.code, 0);
+    assert!(refused.stderr.contains("read-only"), "{}", refused.stderr);
+}
+
+#[test]
+fn rekey_and_passphrase_change_need_the_current_secret_and_rotate_the_key() {
+    let (_dir, vault) = new_vault();
+    ok(with_pass(
+        &vault,
+        &["journal", "add", "--text", "kept across the new key"],
+    ));
+    let code = ok(with_pass(&vault, &["--json", "recovery-code", "create"])).stdout;
+    let code: Value = serde_json::from_str(code.trim()).unwrap();
+    let code = code["recovery_code"].as_str().unwrap().to_owned();
+    let before: Vec<u8> = rusqlite::Connection::open(&vault)
+        .unwrap()
+        .query_row("SELECT sealed FROM journal_entries", [], |r| r.get(0))
+        .unwrap();
+    let r = ok(with_pass(&vault, &["--json", "rekey"]));
+    let json: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(json["records_resealed"], 1);
+    let new_code = json["recovery_code"].as_str().unwrap().to_owned();
+    assert_ne!(new_code, code);
+    let after: Vec<u8> = rusqlite::Connection::open(&vault)
+        .unwrap()
+        .query_row("SELECT sealed FROM journal_entries", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(before, after, "re-encrypted");
+    let old = run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_RECOVERY_CODE", &code)],
+        None,
+    );
+    assert_eq!(old.code, 3, "{}", old.stderr);
+    let listed = run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_RECOVERY_CODE", &new_code)],
+        None,
+    );
+    assert!(ok(listed).stdout.contains("kept across the new key"));
+    // With the key rotated in the same step, then the new passphrase opens it.
+    let new = "a different evening walk";
+    ok(run(
+        &vault,
+        &["passphrase", "change", "--rotate-key"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("RESPITE_NEW_PASSPHRASE", new),
+        ],
+        None,
+    ));
+    let r = run(
+        &vault,
+        &["journal", "list"],
+        &[("RESPITE_PASSPHRASE", new)],
+        None,
+    );
+    assert!(ok(r).stdout.contains("kept across the new key"));
 }

@@ -26,15 +26,14 @@
 
 use criterion::{BatchSize, Criterion};
 use respite_core::{
-    DeviceKeyStore, Journal, JournalDraft, JournalKind, LocalMoment, RespiteError, SearchQuery,
-    SyntheticOptions, Vault, DEFAULT_KDF_ITERATIONS,
+    CurrentSecret, DeviceKeyStore, Journal, JournalDraft, JournalKind, LocalMoment, RespiteError,
+    SearchQuery, SyntheticOptions, Vault,
 };
 use ring::rand::{SecureRandom, SystemRandom};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::sync::Arc;
@@ -76,6 +75,13 @@ static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 const ENTRIES: usize = 10_000;
 const PASSPHRASE: &str = "benchmark passphrase";
+
+/// The passphrase, asked for again before slots change.
+fn current() -> CurrentSecret {
+    CurrentSecret::Passphrase {
+        passphrase: PASSPHRASE.into(),
+    }
+}
 
 /// A device key store that does no work, so platform time is excluded.
 struct NoPlatform;
@@ -237,7 +243,9 @@ fn ten_thousand() -> Fixture {
     let vault_path = dir.path().join("vault.db").to_str().unwrap().to_owned();
     let plain_path = dir.path().join("plain.db");
     let vault = Vault::create(vault_path.clone(), PASSPHRASE.into(), None).unwrap();
-    vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
+    vault
+        .add_device_slot(current(), Arc::new(NoPlatform))
+        .unwrap();
     let journal = vault.journal();
     let plain = plain_db(&plain_path);
     plain.pragma_update(None, "synchronous", "OFF").unwrap();
@@ -350,7 +358,7 @@ fn bench_unlock(c: &mut Criterion, f: &Fixture) {
     });
     g.finish();
 
-    let mut g = c.benchmark_group("unlock-passphrase-600k");
+    let mut g = c.benchmark_group("unlock-passphrase-argon2id");
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     g.bench_function("vault", |b| {
         b.iter(|| {
@@ -358,20 +366,78 @@ fn bench_unlock(c: &mut Criterion, f: &Fixture) {
             vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
         })
     });
+    // The floor: one Argon2id derivation at the cost of new passphrase slots.
     g.bench_function("plaintext", |b| {
+        let params = argon2::Params::new(64 * 1024, 3, 1, Some(32)).unwrap();
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
         b.iter(|| {
             let mut out = [0u8; 32];
-            ring::pbkdf2::derive(
-                ring::pbkdf2::PBKDF2_HMAC_SHA256,
-                NonZeroU32::new(DEFAULT_KDF_ITERATIONS).unwrap(),
-                b"0123456789abcdef",
-                PASSPHRASE.as_bytes(),
-                &mut out,
-            );
+            argon
+                .hash_password_into(PASSPHRASE.as_bytes(), b"0123456789abcdef", &mut out)
+                .unwrap();
             black_box(out)
         })
     });
     g.finish();
+}
+
+/// Reads every row of every table of sealed records, unopened: the floor of any check
+/// over all of them. Returns the bytes read.
+fn read_all_rows(conn: &Connection) -> usize {
+    let mut bytes = 0;
+    for table in [
+        "journal_entries",
+        "journal_revisions",
+        "checkins",
+        "settings",
+        "plan_revisions",
+    ] {
+        let mut stmt = conn
+            .prepare_cached(&format!("SELECT * FROM {table}"))
+            .unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let sealed: Vec<u8> = row.get("sealed").unwrap();
+            bytes += sealed.len();
+        }
+    }
+    bytes
+}
+
+/// The integrity check at unlock (a device unlock, whose key work is nil) on the
+/// 10-year vault, against reading its rows.
+fn bench_integrity(c: &mut Criterion, f: &TenYears) {
+    let store: Arc<dyn DeviceKeyStore> = Arc::new(NoPlatform);
+    let plain = Connection::open(f.dir.path().join("ten-years.db")).unwrap();
+    let mut g = c.benchmark_group("integrity-10y");
+    g.sample_size(20);
+    g.bench_function("vault", |b| {
+        b.iter(|| {
+            f.vault.lock();
+            f.vault.unlock_with_device(Arc::clone(&store)).unwrap();
+        })
+    });
+    g.bench_function("plaintext", |b| b.iter(|| black_box(read_all_rows(&plain))));
+    g.finish();
+    assert!(f.vault.integrity().unwrap().intact);
+}
+
+/// Replacing the vault key of the 10-year vault, against decrypting every record.
+fn bench_rotation(c: &mut Criterion, f: &TenYears) {
+    let mut g = c.benchmark_group("rotate-10y");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("vault", |b| {
+        b.iter(|| black_box(f.vault.rotate_key(current(), None).unwrap()))
+    });
+    g.bench_function("plaintext", |b| {
+        b.iter(|| black_box(decrypt_days(&f.vault, None, None)))
+    });
+    g.finish();
+    // The device slot went with the old key; the benchmarks after this one need it.
+    f.vault
+        .add_device_slot(current(), Arc::new(NoPlatform))
+        .unwrap();
 }
 
 const SEARCHED: usize = 5_000;
@@ -492,7 +558,9 @@ fn bench_search(c: &mut Criterion) {
         Some(100_000),
     )
     .unwrap();
-    vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
+    vault
+        .add_device_slot(current(), Arc::new(NoPlatform))
+        .unwrap();
     let journal = vault.journal();
     eprintln!("Writing {SEARCHED} entries of about 1.5 KB…");
     for i in 0..SEARCHED {
@@ -550,7 +618,9 @@ fn ten_years() -> TenYears {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ten-years.db").to_str().unwrap().to_owned();
     let vault = Vault::create(path, PASSPHRASE.into(), Some(100_000)).unwrap();
-    vault.add_device_slot(Arc::new(NoPlatform)).unwrap();
+    vault
+        .add_device_slot(current(), Arc::new(NoPlatform))
+        .unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
     let options = SyntheticOptions {
         checkins_per_day: 6.0,
@@ -759,10 +829,16 @@ fn report(out: &Path, since: SystemTime) {
             Goal::Absolute(5e6),
         ),
         (
-            "unlock-passphrase-600k",
-            "unlock by passphrase (600,000)",
+            "unlock-passphrase-argon2id",
+            "unlock by passphrase (Argon2id)",
             Goal::Report,
         ),
+        (
+            "integrity-10y",
+            "integrity check at unlock, 10 years",
+            Goal::Ratio(2.0),
+        ),
+        ("rotate-10y", "replace the key, 10 years", Goal::Report),
         (
             "search-cold-5k",
             "first search after unlock (5,000)",
@@ -865,8 +941,10 @@ fn main() {
     bench_unlock(&mut c, &fixture);
     bench_search(&mut c);
     let ten = ten_years();
+    bench_integrity(&mut c, &ten);
     bench_dashboard(&mut c, &ten);
     bench_backup(&mut c, &ten);
+    bench_rotation(&mut c, &ten);
     c.final_summary();
     report(&out, started);
 }

@@ -36,22 +36,23 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    catalogue, plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text,
-    plan_with_suggestion, privacy_check, privacy_redact, restore_backup, schedule_from_text,
-    schedule_to_text, verify_backup,
+    catalogue, passphrase_strength, plan_from_text, plan_suggestions, plan_to_markdown,
+    plan_to_text, plan_with_suggestion, privacy_check, privacy_redact, restore_backup,
+    schedule_from_text, schedule_to_text, verify_backup,
 };
 pub use api::journal::Journal;
 pub use api::plan::CarePlan;
 pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
 pub use api::trends::Trends;
-pub use api::vault::Vault;
+pub use api::vault::{CurrentSecret, KeyRotation, Vault};
 pub use checkins::{CheckIn, CheckInData, CheckInPage};
 pub use content::catalogue::{
     Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience, RecoveryItem,
     ScalePoint, StressZone, StressZoneText,
 };
 pub use content::wording::{InsightParam, WordedLine};
+pub use crypto::secret::{PassphraseStrength, MIN_PASSPHRASE_BITS};
 pub use crypto::slots::{
     KeySlot, KeySlotKind, DEFAULT_KDF_ITERATIONS, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS,
     MIN_PASSPHRASE_CHARS,
@@ -89,6 +90,7 @@ pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
 pub use store::connection::FORMAT_VERSION;
 pub use store::sealed::{DamagedRecord, MAX_PAGE};
 pub use store::settings::Settings;
+pub use store::state::{StateCheck, StateProblem, StateProblemKind};
 pub use time::{LocalMoment, Timestamp};
 pub use trends::dashboard::{Dashboard, NotableChange, OnThisDay, WeeklyReview};
 pub use trends::insights::{Evidence, Insight, InsightKind, PlanPointers, MIN_DAYS_EACH_SIDE};

@@ -4,6 +4,12 @@ import RespiteCore
 /// Words for errors from the core. The core's errors carry a kind and fields, never
 /// user content; this is the one place that turns them into kind, plain sentences.
 enum Messages {
+    /// Why the vault opened read-only, after its integrity check found `problems`.
+    static func readOnly(_ problems: Int) -> String {
+        "Your vault opened read-only: \(problems) of its records are missing, older, or were changed outside Respite. "
+            + "Everything else reads as usual. Make a backup and restore it to write again."
+    }
+
     /// A sentence for an error.
     static func forError(_ error: Error) -> String {
         guard let error = error as? RespiteError else { return "Something went wrong. Nothing was lost." }
@@ -15,7 +21,10 @@ enum Messages {
         case let .InvalidInput(field, reason):
             switch field {
             case "recovery_code": return "That recovery code has a typo somewhere. Check each group of four."
-            case "passphrase": return "Please choose a passphrase of at least 8 characters."
+            case "passphrase", "new_passphrase":
+                if reason.hasPrefix("must be at least") { return "Please choose a passphrase of at least 8 characters." }
+                let advice = reason.components(separatedBy: ". ").dropFirst().joined(separator: ". ")
+                return "That passphrase would be easy to guess. \(advice)"
             case "word": return reason == "is empty" ? "Type a word or name first." : "That word can't be added: \(reason)."
             default: return "Please check \(field.replacingOccurrences(of: "_", with: " ")): \(reason)."
             }

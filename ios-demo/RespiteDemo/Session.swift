@@ -20,6 +20,8 @@ final class Session: ObservableObject {
     @Published private(set) var busy = false
     /// A recovery code to show once.
     @Published var recoveryCodeToShow: String?
+    /// Set when the vault opened read-only because its integrity check found problems.
+    @Published private(set) var integrityWarning: String?
     /// Seconds in the background before the vault locks (0: at once).
     @Published var lockTimeout: TimeInterval {
         didSet { UserDefaults.standard.set(lockTimeout, forKey: "lockTimeout") }
@@ -82,12 +84,14 @@ final class Session: ObservableObject {
         }
         let path = self.path
         let store = deviceStore
-        let secret = passphrase.precomposedStringWithCanonicalMapping
+        // The core normalises passphrases to NFC and refuses guessable ones.
+        let secret = passphrase
         perform({ () throws -> (Vault, String) in
             let v = try Vault.create(path: path, passphrase: secret, kdfIterations: nil)
+            let current = CurrentSecret.passphrase(passphrase: secret)
             // Sealing needs only the public key: no Face ID prompt yet.
-            if let store { _ = try? v.addDeviceSlot(store: store) }
-            return (v, try v.createRecoveryCode())
+            if let store { _ = try? v.addDeviceSlot(current: current, store: store) }
+            return (v, try v.createRecoveryCode(current: current))
         }, done: { created in
             let (v, code) = created
             self.vault = v
@@ -145,7 +149,12 @@ final class Session: ObservableObject {
 
     private func attempt(_ unlock: @escaping @Sendable (Vault) throws -> Void) {
         guard let v = vault else { return }
-        perform({ try unlock(v) }, done: { _ in
+        perform({ () throws -> StateCheck in
+            try unlock(v)
+            return try v.integrity()
+        }, done: { check in
+            // A failed integrity check opens the vault read-only: say so once.
+            self.integrityWarning = check.intact ? nil : Messages.readOnly(check.problems.count)
             self.state = .unlocked(v)
         }, failed: { error in
             self.state = self.locked(v, error: Messages.forError(error))

@@ -21,6 +21,9 @@ import kotlin.test.assertTrue
 const val PASSPHRASE = "a kind voice in a long day"
 const val FLOOR = 100_000u
 
+/** The passphrase asked for again before the ways to unlock change. */
+val CURRENT = CurrentSecret.Passphrase(PASSPHRASE)
+
 /** Stands in for the Android Keystore: AES-256-GCM with a key held in memory. */
 class InMemoryKeyStore(private val key: ByteArray = ByteArray(32).also { SecureRandom().nextBytes(it) }) :
     DeviceKeyStore {
@@ -122,7 +125,7 @@ fun bindingTests(fixtureDir: File) {
         val path = tempVaultPath()
         val store = InMemoryKeyStore()
         Vault.create(path, PASSPHRASE, FLOOR).use { vault ->
-            val slot = vault.addDeviceSlot(store)
+            val slot = vault.addDeviceSlot(CURRENT, store)
             assertEquals(KeySlotKind.DEVICE, slot.kind)
             vault.journal().use { it.add(draft("unlocked by the device")) }
         }
@@ -137,21 +140,22 @@ fun bindingTests(fixtureDir: File) {
 
     test("an unexpected key store failure becomes a DeviceKey error, not a crash") {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
-            assertFailsWith<RespiteException.DeviceKey> { vault.addDeviceSlot(BrokenKeyStore()) }
+            assertFailsWith<RespiteException.DeviceKey> { vault.addDeviceSlot(CURRENT, BrokenKeyStore()) }
             assertEquals(1, vault.keySlots().size)
         }
     }
 
     test("a recovery code unlocks in any typed form; the last slot stays") {
         val path = tempVaultPath()
-        val code = Vault.create(path, PASSPHRASE, FLOOR).use { it.createRecoveryCode() }
+        val code = Vault.create(path, PASSPHRASE, FLOOR).use { it.createRecoveryCode(CURRENT) }
         assertEquals(7, code.split("-").size)
         Vault.open(path).use { vault ->
             vault.unlockWithRecoveryCode(code.lowercase().replace("-", ""))
             val slots = vault.keySlots()
             assertEquals(listOf(KeySlotKind.PASSPHRASE, KeySlotKind.RECOVERY_CODE), slots.map { it.kind })
-            vault.removeKeySlot(slots[0].id)
-            assertFailsWith<RespiteException.LastKeySlot> { vault.removeKeySlot(slots[1].id) }
+            val withCode = CurrentSecret.RecoveryCode(code)
+            vault.removeKeySlot(withCode, slots[0].id)
+            assertFailsWith<RespiteException.LastKeySlot> { vault.removeKeySlot(withCode, slots[1].id) }
             val typo = code.replaceRange(0, 1, if (code[0] == 'A') "B" else "A")
             vault.lock()
             val error = assertFailsWith<RespiteException.InvalidInput> { vault.unlockWithRecoveryCode(typo) }
@@ -163,12 +167,79 @@ fun bindingTests(fixtureDir: File) {
         val path = tempVaultPath()
         Vault.create(path, PASSPHRASE, FLOOR).use { vault ->
             vault.journal().use { j -> repeat(3) { j.add(draft("entry $it")) } }
-            vault.changePassphrase("an entirely new passphrase")
+            assertFailsWith<RespiteException.WrongSecret> {
+                vault.changePassphrase(CurrentSecret.Passphrase("not the passphrase at all"), "an entirely new passphrase")
+            }
+            vault.changePassphrase(CURRENT, "an entirely new passphrase")
         }
         Vault.open(path).use { vault ->
             assertFailsWith<RespiteException.WrongSecret> { vault.unlockWithPassphrase(PASSPHRASE) }
             vault.unlockWithPassphrase("an entirely new passphrase")
             vault.journal().use { assertEquals(3uL, it.count()) }
+        }
+    }
+
+    test("the strength estimate refuses guessable passphrases with advice, through the bindings") {
+        val weak = passphraseStrength("Summer2024")
+        assertFalse(weak.acceptable)
+        assertTrue(weak.feedback.isNotEmpty())
+        val strong = passphraseStrength("walk the long way home")
+        assertTrue(strong.acceptable, "${strong.bits} bits")
+        assertTrue(strong.feedback.isEmpty())
+        val error = assertFailsWith<RespiteException.InvalidInput> { Vault.create(tempVaultPath(), "12345678", FLOOR) }
+        assertEquals("passphrase", error.field)
+        assertTrue(error.reason.contains("guess"), error.reason)
+        // The same words typed composed or decomposed open the same vault.
+        val path = tempVaultPath()
+        Vault.create(path, "caf\u00e9 au lait, slowly", FLOOR).close()
+        Vault.open(path).use { it.unlockWithPassphrase("cafe\u0301 au lait, slowly") }
+    }
+
+    test("rotating the key re-seals every record and replaces the recovery code") {
+        val path = tempVaultPath()
+        Vault.create(path, PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { j -> repeat(3) { j.add(draft("entry $it")) } }
+            val code = vault.createRecoveryCode(CURRENT)
+            val rotation = vault.rotateKey(CURRENT, null)
+            assertEquals(3uL, rotation.recordsResealed)
+            val newCode = checkNotNull(rotation.recoveryCode)
+            assertNotEquals(code, newCode)
+            vault.lock()
+            assertFailsWith<RespiteException.WrongSecret> { vault.unlockWithRecoveryCode(code) }
+            vault.unlockWithRecoveryCode(newCode)
+            vault.journal().use { assertEquals(3uL, it.count()) }
+            assertTrue(vault.integrity().intact)
+        }
+    }
+
+    test("the integrity report names a deleted entry and the vault turns read-only") {
+        val path = tempVaultPath()
+        val (kept, gone) = Vault.create(path, PASSPHRASE, FLOOR).use { vault ->
+            val ids = vault.journal().use { j ->
+                j.add(draft("kept")).id to j.add(draft("deleted behind the app's back")).id
+            }
+            val check = vault.verify().state
+            assertTrue(check.intact)
+            assertTrue(check.changes > 0uL)
+            ids
+        }
+        val script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); " +
+            "c.execute('DELETE FROM journal_entries WHERE id = ?', (sys.argv[2],)); c.commit()"
+        val python = ProcessBuilder("python3", "-c", script, path, gone).inheritIO().start()
+        assertEquals(0, python.waitFor())
+        Vault.open(path).use { vault ->
+            vault.unlockWithPassphrase(PASSPHRASE)
+            val check = vault.integrity()
+            assertFalse(check.intact)
+            val problem = check.problems.single()
+            assertEquals(StateProblemKind.MISSING, problem.kind)
+            assertEquals(gone, problem.id)
+            assertEquals("journal entry", problem.record)
+            vault.journal().use { j ->
+                assertEquals("kept", j.get(kept).body)
+                assertFailsWith<RespiteException.Integrity> { j.add(draft("refused")) }
+            }
+            assertFalse(vault.verify().state.intact)
         }
     }
 

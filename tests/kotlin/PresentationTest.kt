@@ -543,10 +543,19 @@ fun presentationTests() {
             assertNotNull(settings.error)
             assertEquals(text, settings.scheduleText, "a rejected text changes nothing")
             assertTrue(settings.saveScheduleText(text))
-            assertFalse(settings.removeKeySlot(it.keySlots().single().id))
+            assertFalse(settings.removeKeySlot(PASSPHRASE, it.keySlots().single().id))
             assertEquals("That is your last way in, so it stays.", settings.error)
-            assertNotNull(settings.newRecoveryCode())
-            assertTrue(settings.removeKeySlot(it.keySlots().first { s -> s.kind == KeySlotKind.RECOVERY_CODE }.id))
+            assertNull(settings.newRecoveryCode("not the passphrase at all"), "the current passphrase is asked for again")
+            assertEquals(Messages.forError(RespiteException.WrongSecret()), settings.error)
+            assertNotNull(settings.newRecoveryCode(PASSPHRASE))
+            assertTrue(settings.removeKeySlot(PASSPHRASE, it.keySlots().first { s -> s.kind == KeySlotKind.RECOVERY_CODE }.id))
+            assertNotNull(settings.passphraseHint("Summer2024"))
+            assertNull(settings.passphraseHint("walk the long way home"))
+            assertFalse(settings.changePassphrase(PASSPHRASE, "12345678", "12345678"))
+            assertTrue(settings.error!!.startsWith("That passphrase would be easy to guess."), settings.error)
+            val rotation = assertNotNull(settings.replaceVaultKey(PASSPHRASE))
+            assertTrue(rotation.recordsResealed > 0uL)
+            assertNull(rotation.recoveryCode, "the recovery code was removed above")
         }
     }
 

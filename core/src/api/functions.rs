@@ -3,12 +3,22 @@
 use std::path::Path;
 
 use crate::content::catalogue::Catalogue;
+use crate::crypto::secret::{self, PassphraseStrength};
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport};
 use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
 use crate::prompts::schedule::WorkSchedule;
+
+/// How hard `passphrase` is to guess, and what would make it harder: the rule every
+/// new vault, passphrase and backup passphrase must pass (show the feedback as the
+/// person types).
+#[uniffi::export]
+pub fn passphrase_strength(passphrase: String) -> PassphraseStrength {
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    secret::strength(&passphrase)
+}
 
 /// The whole catalogue.
 #[uniffi::export]

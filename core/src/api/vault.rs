@@ -14,9 +14,11 @@ use super::session::Session;
 use super::trends::Trends;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::recovery_code::RecoveryCode;
+use crate::crypto::secret;
 use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
 #[cfg(feature = "demo-data")]
 use crate::demo::{self, DemoSummary, SyntheticOptions};
+use crate::error::RespiteError;
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport, VaultCheck};
 use crate::exchange::export::{self, ExportFormat, ExportSummary};
@@ -24,7 +26,36 @@ use crate::exchange::import::{self, ImportFormat, ImportReport};
 #[cfg(feature = "demo-data")]
 use crate::store::sealed;
 use crate::store::settings::{self, Settings};
+use crate::store::state::StateCheck;
 use crate::store::{key_slots, Store};
+
+/// A secret asked for again, on top of the unlock, before the ways to unlock the
+/// vault change: so that a phone left unlocked cannot have its passphrase changed.
+#[derive(Debug, Clone, uniffi::Enum)]
+pub enum CurrentSecret {
+    /// The vault's passphrase.
+    Passphrase {
+        /// The passphrase as typed.
+        passphrase: String,
+    },
+    /// A recovery code (for someone who forgot the passphrase).
+    RecoveryCode {
+        /// The code as typed.
+        code: String,
+    },
+}
+
+/// What replacing the vault key did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct KeyRotation {
+    /// Records re-sealed under the new key.
+    pub records_resealed: u64,
+    /// The new recovery code, shown once, when the vault had one (the old one no
+    /// longer works).
+    pub recovery_code: Option<String>,
+    /// Device slots removed: device unlock has to be turned on again.
+    pub device_slots_removed: u32,
+}
 
 /// An encrypted Respite vault: the entry point of the API.
 ///
@@ -46,7 +77,8 @@ impl Vault {
         passphrase: String,
         kdf_iterations: Option<u32>,
     ) -> Result<Arc<Self>> {
-        let passphrase = Zeroizing::new(passphrase);
+        let passphrase = secret::normalised(passphrase);
+        secret::check_strength(&passphrase, "passphrase")?;
         let store = Store::create(Path::new(&path), &passphrase, kdf_iterations)?;
         Ok(Vault::over(store))
     }
@@ -58,28 +90,45 @@ impl Vault {
         Ok(Vault::over(Store::open(Path::new(&path))?))
     }
 
-    /// Unlocks with the passphrase.
+    /// Unlocks with the passphrase. A passphrase slot made before format 5 is
+    /// rewrapped with Argon2id and bound to the vault on the way.
     pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
-        let passphrase = Zeroizing::new(passphrase);
-        Ok(self.store().unlock(KeySlotKind::Passphrase, |slot| {
+        let passphrase = secret::normalised(passphrase);
+        let slot = self.store().unlock(KeySlotKind::Passphrase, |slot| {
             VaultKeys::with_passphrase(slot, &passphrase)
-        })?)
+        })?;
+        let keys = self.store().keys()?;
+        if slot.is_outdated() && !keys.is_read_only() {
+            self.store()
+                .replace_slot(&keys.passphrase_slot(&passphrase, None)?)?;
+        }
+        Ok(())
     }
 
     /// Unlocks with a recovery code, typed in any case, with or without separators.
     pub fn unlock_with_recovery_code(&self, code: String) -> Result<()> {
         let code = Zeroizing::new(code);
         let code = RecoveryCode::parse(&code)?;
-        Ok(self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
+        self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
             VaultKeys::with_recovery_code(slot, &code)
-        })?)
+        })?;
+        Ok(())
     }
 
     /// Unlocks with this device's platform key store.
     pub fn unlock_with_device(&self, store: Arc<dyn DeviceKeyStore>) -> Result<()> {
-        Ok(self.store().unlock(KeySlotKind::Device, |slot| {
+        self.store().unlock(KeySlotKind::Device, |slot| {
             VaultKeys::with_device(slot, store.as_ref())
-        })?)
+        })?;
+        Ok(())
+    }
+
+    /// What the check of the vault's authenticated state found at unlock. When it is
+    /// not intact the vault is read-only: every intact record reads, nothing is
+    /// written.
+    pub fn integrity(&self) -> Result<StateCheck> {
+        self.store().keys()?;
+        self.store().last_check().ok_or(RespiteError::Locked)
     }
 
     /// Locks the vault: the keys are wiped and every later call returns `Locked`
@@ -102,37 +151,105 @@ impl Vault {
             .collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
-    /// Sets a new passphrase, replacing the passphrase slot (or adding one). Only the
-    /// vault key is rewrapped: no record is re-encrypted.
-    pub fn change_passphrase(&self, new_passphrase: String) -> Result<KeySlot> {
-        let new_passphrase = Zeroizing::new(new_passphrase);
+    /// Sets a new passphrase, replacing the passphrase slot (or adding one), after
+    /// confirming `current`. Only the vault key is rewrapped: records stay as they are
+    /// (see [`Vault::rotate_key`] to replace the key itself).
+    pub fn change_passphrase(
+        &self,
+        current: CurrentSecret,
+        new_passphrase: String,
+    ) -> Result<KeySlot> {
+        self.confirm(current)?;
+        let new_passphrase = secret::normalised(new_passphrase);
+        secret::check_strength(&new_passphrase, "new_passphrase")?;
         let slot = self
             .store()
             .keys()?
-            .passphrase_slot(&new_passphrase, Some(DEFAULT_KDF_ITERATIONS))?;
+            .passphrase_slot(&new_passphrase, None)?;
         self.store().replace_slot(&slot)?;
         Ok(slot.info()?)
     }
 
-    /// Creates a new recovery code, replacing any earlier one, and returns it for the
-    /// user to write down. It is shown this once: only its wrapped key is stored.
-    pub fn create_recovery_code(&self) -> Result<String> {
+    /// Creates a new recovery code, replacing any earlier one, after confirming
+    /// `current`, and returns it for the user to write down. It is shown this once:
+    /// only its wrapped key is stored.
+    pub fn create_recovery_code(&self, current: CurrentSecret) -> Result<String> {
+        self.confirm(current)?;
         let (slot, code) = self.store().keys()?.recovery_slot()?;
         self.store().replace_slot(&slot)?;
         Ok(code.display())
     }
 
     /// Lets this device's platform key store unlock the vault, replacing an earlier
-    /// device slot.
-    pub fn add_device_slot(&self, store: Arc<dyn DeviceKeyStore>) -> Result<KeySlot> {
+    /// device slot, after confirming `current`.
+    pub fn add_device_slot(
+        &self,
+        current: CurrentSecret,
+        store: Arc<dyn DeviceKeyStore>,
+    ) -> Result<KeySlot> {
+        self.confirm(current)?;
         let slot = self.store().keys()?.device_slot(store.as_ref())?;
         self.store().replace_slot(&slot)?;
         Ok(slot.info()?)
     }
 
-    /// Removes a key slot. The vault must be unlocked, and its last slot stays.
-    pub fn remove_key_slot(&self, id: String) -> Result<()> {
+    /// Removes a key slot after confirming `current`. The vault must be unlocked, and
+    /// its last slot stays.
+    pub fn remove_key_slot(&self, current: CurrentSecret, id: String) -> Result<()> {
+        self.confirm(current)?;
         Ok(self.store().remove_slot(&id)?)
+    }
+
+    /// Replaces the vault key, after confirming `current`: every record is re-sealed
+    /// under a new key, all or nothing, so an old passphrase or recovery code with an
+    /// older copy of the file cannot read what is written from now on. The passphrase
+    /// slot is made anew with `new_passphrase` (or the confirmed passphrase); a vault
+    /// with a recovery code gets a new one, shown once; device slots are removed (turn
+    /// device unlock on again).
+    pub fn rotate_key(
+        &self,
+        current: CurrentSecret,
+        new_passphrase: Option<String>,
+    ) -> Result<KeyRotation> {
+        let confirmed = self.confirm(current)?;
+        let passphrase = match (new_passphrase, confirmed) {
+            (Some(new), _) => {
+                let new = secret::normalised(new);
+                secret::check_strength(&new, "new_passphrase")?;
+                new
+            }
+            (None, Some(passphrase)) => passphrase,
+            (None, None) => {
+                return Err(RespiteError::invalid(
+                    "new_passphrase",
+                    "is needed when the key is replaced with a recovery code",
+                ))
+            }
+        };
+        let (had_recovery, devices) = {
+            let slots = key_slots::all(&self.store().conn())?;
+            let count = |kind| slots.iter().filter(|s| s.kind == kind).count();
+            (
+                count(KeySlotKind::RecoveryCode) > 0,
+                count(KeySlotKind::Device) as u32,
+            )
+        };
+        let mut code = None;
+        let records = self.store().rotate(|keys| {
+            let mut slots = vec![keys.passphrase_slot(&passphrase, None)?];
+            if had_recovery {
+                let (slot, new_code) = keys.recovery_slot()?;
+                slots.push(slot);
+                code = Some(new_code.display());
+            }
+            Ok(slots)
+        })?;
+        self.session.search.clear();
+        Ok(KeyRotation {
+            records_resealed: records,
+            recovery_code: code,
+            device_slots_removed: devices,
+        })
     }
 
     /// The journal of this vault.
@@ -237,6 +354,28 @@ impl Vault {
 }
 
 impl Vault {
+    /// Confirms that `current` opens one of this vault's slots to its key; returns
+    /// the passphrase when that is what confirmed it.
+    fn confirm(&self, current: CurrentSecret) -> Result<Option<Zeroizing<String>>> {
+        match current {
+            CurrentSecret::Passphrase { passphrase } => {
+                let passphrase = secret::normalised(passphrase);
+                self.store().confirm(KeySlotKind::Passphrase, |slot| {
+                    VaultKeys::with_passphrase(slot, &passphrase)
+                })?;
+                Ok(Some(passphrase))
+            }
+            CurrentSecret::RecoveryCode { code } => {
+                let code = Zeroizing::new(code);
+                let code = RecoveryCode::parse(&code)?;
+                self.store().confirm(KeySlotKind::RecoveryCode, |slot| {
+                    VaultKeys::with_recovery_code(slot, &code)
+                })?;
+                Ok(None)
+            }
+        }
+    }
+
     fn over(store: Store) -> Arc<Self> {
         Arc::new(Vault {
             session: Arc::new(Session::new(store)),

@@ -9,6 +9,7 @@
 pub(crate) mod keys;
 pub(crate) mod platform;
 pub(crate) mod recovery_code;
+pub(crate) mod secret;
 pub(crate) mod slots;
 
 use ring::aead::{self, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};

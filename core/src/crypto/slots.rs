@@ -6,13 +6,15 @@
 //!
 //! | kind          | KEK                                                        |
 //! |---------------|------------------------------------------------------------|
-//! | passphrase    | PBKDF2-HMAC-SHA256(passphrase, 16-byte salt, iterations)   |
+//! | passphrase    | Argon2id(passphrase, 16-byte salt, memory, passes, lanes)  |
+//! |               | or PBKDF2-HMAC-SHA256(passphrase, salt, iterations)        |
 //! | recovery code | HKDF-SHA256(salt, the code's 130 random bits)              |
 //! | device        | a random secret sealed by the platform key store           |
 //!
 //! The slot's parameters are stored in plaintext next to the wrapped key and are bound
-//! into its associated data together with the slot id and kind, so a slot cannot be
-//! edited or moved without failing to open.
+//! into its associated data together with the slot id and kind, and (from format 5)
+//! the vault's id, so a slot cannot be edited, moved or copied into another vault
+//! without failing to open.
 
 use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
@@ -25,7 +27,8 @@ use crate::error::internal::Result;
 use crate::error::RespiteError;
 use crate::time::{self, Timestamp};
 
-/// Default PBKDF2 iterations for new passphrase slots (OWASP 2023 for HMAC-SHA256).
+/// PBKDF2 iterations for passphrase slots that ask for PBKDF2 without a count (OWASP
+/// 2023 for HMAC-SHA256).
 pub const DEFAULT_KDF_ITERATIONS: u32 = 600_000;
 /// The fewest PBKDF2 iterations a passphrase slot may use, on creation and on unlock.
 pub const MIN_KDF_ITERATIONS: u32 = 100_000;
@@ -33,6 +36,65 @@ pub const MIN_KDF_ITERATIONS: u32 = 100_000;
 pub const MAX_KDF_ITERATIONS: u32 = 10_000_000;
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Argon2id cost of new passphrase slots and backups (see ADR 0015): 64 MiB, three
+/// passes, one lane.
+pub(crate) const ARGON2: Argon2Cost = Argon2Cost {
+    memory_kib: 64 * 1024,
+    passes: 3,
+    lanes: 1,
+};
+/// The cheapest Argon2id cost accepted on unlock (OWASP's minimum: 19 MiB, 2 passes).
+const ARGON2_FLOOR: Argon2Cost = Argon2Cost {
+    memory_kib: 19 * 1024,
+    passes: 2,
+    lanes: 1,
+};
+/// The dearest Argon2id cost accepted, so a damaged slot cannot exhaust memory or time.
+const ARGON2_CEILING: Argon2Cost = Argon2Cost {
+    memory_kib: 1024 * 1024,
+    passes: 16,
+    lanes: 8,
+};
+
+/// The cost of one Argon2id derivation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Argon2Cost {
+    /// Memory, in KiB.
+    pub(crate) memory_kib: u32,
+    /// Passes over the memory.
+    pub(crate) passes: u32,
+    /// Lanes (parallelism).
+    pub(crate) lanes: u32,
+}
+
+impl Argon2Cost {
+    /// Whether this cost is within the floor and the ceiling.
+    pub(crate) fn acceptable(&self) -> bool {
+        (ARGON2_FLOOR.memory_kib..=ARGON2_CEILING.memory_kib).contains(&self.memory_kib)
+            && (ARGON2_FLOOR.passes..=ARGON2_CEILING.passes).contains(&self.passes)
+            && (ARGON2_FLOOR.lanes..=ARGON2_CEILING.lanes).contains(&self.lanes)
+    }
+
+    /// The 32-byte key Argon2id derives from `secret` and `salt` at this cost.
+    pub(in crate::crypto) fn derive(&self, secret: &[u8], salt: &[u8]) -> Result<SecretKey> {
+        let params = argon2::Params::new(
+            self.memory_kib,
+            self.passes,
+            self.lanes,
+            Some(crypto::KEY_LEN),
+        )
+        .map_err(|_| RespiteError::integrity("the key-derivation parameters are invalid"))?;
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut out = Zeroizing::new([0u8; crypto::KEY_LEN]);
+        argon
+            .hash_password_into(secret, salt, out.as_mut())
+            .map_err(|_| RespiteError::integrity("the key-derivation parameters are invalid"))?;
+        SecretKey::from_slice(out.as_ref())
+            .ok_or_else(|| RespiteError::internal("Argon2id gave a key of the wrong length").into())
+    }
+}
 
 const SALT_LEN: usize = 16;
 const RECOVERY_INFO: &[u8] = b"respite/v1/recovery-slot";
@@ -83,6 +145,13 @@ pub struct KeySlot {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(tag = "kdf", deny_unknown_fields)]
 enum SlotParams {
+    #[serde(rename = "argon2id")]
+    Argon2id {
+        memory_kib: u32,
+        passes: u32,
+        lanes: u32,
+        salt: String,
+    },
     #[serde(rename = "pbkdf2-hmac-sha256")]
     Pbkdf2 { iterations: u32, salt: String },
     #[serde(rename = "hkdf-sha256")]
@@ -99,47 +168,77 @@ pub(crate) struct StoredSlot {
     pub(crate) created_at_ms: i64,
     pub(crate) params: Vec<u8>,
     pub(crate) wrapped_key: Vec<u8>,
+    /// The vault id bound into the slot's associated data; `None` for slots made
+    /// before format 5, whose associated data has none.
+    pub(crate) vault_id: Option<Vec<u8>>,
 }
 
 impl StoredSlot {
-    /// A passphrase slot wrapping `vault_key`.
+    /// A passphrase slot wrapping `vault_key` for the vault `vault_id`: Argon2id at
+    /// [`ARGON2`], or PBKDF2 with `pbkdf2_iterations` when given.
     pub(super) fn passphrase(
         vault_key: &SecretKey,
+        vault_id: &[u8],
         passphrase: &str,
-        iterations: u32,
+        pbkdf2_iterations: Option<u32>,
     ) -> Result<Self> {
         check_new_passphrase(passphrase)?;
-        if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
-            return Err(RespiteError::invalid(
-                "kdf_iterations",
-                format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
-            )
-            .into());
-        }
         let salt = crypto::random_array::<SALT_LEN>()?;
-        let kek = passphrase_kek(passphrase, &salt, iterations);
-        let params = SlotParams::Pbkdf2 {
-            iterations,
-            salt: crypto::to_hex(&salt),
+        let (params, kek) = match pbkdf2_iterations {
+            None => (
+                SlotParams::Argon2id {
+                    memory_kib: ARGON2.memory_kib,
+                    passes: ARGON2.passes,
+                    lanes: ARGON2.lanes,
+                    salt: crypto::to_hex(&salt),
+                },
+                ARGON2.derive(passphrase.as_bytes(), &salt)?,
+            ),
+            Some(iterations) => {
+                if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
+                    return Err(RespiteError::invalid(
+                        "kdf_iterations",
+                        format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
+                    )
+                    .into());
+                }
+                (
+                    SlotParams::Pbkdf2 {
+                        iterations,
+                        salt: crypto::to_hex(&salt),
+                    },
+                    passphrase_kek(passphrase, &salt, iterations),
+                )
+            }
         };
-        Self::wrap(KeySlotKind::Passphrase, &params, &kek, vault_key)
+        Self::wrap(KeySlotKind::Passphrase, &params, &kek, vault_key, vault_id)
     }
 
     /// A recovery-code slot wrapping `vault_key`, and the code (to be shown once).
-    pub(super) fn recovery_code(vault_key: &SecretKey) -> Result<(Self, RecoveryCode)> {
+    pub(super) fn recovery_code(
+        vault_key: &SecretKey,
+        vault_id: &[u8],
+    ) -> Result<(Self, RecoveryCode)> {
         let code = RecoveryCode::generate()?;
         let salt = crypto::random_array::<SALT_LEN>()?;
         let kek = crypto::hkdf_sha256(&salt, code.secret(), RECOVERY_INFO);
         let params = SlotParams::Hkdf {
             salt: crypto::to_hex(&salt),
         };
-        let slot = Self::wrap(KeySlotKind::RecoveryCode, &params, &kek, vault_key)?;
+        let slot = Self::wrap(
+            KeySlotKind::RecoveryCode,
+            &params,
+            &kek,
+            vault_key,
+            vault_id,
+        )?;
         Ok((slot, code))
     }
 
     /// A device slot: a random secret, sealed by the platform, wraps `vault_key`.
     pub(super) fn device(
         vault_key: &SecretKey,
+        vault_id: &[u8],
         store: &(impl PlatformKeyStore + ?Sized),
     ) -> Result<Self> {
         let kek = SecretKey::generate()?;
@@ -153,7 +252,7 @@ impl StoredSlot {
         let params = SlotParams::Platform {
             sealed_secret: crypto::to_hex(&sealed),
         };
-        Self::wrap(KeySlotKind::Device, &params, &kek, vault_key)
+        Self::wrap(KeySlotKind::Device, &params, &kek, vault_key, vault_id)
     }
 
     fn wrap(
@@ -161,19 +260,21 @@ impl StoredSlot {
         params: &SlotParams,
         kek: &SecretKey,
         vault_key: &SecretKey,
+        vault_id: &[u8],
     ) -> Result<Self> {
         let id = crypto::to_hex(&crypto::random_array::<16>()?);
         let params = serde_json::to_vec(params)
             .map_err(|_| RespiteError::internal("could not encode a key slot"))?;
-        let aad = slot_aad(&id, kind, &params);
-        let wrapped_key = crypto::seal(&kek.aead_key(), &aad, vault_key.expose())?;
-        Ok(StoredSlot {
+        let mut slot = StoredSlot {
             id,
             kind,
             created_at_ms: time::to_millis(time::now()),
             params,
-            wrapped_key,
-        })
+            wrapped_key: Vec::new(),
+            vault_id: Some(vault_id.to_vec()),
+        };
+        slot.wrapped_key = crypto::seal(&kek.aead_key(), &slot.aad(), vault_key.expose())?;
+        Ok(slot)
     }
 
     /// Rebuilds a slot read from storage, checking its kind.
@@ -183,6 +284,7 @@ impl StoredSlot {
         created_at_ms: i64,
         params: Vec<u8>,
         wrapped_key: Vec<u8>,
+        vault_id: Option<Vec<u8>>,
     ) -> Result<Self> {
         Ok(StoredSlot {
             id,
@@ -190,7 +292,14 @@ impl StoredSlot {
             created_at_ms,
             params,
             wrapped_key,
+            vault_id,
         })
+    }
+
+    /// Whether this slot should be rewrapped at the next unlock with its secret: it
+    /// was made before format 5 (no vault id in its associated data, PBKDF2).
+    pub(crate) fn is_outdated(&self) -> bool {
+        self.vault_id.is_none()
     }
 
     /// The public description of this slot.
@@ -205,6 +314,26 @@ impl StoredSlot {
     /// The vault key, if `passphrase` opens this passphrase slot.
     pub(super) fn open_with_passphrase(&self, passphrase: &str) -> Result<Option<SecretKey>> {
         match self.params()? {
+            SlotParams::Argon2id {
+                memory_kib,
+                passes,
+                lanes,
+                salt,
+            } => {
+                let cost = Argon2Cost {
+                    memory_kib,
+                    passes,
+                    lanes,
+                };
+                if !cost.acceptable() {
+                    return Err(RespiteError::integrity(
+                        "a passphrase slot has key-derivation parameters outside the allowed range",
+                    )
+                    .into());
+                }
+                let kek = cost.derive(passphrase.as_bytes(), &decode_salt(&salt)?)?;
+                self.unwrap(&kek)
+            }
             SlotParams::Pbkdf2 { iterations, salt } => {
                 if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
                     return Err(RespiteError::integrity(
@@ -254,9 +383,23 @@ impl StoredSlot {
     }
 
     fn unwrap(&self, kek: &SecretKey) -> Result<Option<SecretKey>> {
-        let aad = slot_aad(&self.id, self.kind, &self.params);
-        Ok(crypto::open(&kek.aead_key(), &aad, &self.wrapped_key)
-            .and_then(|bytes| SecretKey::from_slice(&bytes)))
+        Ok(
+            crypto::open(&kek.aead_key(), &self.aad(), &self.wrapped_key)
+                .and_then(|bytes| SecretKey::from_slice(&bytes)),
+        )
+    }
+
+    /// The associated data of the wrapped key: the slot's id, kind and parameters,
+    /// and the vault id for slots made from format 5 on.
+    fn aad(&self) -> Aad {
+        let aad = Aad::new("respite/slot");
+        let aad = match &self.vault_id {
+            Some(vault_id) => aad.field(vault_id),
+            None => aad,
+        };
+        aad.field(self.id.as_bytes())
+            .field(self.kind.as_str().as_bytes())
+            .field(&self.params)
     }
 
     fn params(&self) -> Result<SlotParams> {
@@ -264,8 +407,10 @@ impl StoredSlot {
             serde_json::from_slice(&self.params).map_err(|_| self.damaged())?;
         let kind_matches = matches!(
             (&params, self.kind),
-            (SlotParams::Pbkdf2 { .. }, KeySlotKind::Passphrase)
-                | (SlotParams::Hkdf { .. }, KeySlotKind::RecoveryCode)
+            (
+                SlotParams::Argon2id { .. } | SlotParams::Pbkdf2 { .. },
+                KeySlotKind::Passphrase
+            ) | (SlotParams::Hkdf { .. }, KeySlotKind::RecoveryCode)
                 | (SlotParams::Platform { .. }, KeySlotKind::Device)
         );
         if kind_matches {
@@ -307,23 +452,17 @@ fn decode_salt(hex: &str) -> Result<Vec<u8>> {
         .ok_or_else(|| RespiteError::integrity("a key slot's salt is damaged").into())
 }
 
-fn slot_aad(id: &str, kind: KeySlotKind, params: &[u8]) -> Aad {
-    Aad::new("respite/slot")
-        .field(id.as_bytes())
-        .field(kind.as_str().as_bytes())
-        .field(params)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ITER: u32 = MIN_KDF_ITERATIONS;
+    const ITER: Option<u32> = Some(MIN_KDF_ITERATIONS);
+    const VAULT: &[u8] = &[7; 16];
 
     #[test]
     fn passphrase_slot_opens_with_the_right_passphrase_only() {
         let vk = SecretKey::generate().unwrap();
-        let slot = StoredSlot::passphrase(&vk, "correct horse", ITER).unwrap();
+        let slot = StoredSlot::passphrase(&vk, VAULT, "correct horse", ITER).unwrap();
         assert_eq!(
             slot.open_with_passphrase("correct horse").unwrap(),
             Some(vk)
@@ -334,7 +473,7 @@ mod tests {
     #[test]
     fn recovery_slot_opens_with_its_code_only() {
         let vk = SecretKey::generate().unwrap();
-        let (slot, code) = StoredSlot::recovery_code(&vk).unwrap();
+        let (slot, code) = StoredSlot::recovery_code(&vk, VAULT).unwrap();
         assert_eq!(slot.open_with_recovery_code(&code).unwrap(), Some(vk));
         let other = RecoveryCode::generate().unwrap();
         assert_eq!(slot.open_with_recovery_code(&other).unwrap(), None);
@@ -345,7 +484,7 @@ mod tests {
         let vk = SecretKey::generate().unwrap();
         for n in [0, 1, MIN_KDF_ITERATIONS - 1, MAX_KDF_ITERATIONS + 1] {
             assert!(matches!(
-                StoredSlot::passphrase(&vk, "correct horse", n),
+                StoredSlot::passphrase(&vk, VAULT, "correct horse", Some(n)),
                 Err(crate::error::internal::Error::Public(
                     RespiteError::InvalidInput { .. }
                 ))
@@ -356,7 +495,7 @@ mod tests {
     #[test]
     fn a_slot_rewritten_below_the_floor_is_refused_on_unlock() {
         let vk = SecretKey::generate().unwrap();
-        let mut slot = StoredSlot::passphrase(&vk, "correct horse", ITER).unwrap();
+        let mut slot = StoredSlot::passphrase(&vk, VAULT, "correct horse", ITER).unwrap();
         let text = String::from_utf8(slot.params.clone()).unwrap();
         slot.params = text.replace("100000", "1000").into_bytes();
         assert!(matches!(
@@ -370,7 +509,7 @@ mod tests {
     #[test]
     fn editing_params_or_id_breaks_the_binding() {
         let vk = SecretKey::generate().unwrap();
-        let slot = StoredSlot::passphrase(&vk, "correct horse", ITER).unwrap();
+        let slot = StoredSlot::passphrase(&vk, VAULT, "correct horse", ITER).unwrap();
         let mut moved = slot.clone();
         moved.id = "0".repeat(32);
         assert_eq!(moved.open_with_passphrase("correct horse").unwrap(), None);
@@ -380,10 +519,46 @@ mod tests {
     }
 
     #[test]
+    fn argon2id_slots_open_with_their_passphrase_and_refuse_a_cost_below_the_floor() {
+        let vk = SecretKey::generate().unwrap();
+        let slot = StoredSlot::passphrase(&vk, VAULT, "correct horse", None).unwrap();
+        assert!(String::from_utf8_lossy(&slot.params).contains("argon2id"));
+        assert_eq!(
+            slot.open_with_passphrase("correct horse").unwrap(),
+            Some(vk)
+        );
+        assert_eq!(slot.open_with_passphrase("correct hors").unwrap(), None);
+        let mut cheap = slot.clone();
+        let text = String::from_utf8(cheap.params.clone()).unwrap();
+        cheap.params = text.replace("65536", "1024").into_bytes();
+        assert!(matches!(
+            cheap.open_with_passphrase("correct horse"),
+            Err(crate::error::internal::Error::Public(
+                RespiteError::Integrity { .. }
+            ))
+        ));
+    }
+
+    #[test]
+    fn a_slot_bound_to_another_vault_does_not_open() {
+        let vk = SecretKey::generate().unwrap();
+        let slot = StoredSlot::passphrase(&vk, VAULT, "correct horse", ITER).unwrap();
+        let mut elsewhere = slot.clone();
+        elsewhere.vault_id = Some(vec![8; 16]);
+        assert_eq!(
+            elsewhere.open_with_passphrase("correct horse").unwrap(),
+            None
+        );
+        let mut unbound = slot;
+        unbound.vault_id = None;
+        assert_eq!(unbound.open_with_passphrase("correct horse").unwrap(), None);
+    }
+
+    #[test]
     fn short_passphrases_are_refused() {
         let vk = SecretKey::generate().unwrap();
         assert!(matches!(
-            StoredSlot::passphrase(&vk, "short", ITER),
+            StoredSlot::passphrase(&vk, VAULT, "short", ITER),
             Err(crate::error::internal::Error::Public(RespiteError::InvalidInput { field, .. })) if field == "passphrase"
         ));
     }

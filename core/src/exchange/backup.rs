@@ -27,6 +27,7 @@ use crate::plan::stored::StoredPlan;
 use crate::store::connection;
 use crate::store::sealed::{self, DamagedRecord, DayRange, RowBatch, RowRef, StoredRow};
 use crate::store::settings;
+use crate::store::state::{self, StateCheck};
 use crate::store::Store;
 use crate::time::{self, Timestamp};
 
@@ -502,17 +503,22 @@ pub struct VaultCheck {
     pub damaged: Vec<DamagedRecord>,
     /// Whether SQLite's own check of the file's structure passed.
     pub file_sound: bool,
+    /// The check of the vault's authenticated state: rows missing, rolled back,
+    /// changed or added outside Respite.
+    pub state: StateCheck,
 }
 
-/// Opens every record of the unlocked vault, in one read transaction, and runs
-/// SQLite's structural check. Nothing is written.
+/// Opens every record of the unlocked vault, in one read transaction, checks its
+/// authenticated state and runs SQLite's structural check. Nothing is written.
 pub(crate) fn check_vault(store: &Store) -> Result<VaultCheck> {
     let keys = store.keys()?;
     let conn = store.conn();
     let tx = conn.unchecked_transaction()?;
     let (counts, damaged) = each_opened_record(&tx, &keys, &mut |_| Ok(()))?;
     let verdict: String = tx.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    let state = state::check(&tx, &keys)?;
     Ok(VaultCheck {
+        state,
         journal_entries: counts[0],
         journal_revisions: counts[1],
         checkins: counts[2],
@@ -706,13 +712,13 @@ pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<
                     if item.kind == Kind::JournalEntry =>
                 {
                     report.added += 1;
-                    return entries.push(&tx, row.clone());
+                    return entries.push(&tx, &keys, row.clone());
                 }
                 (Prepared::CheckIn(_, row), Some([_, checkins])) => {
                     report.added += 1;
-                    return checkins.push(&tx, row.clone());
+                    return checkins.push(&tx, &keys, row.clone());
                 }
-                (_, Some(batches)) => batches.iter_mut().try_for_each(|b| b.flush(&tx))?,
+                (_, Some(batches)) => batches.iter_mut().try_for_each(|b| b.flush(&tx, &keys))?,
                 (_, None) => {}
             }
             match prepared {
@@ -728,7 +734,7 @@ pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<
             }
         })?;
         if let Some(batches) = &mut fresh {
-            batches.iter_mut().try_for_each(|b| b.flush(&tx))?;
+            batches.iter_mut().try_for_each(|b| b.flush(&tx, &keys))?;
         }
         check_counts(&manifest, &counts)?;
         plan.finish(&tx, &keys)?;
@@ -860,7 +866,7 @@ fn merge_journal(
     let table = journal::TABLE;
     if empty && item.kind == Kind::JournalRevision {
         // The entry came first; the foreign key refuses a history without it.
-        journal::keep_in_history(conn, row)
+        journal::keep_in_history(conn, keys, row)
             .map_err(|_| unreadable("an entry's history without the entry"))?;
         report.history_added += 1;
         return Ok(());
@@ -869,7 +875,7 @@ fn merge_journal(
         if item.kind == Kind::JournalRevision {
             return Err(unreadable("an entry's history without the entry").into());
         }
-        row.insert(conn, table)?;
+        row.insert(conn, keys, table)?;
         report.added += 1;
         return Ok(());
     };
@@ -891,7 +897,7 @@ fn merge_journal(
                     occurred_at: current.occurred_at,
                     ..row.clone()
                 };
-                row.update(conn, table)?;
+                row.update(conn, keys, table, &current)?;
                 report.updated += 1;
             }
             _ => {
@@ -906,12 +912,12 @@ fn merge_journal(
         return Ok(());
     }
     if item.kind == Kind::JournalEntry && item.revision > current.revision {
-        journal::keep_in_history(conn, &current)?;
-        row.update(conn, table)?;
+        journal::keep_in_history(conn, keys, &current)?;
+        row.update(conn, keys, table, &current)?;
         report.updated += 1;
     } else {
         // An older version the vault does not have: into the entry's history.
-        journal::keep_in_history(conn, row)?;
+        journal::keep_in_history(conn, keys, row)?;
         report.history_added += 1;
     }
     Ok(())
@@ -927,12 +933,12 @@ fn merge_checkin(
 ) -> Result<()> {
     let table = checkins::TABLE;
     let Some(current) = sealed::select(conn, table, &item.id)? else {
-        row.insert(conn, table)?;
+        row.insert(conn, keys, table)?;
         report.added += 1;
         return Ok(());
     };
     if item.revision > current.revision {
-        row.update(conn, table)?;
+        row.update(conn, keys, table, &current)?;
         report.updated += 1;
     } else if item.revision < current.revision {
         report.older_skipped += 1;
@@ -940,7 +946,7 @@ fn merge_checkin(
         match current.place(table).open_bytes(keys, &current.sealed) {
             Ok(plain) if plain == item.payload => report.unchanged += 1,
             Err(Error::Public(RespiteError::Integrity { .. })) => {
-                row.update(conn, table)?;
+                row.update(conn, keys, table, &current)?;
                 report.updated += 1;
             }
             _ => store_copy(conn, keys, table, item, item.row(), report)?,
@@ -976,7 +982,7 @@ fn merge_setting(
         }
         _ => {
             let sealed = place.seal_bytes(keys, &item.payload)?;
-            settings::upsert_row(conn, &item.id, item.revision, &sealed)?;
+            settings::put_row(conn, keys, &item.id, item.revision, sealed)?;
             if current.is_some() {
                 report.updated += 1;
             } else {
@@ -1032,7 +1038,7 @@ impl PlanMerge {
             return Ok(());
         }
         let sealed = revisions::place(self.next).seal_bytes(keys, &item.payload)?;
-        revisions::insert_revision(conn, self.next, item.updated_at, &sealed)?;
+        revisions::insert_revision(conn, keys, self.next, item.updated_at, &sealed)?;
         self.next += 1;
         self.appended_latest = Some(
             self.appended_latest
@@ -1056,7 +1062,7 @@ impl PlanMerge {
             })?;
             let plain = revisions::place(revision).open_bytes(keys, &sealed)?;
             let resealed = revisions::place(self.next).seal_bytes(keys, &plain)?;
-            revisions::insert_revision(conn, self.next, saved_at, &resealed)?;
+            revisions::insert_revision(conn, keys, self.next, saved_at, &resealed)?;
         }
         Ok(())
     }

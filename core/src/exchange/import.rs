@@ -229,7 +229,7 @@ fn store_journal(
         return Ok(Stored::Same);
     }
     // The earlier version, imported or edited here, stays in the entry's history.
-    journal::keep_in_history(conn, &current)?;
+    journal::keep_in_history(conn, keys, &current)?;
     sealed::write_next(conn, keys, table, &current, at, &plain)?;
     Ok(Stored::Updated)
 }

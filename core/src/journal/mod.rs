@@ -12,8 +12,10 @@ use crate::content::catalogue;
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
-use crate::store::sealed::{self, DamagedRecord, DayRange, Opened, Placement, StoredRow};
-use crate::store::Store;
+use crate::store::sealed::{
+    self, DamagedRecord, DayRange, Opened, Placement, StoredRow, HISTORY_TABLE,
+};
+use crate::store::{state, Store};
 use crate::time::{self, LocalMoment, Timestamp};
 use crate::validate::{self, MAX_LINE_CHARS};
 
@@ -288,14 +290,26 @@ pub(crate) fn history_sealed(
         .optional()?)
 }
 
-/// Keeps `row` (a revision of an entry) in the entry's history.
-pub(crate) fn keep_in_history(conn: &rusqlite::Connection, row: &StoredRow) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
-         VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![row.id, row.revision, row.updated_at, row.sealed])?;
-    Ok(())
+/// Keeps `row` (a revision of an entry) in the entry's history, recording it in the
+/// vault's state.
+pub(crate) fn keep_in_history(
+    conn: &rusqlite::Connection,
+    keys: &VaultKeys,
+    row: &StoredRow,
+) -> Result<()> {
+    state::atomically(conn, || {
+        conn.prepare_cached(
+            "INSERT INTO journal_revisions (entry_id, revision, updated_at, sealed)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![row.id, row.revision, row.updated_at, row.sealed])?;
+        let kept = StoredRow {
+            day: String::new(),
+            occurred_at: 0,
+            ..row.clone()
+        };
+        state::record(conn, keys, HISTORY_TABLE, &[], &[&kept])
+    })
 }
 
 /// Every entry on `days`, oldest first, and the entries that did not open.
@@ -413,7 +427,7 @@ fn edit_payload_if(
         return Ok(unchanged);
     }
     payload.check()?;
-    keep_in_history(&tx, &current)?;
+    keep_in_history(&tx, &keys, &current)?;
     let plain = sealed::encode(&payload)?;
     let row = sealed::write_next(&tx, &keys, TABLE, &current, current.placement(), &plain)?;
     tx.commit()?;

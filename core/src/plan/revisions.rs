@@ -17,11 +17,14 @@ use crate::plan::{
     PracticeStatus, WarningSign,
 };
 use crate::store::sealed::{self, DayRange, RowRef, StoredRow};
+use crate::store::state;
 use crate::store::Store;
 use crate::time::{self, Timestamp};
 
 pub(crate) const TABLE: &str = "plan";
 const ID: &str = "plan";
+/// The table that holds the plan's revisions.
+const STORED_IN: &str = "plan_revisions";
 /// Reflections at or above this intensity count as hard sessions.
 const HARD_SESSION: u8 = 7;
 /// How many practices a moment suggests at most, and at least (filled from starters).
@@ -127,7 +130,7 @@ pub(crate) fn each_row(
 ) -> Result<()> {
     for (revision, saved_at, sealed) in revision_rows(conn)? {
         f(StoredRow {
-            id: "plan".to_owned(),
+            id: ID.to_owned(),
             day: String::new(),
             occurred_at: 0,
             updated_at: saved_at,
@@ -158,18 +161,29 @@ fn latest_row(conn: &Connection) -> Result<Option<RevisionRow>> {
         .optional()?)
 }
 
-/// Stores a sealed revision.
+/// Stores a sealed revision, recording it in the vault's state.
 pub(crate) fn insert_revision(
     conn: &Connection,
+    keys: &VaultKeys,
     revision: u32,
     saved_at_ms: i64,
     sealed: &[u8],
 ) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![revision, saved_at_ms, sealed])?;
-    Ok(())
+    state::atomically(conn, || {
+        conn.prepare_cached(
+            "INSERT INTO plan_revisions (revision, saved_at, sealed) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![revision, saved_at_ms, sealed])?;
+        let row = StoredRow {
+            id: ID.to_owned(),
+            day: String::new(),
+            occurred_at: 0,
+            updated_at: saved_at_ms,
+            revision,
+            sealed: sealed.to_vec(),
+        };
+        state::record(conn, keys, STORED_IN, &[], &[&row])
+    })
 }
 
 /// The newest saved revision, if any.
@@ -316,7 +330,7 @@ pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {
     let revision = sealed::next_revision(latest_row(&tx)?.map_or(0, |(revision, _, _)| revision))?;
     let saved_at = time::now();
     let sealed = place(revision).seal(&keys, &StoredPlan::from(plan.clone()))?;
-    insert_revision(&tx, revision, time::to_millis(saved_at), &sealed)?;
+    insert_revision(&tx, &keys, revision, time::to_millis(saved_at), &sealed)?;
     tx.commit()?;
     Ok(PlanRevision {
         revision,

@@ -15,7 +15,7 @@ use crate::error::internal::Result;
 use crate::error::RespiteError;
 
 /// The vault format this version of Respite writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// `PRAGMA application_id` of every Respite vault: "RSPT".
 const APPLICATION_ID: u32 = 0x5253_5054;
@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema/v2.sql"),
     include_str!("schema/v3.sql"),
     include_str!("schema/v4.sql"),
+    include_str!("schema/v5.sql"),
 ];
 const _: () = assert!(MIGRATIONS.len() == FORMAT_VERSION as usize);
 

@@ -2,15 +2,17 @@
 
 use rusqlite::{params, Connection};
 
-use super::connection;
+use super::{connection, vault_meta};
 use crate::crypto::slots::{KeySlotKind, StoredSlot};
 use crate::error::internal::Result;
 use crate::error::RespiteError;
 
-/// Every slot, oldest first.
+/// Every slot, oldest first. Slots bound to the vault carry its id from `vault_meta`.
 pub(crate) fn all(conn: &Connection) -> Result<Vec<StoredSlot>> {
+    let vault_id = vault_meta::value(conn, "id")?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, created_at, params, wrapped_key FROM key_slots ORDER BY created_at, id",
+        "SELECT id, kind, created_at, params, wrapped_key, bound FROM key_slots
+         ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -19,12 +21,17 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<StoredSlot>> {
             r.get(2)?,
             r.get(3)?,
             r.get(4)?,
+            r.get::<_, i64>(5)?,
         ))
     })?;
     let mut slots = Vec::new();
     for row in rows {
-        let (id, kind, created, params, wrapped) = row?;
-        slots.push(StoredSlot::from_row(id, &kind, created, params, wrapped)?);
+        let (id, kind, created, params, wrapped, bound) = row?;
+        // A bound slot in a vault without an id stays unbound, and will not open.
+        let vault_id = if bound == 1 { vault_id.clone() } else { None };
+        slots.push(StoredSlot::from_row(
+            id, &kind, created, params, wrapped, vault_id,
+        )?);
     }
     Ok(slots)
 }
@@ -44,13 +51,15 @@ pub(crate) fn of_kind(conn: &Connection, kind: KeySlotKind) -> Result<Vec<Stored
 /// Stores a new slot.
 pub(crate) fn insert(conn: &Connection, slot: &StoredSlot) -> Result<()> {
     conn.execute(
-        "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key, bound)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             slot.id,
             slot.kind.as_str(),
             slot.created_at_ms,
             slot.params,
-            slot.wrapped_key
+            slot.wrapped_key,
+            i64::from(slot.vault_id.is_some()),
         ],
     )?;
     Ok(())

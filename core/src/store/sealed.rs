@@ -8,6 +8,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{de::DeserializeOwned, Serialize};
 
+use super::state;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::{self, Aad};
 use crate::error::internal::{Error, Result};
@@ -15,9 +16,12 @@ use crate::error::RespiteError;
 use crate::time;
 
 /// The version of the sealed-record format (envelope, associated data, JSON payload),
-/// bound into every record's associated data. It is not the vault's schema version:
-/// schema migrations leave sealed records as they are.
-const RECORD_FORMAT: u32 = 1;
+/// bound into every record's associated data. Format 2 adds the vault id (appended by
+/// [`VaultKeys::seal`]); format 1 records are re-sealed at a vault's first unlock in
+/// format 5 of the schema.
+const RECORD_FORMAT: u32 = 2;
+/// The record format before the vault id was bound in.
+const LEGACY_RECORD_FORMAT: u32 = 1;
 
 /// Length of a record id: 16 random bytes as lowercase hex.
 const ID_LEN: usize = 32;
@@ -40,9 +44,9 @@ pub(crate) struct RowRef<'a> {
 }
 
 impl RowRef<'_> {
-    fn aad(&self) -> Aad {
+    fn aad(&self, format: u32) -> Aad {
         Aad::new("respite/record")
-            .field(&RECORD_FORMAT.to_be_bytes())
+            .field(&format.to_be_bytes())
             .field(self.table.as_bytes())
             .field(self.id.as_bytes())
             .field(&u64::from(self.revision).to_be_bytes())
@@ -58,7 +62,7 @@ impl RowRef<'_> {
         let mut padded = zeroize::Zeroizing::new(Vec::with_capacity(padded_len(plain.len())));
         padded.extend_from_slice(plain);
         padded.resize(padded_len(plain.len()), PAD);
-        keys.seal(&self.aad(), &padded)
+        keys.seal(self.aad(RECORD_FORMAT), &padded)
     }
 
     /// Opens a value sealed for this row; any failure is reported as damage.
@@ -72,20 +76,37 @@ impl RowRef<'_> {
         keys: &VaultKeys,
         sealed: &[u8],
     ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-        let mut plain = keys
-            .open(&self.aad(), sealed)
+        let plain = keys
+            .open(self.aad(RECORD_FORMAT), sealed)
             .ok_or_else(|| self.damaged())?;
-        let len = plain
-            .iter()
-            .rposition(|&b| b != PAD)
-            .map_or(0, |last| last + 1);
-        plain.truncate(len);
-        Ok(plain)
+        Ok(unpad(plain))
+    }
+
+    /// Opens a payload sealed in the record format before vault ids (for the upgrade).
+    pub(crate) fn open_legacy_bytes(
+        &self,
+        keys: &VaultKeys,
+        sealed: &[u8],
+    ) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+        keys.open_unbound(&self.aad(LEGACY_RECORD_FORMAT), sealed)
+            .map(unpad)
     }
 
     fn damaged(&self) -> RespiteError {
         RespiteError::integrity(format!("record {} could not be opened", self.id))
     }
+}
+
+/// A payload without the padding added by [`RowRef::seal_bytes`].
+fn unpad(mut plain: zeroize::Zeroizing<Vec<u8>>) -> zeroize::Zeroizing<Vec<u8>> {
+    {
+        let len = plain
+            .iter()
+            .rposition(|&b| b != PAD)
+            .map_or(0, |last| last + 1);
+        plain.truncate(len);
+    }
+    plain
 }
 
 /// The byte sealed payloads are padded with: JSON ignores trailing spaces, and no
@@ -158,26 +179,40 @@ impl StoredRow {
         }
     }
 
-    /// Inserts this row into `table`.
-    pub(crate) fn insert(&self, conn: &Connection, table: &'static str) -> Result<()> {
-        insert_rows(conn, table, std::slice::from_ref(self))
+    /// Inserts this row into `table`, recording it in the vault's state.
+    pub(crate) fn insert(
+        &self,
+        conn: &Connection,
+        keys: &VaultKeys,
+        table: &'static str,
+    ) -> Result<()> {
+        insert_rows(conn, keys, table, std::slice::from_ref(self))
     }
 
-    /// Replaces the stored row with the same id in `table`.
-    pub(crate) fn update(&self, conn: &Connection, table: &'static str) -> Result<()> {
-        conn.prepare_cached(&format!(
-            "UPDATE {table} SET day = ?2, occurred_at = ?3, updated_at = ?4, revision = ?5,
-             sealed = ?6 WHERE id = ?1"
-        ))?
-        .execute(params![
-            self.id,
-            self.day,
-            self.occurred_at,
-            self.updated_at,
-            self.revision,
-            self.sealed
-        ])?;
-        Ok(())
+    /// Replaces `current`, the stored row with the same id in `table`, recording the
+    /// change in the vault's state.
+    pub(crate) fn update(
+        &self,
+        conn: &Connection,
+        keys: &VaultKeys,
+        table: &'static str,
+        current: &StoredRow,
+    ) -> Result<()> {
+        state::atomically(conn, || {
+            conn.prepare_cached(&format!(
+                "UPDATE {table} SET day = ?2, occurred_at = ?3, updated_at = ?4, revision = ?5,
+                 sealed = ?6 WHERE id = ?1"
+            ))?
+            .execute(params![
+                self.id,
+                self.day,
+                self.occurred_at,
+                self.updated_at,
+                self.revision,
+                self.sealed
+            ])?;
+            state::record(conn, keys, table, &[current], &[self])
+        })
     }
 }
 
@@ -220,7 +255,7 @@ pub(crate) fn write_new(
         sealed: Vec::new(),
     };
     row.sealed = row.place(table).seal_bytes(keys, plain)?;
-    row.insert(conn, table)?;
+    row.insert(conn, keys, table)?;
     Ok(row)
 }
 
@@ -244,7 +279,7 @@ pub(crate) fn write_next(
         sealed: Vec::new(),
     };
     row.sealed = row.place(table).seal_bytes(keys, plain)?;
-    row.update(conn, table)?;
+    row.update(conn, keys, table, current)?;
     Ok(row)
 }
 
@@ -262,22 +297,31 @@ pub(crate) fn encode<T: Serialize>(payload: &T) -> Result<zeroize::Zeroizing<Vec
         .map_err(|_| RespiteError::internal("could not encode a record").into())
 }
 
-/// Inserts `rows` into `table` with one statement.
-fn insert_rows(conn: &Connection, table: &'static str, rows: &[StoredRow]) -> Result<()> {
-    let groups = vec!["(?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
-    let mut stmt =
-        conn.prepare_cached(&format!("INSERT INTO {table} ({COLUMNS}) VALUES {groups}"))?;
-    for (n, row) in rows.iter().enumerate() {
-        let first = n * 6 + 1;
-        stmt.raw_bind_parameter(first, &row.id)?;
-        stmt.raw_bind_parameter(first + 1, &row.day)?;
-        stmt.raw_bind_parameter(first + 2, row.occurred_at)?;
-        stmt.raw_bind_parameter(first + 3, row.updated_at)?;
-        stmt.raw_bind_parameter(first + 4, row.revision)?;
-        stmt.raw_bind_parameter(first + 5, &row.sealed)?;
-    }
-    stmt.raw_execute()?;
-    Ok(())
+/// Inserts `rows` into `table` with one statement, recording them in the vault's
+/// state in the same transaction.
+fn insert_rows(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &'static str,
+    rows: &[StoredRow],
+) -> Result<()> {
+    state::atomically(conn, || {
+        let groups = vec!["(?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
+        let mut stmt =
+            conn.prepare_cached(&format!("INSERT INTO {table} ({COLUMNS}) VALUES {groups}"))?;
+        for (n, row) in rows.iter().enumerate() {
+            let first = n * 6 + 1;
+            stmt.raw_bind_parameter(first, &row.id)?;
+            stmt.raw_bind_parameter(first + 1, &row.day)?;
+            stmt.raw_bind_parameter(first + 2, row.occurred_at)?;
+            stmt.raw_bind_parameter(first + 3, row.updated_at)?;
+            stmt.raw_bind_parameter(first + 4, row.revision)?;
+            stmt.raw_bind_parameter(first + 5, &row.sealed)?;
+        }
+        stmt.raw_execute()?;
+        let added: Vec<&StoredRow> = rows.iter().collect();
+        state::record(conn, keys, table, &[], &added)
+    })
 }
 
 /// New rows for one table, inserted in groups with one statement each: for filling
@@ -300,18 +344,23 @@ impl RowBatch {
     }
 
     /// Adds `row`, inserting the group once it is full.
-    pub(crate) fn push(&mut self, conn: &Connection, row: StoredRow) -> Result<()> {
+    pub(crate) fn push(
+        &mut self,
+        conn: &Connection,
+        keys: &VaultKeys,
+        row: StoredRow,
+    ) -> Result<()> {
         self.rows.push(row);
         if self.rows.len() == Self::GROUP {
-            self.flush(conn)?;
+            self.flush(conn, keys)?;
         }
         Ok(())
     }
 
     /// Inserts the rows not yet inserted.
-    pub(crate) fn flush(&mut self, conn: &Connection) -> Result<()> {
+    pub(crate) fn flush(&mut self, conn: &Connection, keys: &VaultKeys) -> Result<()> {
         if !self.rows.is_empty() {
-            insert_rows(conn, self.table, &self.rows)?;
+            insert_rows(conn, keys, self.table, &self.rows)?;
             self.rows.clear();
         }
         Ok(())
@@ -474,12 +523,46 @@ fn open_into<T>(
     }
 }
 
-/// Deletes the row with `id` from `table`; whether there was one.
-pub(crate) fn delete(conn: &Connection, table: &'static str, id: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
-        .execute([id])?;
-    Ok(n > 0)
+/// Deletes the row with `id` from `table`, and the earlier revisions kept with it,
+/// recording both in the vault's state; whether there was one.
+pub(crate) fn delete(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &'static str,
+    id: &str,
+) -> Result<bool> {
+    let Some(row) = select(conn, table, id)? else {
+        return Ok(false);
+    };
+    let history = history_rows(conn, table, id)?;
+    state::atomically(conn, || {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+            .execute([id])?;
+        state::record(conn, keys, table, &[&row], &[])?;
+        if !history.is_empty() {
+            let removed: Vec<&StoredRow> = history.iter().collect();
+            state::record(conn, keys, HISTORY_TABLE, &removed, &[])?;
+        }
+        Ok(true)
+    })
+}
+
+/// The table that keeps earlier revisions of journal entries, deleted with them.
+pub(crate) const HISTORY_TABLE: &str = "journal_revisions";
+
+/// The earlier revisions kept for the row `id` of `table` (journal entries only).
+fn history_rows(conn: &Connection, table: &str, id: &str) -> Result<Vec<StoredRow>> {
+    if table != "journal_entries" {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
+         WHERE entry_id = ?1",
+    )?;
+    let rows = stmt
+        .query_map([id], StoredRow::read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// How many rows `table` holds.
@@ -599,7 +682,7 @@ mod tests {
 
     #[test]
     fn a_sealed_row_opens_only_in_its_place() {
-        let (key, _) = VaultKeys::generate("correct horse", Some(100_000)).unwrap();
+        let key = crate::crypto::keys::testing::keys();
         let id = new_id().unwrap();
         let here = RowRef {
             table: "t",
@@ -643,7 +726,7 @@ mod tests {
         // Lengths in a range share few padded sizes.
         let sizes: std::collections::BTreeSet<_> = (513..=1_024).map(padded_len).collect();
         assert!(sizes.len() <= 16, "{sizes:?}");
-        let (key, _) = VaultKeys::generate("correct horse", Some(100_000)).unwrap();
+        let key = crate::crypto::keys::testing::keys();
         let id = new_id().unwrap();
         let here = RowRef {
             table: "t",

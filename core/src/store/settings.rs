@@ -7,6 +7,7 @@ use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
 use crate::store::sealed::{self, RowRef, StoredRow};
+use crate::store::state;
 
 pub(crate) const TABLE: &str = "settings";
 /// The row of [`Settings`].
@@ -92,10 +93,36 @@ pub(crate) fn save_group<T: Serialize>(
     id: &'static str,
     value: &T,
 ) -> Result<()> {
-    let revision =
-        sealed::next_revision(select_row(conn, id)?.map_or(0, |(revision, _)| revision))?;
+    let current = select_row(conn, id)?;
+    let revision = sealed::next_revision(current.as_ref().map_or(0, |(revision, _)| *revision))?;
     let sealed = place(id, revision).seal(keys, value)?;
-    upsert_row(conn, id, revision, &sealed)
+    put_row(conn, keys, id, revision, sealed)
+}
+
+/// Stores one sealed settings row, replacing the one with the same id, and records
+/// the change in the vault's state.
+pub(crate) fn put_row(
+    conn: &Connection,
+    keys: &VaultKeys,
+    id: &str,
+    revision: u32,
+    sealed: Vec<u8>,
+) -> Result<()> {
+    let row = |revision: u32, sealed: Vec<u8>| StoredRow {
+        id: id.to_owned(),
+        day: String::new(),
+        occurred_at: 0,
+        updated_at: 0,
+        revision,
+        sealed,
+    };
+    let replaced = select_row(conn, id)?.map(|(revision, sealed)| row(revision, sealed));
+    let new = row(revision, sealed);
+    let removed: Vec<&StoredRow> = replaced.iter().collect();
+    state::atomically(conn, || {
+        upsert_row(conn, id, revision, &new.sealed)?;
+        state::record(conn, keys, TABLE, &removed, &[&new])
+    })
 }
 
 /// Calls `f` with every settings row as a sealed row (no day or times).
@@ -120,7 +147,7 @@ pub(crate) fn select_row(conn: &Connection, id: &str) -> Result<Option<(u32, Vec
 }
 
 /// Writes one settings row, replacing the one with the same id.
-pub(crate) fn upsert_row(conn: &Connection, id: &str, revision: u32, sealed: &[u8]) -> Result<()> {
+fn upsert_row(conn: &Connection, id: &str, revision: u32, sealed: &[u8]) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO settings (id, revision, sealed) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, sealed = excluded.sealed",

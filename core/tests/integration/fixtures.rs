@@ -7,12 +7,12 @@
 
 use crate::common::*;
 use respite_core::{
-    plan_to_text, schedule_to_text, CheckIn, CheckInData, ClockTime, Contact, DayOfWeek,
-    EmergencyPlan, EveningAnswers, ExceptionKind, Frequency, Journal, JournalDraft, JournalEntry,
-    JournalKind, JournalUpdate, KeySlotKind, ParkedItemDraft, Plan, Practice, PracticeContext,
-    PracticeDomain, PracticeStatus, ScheduleException, SessionReflection, Settings, ShiftTimes,
-    SignArea, TransitionAnswers, Vault, WarningSign, WeeklyShift, WorkSchedule, FORMAT_VERSION,
-    MIN_KDF_ITERATIONS,
+    plan_to_text, schedule_to_text, CheckIn, CheckInData, ClockTime, Contact, CurrentSecret,
+    DayOfWeek, EmergencyPlan, EveningAnswers, ExceptionKind, Frequency, Journal, JournalDraft,
+    JournalEntry, JournalKind, JournalUpdate, KeySlotKind, ParkedItemDraft, Plan, Practice,
+    PracticeContext, PracticeDomain, PracticeStatus, ScheduleException, SessionReflection,
+    Settings, ShiftTimes, SignArea, TransitionAnswers, Vault, WarningSign, WeeklyShift,
+    WorkSchedule, FORMAT_VERSION, MIN_KDF_ITERATIONS,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -242,9 +242,12 @@ fn write_fixture_for_the_current_format() {
         Some(MIN_KDF_ITERATIONS),
     )
     .unwrap();
-    let recovery_code = vault.create_recovery_code().unwrap();
+    let current = || CurrentSecret::Passphrase {
+        passphrase: passphrase.clone(),
+    };
+    let recovery_code = vault.create_recovery_code(current()).unwrap();
     vault
-        .add_device_slot(TestDeviceStore::new(hex32(device_key_hex)))
+        .add_device_slot(current(), TestDeviceStore::new(hex32(device_key_hex)))
         .unwrap();
     assert_eq!(vault.key_slots().unwrap().len(), 3);
     assert!(vault

@@ -1,7 +1,7 @@
 //! Unlocking through every kind of key slot, and managing slots.
 
 use crate::common::*;
-use respite_core::{KeySlotKind, RespiteError, Vault, MIN_KDF_ITERATIONS};
+use respite_core::{CurrentSecret, KeySlotKind, RespiteError, Vault, MIN_KDF_ITERATIONS};
 
 #[test]
 fn a_new_vault_is_unlocked_and_reopens_locked() {
@@ -81,11 +81,13 @@ fn lock_drops_the_keys_and_every_area_call_says_locked() {
     );
     assert_eq!(journal.delete(id.clone()).err(), Some(RespiteError::Locked));
     assert_eq!(
-        vault.create_recovery_code().err(),
+        vault.create_recovery_code(current()).err(),
         Some(RespiteError::Locked)
     );
     assert_eq!(
-        vault.change_passphrase("another long one".into()).err(),
+        vault
+            .change_passphrase(current(), "another long one".into())
+            .err(),
         Some(RespiteError::Locked)
     );
     // Slot metadata stays readable while locked.
@@ -99,7 +101,7 @@ fn the_device_slot_unlocks_with_its_store_only() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
     let store = TestDeviceStore::random();
-    let slot = vault.add_device_slot(store.clone()).unwrap();
+    let slot = vault.add_device_slot(current(), store.clone()).unwrap();
     assert_eq!(slot.kind, KeySlotKind::Device);
     vault.lock();
     vault.unlock_with_device(store).unwrap();
@@ -118,13 +120,13 @@ fn the_device_slot_unlocks_with_its_store_only() {
 fn the_recovery_code_unlocks_in_any_typed_form_and_is_replaced_by_a_new_one() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
-    let code = vault.create_recovery_code().unwrap();
+    let code = vault.create_recovery_code(current()).unwrap();
     assert_eq!(code.split('-').count(), 7);
     for typed in [code.clone(), code.to_lowercase(), code.replace('-', "")] {
         vault.lock();
         vault.unlock_with_recovery_code(typed).unwrap();
     }
-    let newer = vault.create_recovery_code().unwrap();
+    let newer = vault.create_recovery_code(current()).unwrap();
     assert_ne!(newer, code);
     vault.lock();
     assert_eq!(
@@ -143,7 +145,7 @@ fn the_recovery_code_unlocks_in_any_typed_form_and_is_replaced_by_a_new_one() {
 fn a_malformed_recovery_code_is_called_a_typo() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
-    vault.create_recovery_code().unwrap();
+    vault.create_recovery_code(current()).unwrap();
     vault.lock();
     assert!(matches!(
         vault.unlock_with_recovery_code("not-a-code".into()),
@@ -167,38 +169,72 @@ fn slots_can_be_removed_but_never_the_last() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
     let store = TestDeviceStore::random();
-    vault.add_device_slot(store.clone()).unwrap();
+    vault.add_device_slot(current(), store.clone()).unwrap();
+    let code = vault.create_recovery_code(current()).unwrap();
+    let with_code = || CurrentSecret::RecoveryCode { code: code.clone() };
     let slots = vault.key_slots().unwrap();
-    assert_eq!(slots.len(), 2);
-    let passphrase_slot = slots
-        .iter()
-        .find(|s| s.kind == KeySlotKind::Passphrase)
-        .unwrap();
-    let device_slot = slots
-        .iter()
-        .find(|s| s.kind == KeySlotKind::Device)
-        .unwrap();
+    assert_eq!(slots.len(), 3);
+    let id_of = |kind| slots.iter().find(|s| s.kind == kind).unwrap().id.clone();
 
-    vault.remove_key_slot(passphrase_slot.id.clone()).unwrap();
+    vault
+        .remove_key_slot(current(), id_of(KeySlotKind::Passphrase))
+        .unwrap();
     vault.lock();
     assert!(matches!(
         vault.unlock_with_passphrase(PASSPHRASE.into()),
         Err(RespiteError::NotFound { .. })
     ));
     vault.unlock_with_device(store).unwrap();
+    vault
+        .remove_key_slot(with_code(), id_of(KeySlotKind::Device))
+        .unwrap();
     assert_eq!(
-        vault.remove_key_slot(device_slot.id.clone()),
+        vault.remove_key_slot(with_code(), id_of(KeySlotKind::RecoveryCode)),
         Err(RespiteError::LastKeySlot)
     );
     assert!(matches!(
-        vault.remove_key_slot("0".repeat(32)),
+        vault.remove_key_slot(with_code(), "0".repeat(32)),
         Err(RespiteError::NotFound { .. })
     ));
     vault.lock();
     assert_eq!(
-        vault.remove_key_slot(device_slot.id.clone()),
+        vault.remove_key_slot(with_code(), id_of(KeySlotKind::RecoveryCode)),
         Err(RespiteError::Locked)
     );
+}
+
+#[test]
+fn changing_how_the_vault_unlocks_needs_the_current_secret_again() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let wrong = || CurrentSecret::Passphrase {
+        passphrase: "not the passphrase at all".into(),
+    };
+    assert_eq!(
+        vault.change_passphrase(wrong(), "an entirely new passphrase".into()),
+        Err(RespiteError::WrongSecret)
+    );
+    assert_eq!(
+        vault.create_recovery_code(wrong()),
+        Err(RespiteError::WrongSecret)
+    );
+    assert!(vault
+        .add_device_slot(wrong(), TestDeviceStore::random())
+        .is_err());
+    let only = vault.key_slots().unwrap()[0].id.clone();
+    assert_eq!(
+        vault.remove_key_slot(wrong(), only),
+        Err(RespiteError::WrongSecret)
+    );
+    assert_eq!(vault.key_slots().unwrap().len(), 1, "nothing changed");
+    // A weak new passphrase is refused with advice.
+    match vault.change_passphrase(current(), "12345678".into()) {
+        Err(RespiteError::InvalidInput { field, reason }) => {
+            assert_eq!(field, "new_passphrase");
+            assert!(reason.contains("guess"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -224,7 +260,7 @@ fn changing_the_passphrase_rewraps_the_key_and_leaves_every_record_untouched() {
     let before = snapshot();
     let old_slot = vault.key_slots().unwrap()[0].clone();
     let new_slot = vault
-        .change_passphrase("a brand new passphrase".into())
+        .change_passphrase(current(), "a brand new passphrase".into())
         .unwrap();
     assert_ne!(old_slot.id, new_slot.id);
     assert_eq!(
@@ -251,12 +287,15 @@ fn changing_the_passphrase_rewraps_the_key_and_leaves_every_record_untouched() {
 fn a_forgotten_passphrase_can_be_reset_through_the_recovery_code() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
-    let code = vault.create_recovery_code().unwrap();
+    let code = vault.create_recovery_code(current()).unwrap();
     drop(vault);
     let vault = Vault::open(path_str(&path)).unwrap();
-    vault.unlock_with_recovery_code(code).unwrap();
+    vault.unlock_with_recovery_code(code.clone()).unwrap();
     vault
-        .change_passphrase("remembered this time".into())
+        .change_passphrase(
+            CurrentSecret::RecoveryCode { code },
+            "remembered this time".into(),
+        )
         .unwrap();
     vault.lock();
     vault
@@ -287,14 +326,21 @@ fn a_tampered_slot_does_not_unlock() {
 
 /// Copies every key slot of the vault at `from` into the vault at `to`, and removes the
 /// slots `to` had when `replace` is set: what an attacker with both files can do.
-fn plant_slots(from: &std::path::Path, to: &std::path::Path, replace: bool) {
+pub(crate) fn plant_slots(from: &std::path::Path, to: &std::path::Path, replace: bool) {
     let source = raw(from);
-    type Row = (String, String, i64, Vec<u8>, Vec<u8>);
+    type Row = (String, String, i64, Vec<u8>, Vec<u8>, i64);
     let slots: Vec<Row> = source
-        .prepare("SELECT id, kind, created_at, params, wrapped_key FROM key_slots")
+        .prepare("SELECT id, kind, created_at, params, wrapped_key, bound FROM key_slots")
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })
         .unwrap()
         .collect::<Result<_, _>>()
@@ -303,11 +349,12 @@ fn plant_slots(from: &std::path::Path, to: &std::path::Path, replace: bool) {
     if replace {
         target.execute("DELETE FROM key_slots", []).unwrap();
     }
-    for (id, kind, created, params, wrapped) in slots {
+    for (id, kind, created, params, wrapped, bound) in slots {
         target
             .execute(
-                "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key) VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![id, kind, created, params, wrapped],
+                "INSERT INTO key_slots (id, kind, created_at, params, wrapped_key, bound)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![id, kind, created, params, wrapped, bound],
             )
             .unwrap();
     }
@@ -333,15 +380,14 @@ fn key_slots_from_another_vault_never_unlock_this_one() {
     assert_eq!(vault.journal().get(entry.id.clone()).unwrap().body, "mine");
     drop(vault);
 
-    // In place of it, the vault refuses to unlock rather than run under a foreign key.
+    // In place of it, the planted slot does not even open: its associated data names
+    // the other vault's id.
     plant_slots(&b, &a, true);
     let vault = Vault::open(path_str(&a)).unwrap();
-    match vault.unlock_with_passphrase(PASSPHRASE.into()) {
-        Err(RespiteError::Integrity { detail }) => {
-            assert!(detail.contains("another vault"), "{detail}")
-        }
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(
+        vault.unlock_with_passphrase(PASSPHRASE.into()),
+        Err(RespiteError::WrongSecret)
+    );
     assert!(vault.is_locked());
     assert!(matches!(
         vault
@@ -366,22 +412,23 @@ fn a_vault_from_before_the_key_check_gets_one_at_its_first_unlock() {
     vault
         .unlock_with_passphrase("fixture passphrase v3: still here next year".into())
         .unwrap();
-    assert_eq!(count(&path), 2, "the id and the key-check value");
-    drop(vault);
-    // From then on, a foreign slot in place of its own is refused.
-    let (_other_dir, other) = vault_path();
-    drop(
-        Vault::create(
-            path_str(&other),
-            "fixture passphrase v3: still here next year".into(),
-            Some(MIN_KDF_ITERATIONS),
-        )
-        .unwrap(),
+    assert_eq!(
+        count(&path),
+        4,
+        "the id, the key-check value, the id key and the state manifest"
     );
+    drop(vault);
+    // From then on, a slot of another vault from before format 5 (its associated
+    // data names no vault) opens to a foreign key, and is refused.
+    let (_other_dir, other) = vault_path();
+    std::fs::copy(fixtures.join("vault-v2.db"), &other).unwrap();
+    drop(Vault::open(path_str(&other)).unwrap());
     plant_slots(&other, &path, true);
     let vault = Vault::open(path_str(&path)).unwrap();
-    assert!(matches!(
-        vault.unlock_with_passphrase("fixture passphrase v3: still here next year".into()),
-        Err(RespiteError::Integrity { .. })
-    ));
+    match vault.unlock_with_passphrase("fixture passphrase v2: still here next year".into()) {
+        Err(RespiteError::Integrity { detail }) => {
+            assert!(detail.contains("another vault"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -21,6 +21,7 @@ mod privacy;
 mod privacy_vault;
 mod prompts;
 mod search;
+mod state;
 mod trends;
 mod vault_file;
 mod wording;

@@ -21,6 +21,11 @@ struct RootView: View {
                     NavigationStack { SettingsView(vault: vault) }
                         .tabItem { Label("Settings", systemImage: "gearshape") }
                 }
+                .safeAreaInset(edge: .top) {
+                    if let warning = session.integrityWarning {
+                        Text(warning).font(.footnote).padding(8)
+                    }
+                }
                 .task { await Reminders.sync(vault: vault) }
             default:
                 UnlockView()

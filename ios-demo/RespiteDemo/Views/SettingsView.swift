@@ -8,6 +8,7 @@ struct SettingsView: View {
     @State private var scheduleText = ""
     @State private var dayStart: Int?
     @State private var slots: [KeySlot] = []
+    @State private var current = ""
     @State private var passphrase = ""
     @State private var confirmation = ""
     @State private var message: String?
@@ -35,7 +36,7 @@ struct SettingsView: View {
                     ForEach(lockChoices, id: \.0) { Text($0.1).tag($0.0) }
                 }
             }
-            Section("Ways to unlock") {
+            Section {
                 ForEach(slots, id: \.id) { slot in
                     HStack {
                         Text(slotName(slot.kind))
@@ -44,14 +45,27 @@ struct SettingsView: View {
                     }
                 }
                 if let store = session.deviceStore, !slots.contains(where: { $0.kind == .device }) {
-                    Button("Unlock with Face ID or Touch ID") { attempt { _ = try vault.addDeviceSlot(store: store) } }
+                    Button("Unlock with Face ID or Touch ID") {
+                        attempt { _ = try vault.addDeviceSlot(current: confirmed(), store: store) }
+                    }
                 }
                 Button("Make a new recovery code") {
-                    attempt { session.recoveryCodeToShow = try vault.createRecoveryCode() }
+                    attempt { session.recoveryCodeToShow = try vault.createRecoveryCode(current: confirmed()) }
                 }
+                Button("Replace the vault key") { replaceKey() }
+            } header: {
+                Text("Ways to unlock")
+            } footer: {
+                Text("Changes here ask for your current passphrase again. Replacing the key re-encrypts everything, so an older copy of this vault reads nothing new.")
+            }
+            Section("Current passphrase") {
+                SecureField("Current passphrase", text: $current)
             }
             Section("Change passphrase") {
                 SecureField("New passphrase", text: $passphrase)
+                if let hint = strengthHint() {
+                    Text(hint).font(.caption)
+                }
                 SecureField("The same again", text: $confirmation)
                 Button("Change passphrase") { changePassphrase() }
             }
@@ -138,7 +152,7 @@ struct SettingsView: View {
 
     private func remove(_ slot: KeySlot) {
         attempt {
-            try vault.removeKeySlot(id: slot.id)
+            try vault.removeKeySlot(current: confirmed(), id: slot.id)
             // The enclave key only served that slot: delete it too.
             if slot.kind == .device { session.deviceStore?.forget() }
         }
@@ -149,10 +163,31 @@ struct SettingsView: View {
             message = "The two passphrases differ."
             return
         }
-        let secret = passphrase.precomposedStringWithCanonicalMapping
-        attempt { _ = try vault.changePassphrase(newPassphrase: secret) }
+        // The core normalises passphrases to NFC and refuses guessable ones.
+        attempt { _ = try vault.changePassphrase(current: confirmed(), newPassphrase: passphrase) }
         passphrase = ""
         confirmation = ""
+    }
+
+    /// What would make the new passphrase harder to guess (the core's estimate).
+    private func strengthHint() -> String? {
+        guard !passphrase.isEmpty else { return nil }
+        let strength = passphraseStrength(passphrase: passphrase)
+        return strength.acceptable ? nil : strength.feedback.joined(separator: " ")
+    }
+
+    /// The current passphrase, asked for again before the ways in change.
+    private func confirmed() -> CurrentSecret {
+        .passphrase(passphrase: current)
+    }
+
+    private func replaceKey() {
+        attempt {
+            let rotation = try vault.rotateKey(current: confirmed(), newPassphrase: nil)
+            if let code = rotation.recoveryCode { session.recoveryCodeToShow = code }
+            // The enclave key served only the removed device slot.
+            if rotation.deviceSlotsRemoved > 0 { session.deviceStore?.forget() }
+        }
     }
 }
 

@@ -14,6 +14,13 @@ use std::sync::Arc;
 /// The passphrase of test vaults.
 pub const PASSPHRASE: &str = "a quiet harbour at dusk";
 
+/// The vault's passphrase, asked for again before its key slots change.
+pub fn current() -> respite_core::CurrentSecret {
+    respite_core::CurrentSecret::Passphrase {
+        passphrase: PASSPHRASE.into(),
+    }
+}
+
 /// A fresh directory and a vault path inside it.
 pub fn vault_path() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -46,6 +46,9 @@ class Session(context: Context) : DefaultLifecycleObserver {
     var state: UnlockState by mutableStateOf(unlock.state)
         private set
 
+    /** Set when the vault opened read-only because its integrity check found problems. */
+    val integrityWarning: String? get() = unlock.integrityWarning
+
     /** A recovery code to show once (after creating the vault or making a new one). */
     var recoveryCodeToShow: String? by mutableStateOf(null)
 

@@ -89,6 +89,8 @@ private fun UnlockedApp(session: Session, vault: Vault) {
     val go: (Route) -> Unit = { stack.add(it) }
     val done: () -> Unit = { if (stack.size > 1) stack.removeAt(stack.lastIndex) }
     Scaffold(
+        // A failed integrity check opens the vault read-only: say so above every tab.
+        topBar = { session.integrityWarning?.let { Text(it) } },
         bottomBar = {
             NavigationBar {
                 for (tab in tabs) {

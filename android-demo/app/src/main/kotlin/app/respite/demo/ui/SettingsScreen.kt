@@ -44,6 +44,7 @@ fun SettingsScreen(session: Session, vault: Vault) {
     var scheduleText by remember { mutableStateOf(m.scheduleText) }
     var passphrase by remember { mutableStateOf("") }
     var confirmation by remember { mutableStateOf("") }
+    var current by remember { mutableStateOf("") }
     val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {}
 
     fun resync() = scope.launch { withContext(Dispatchers.IO) { runCatching { PromptNotifications.sync(context, vault, session.clock) } } }
@@ -73,6 +74,8 @@ fun SettingsScreen(session: Session, vault: Vault) {
         }
 
         Heading("Ways to unlock")
+        Text("Changes here ask for your current passphrase again.")
+        SecretField("Current passphrase", current) { current = it }
         for (slot in m.keySlots()) {
             Row {
                 Text(
@@ -84,7 +87,7 @@ fun SettingsScreen(session: Session, vault: Vault) {
                     Modifier.weight(1f),
                 )
                 TextButton(onClick = {
-                    val removed = redraw { m.removeKeySlot(slot.id) }
+                    val removed = redraw { m.removeKeySlot(current, slot.id) }
                     // The Keystore key only served that slot: delete it too.
                     if (removed && slot.kind == KeySlotKind.DEVICE) session.deviceStore?.forget()
                 }) { Text("Remove") }
@@ -94,22 +97,43 @@ fun SettingsScreen(session: Session, vault: Vault) {
         if (store != null && m.keySlots().none { it.kind == KeySlotKind.DEVICE }) {
             OutlinedButton(onClick = {
                 // The biometric prompt waits for the person: off the main thread.
-                scope.launch { withContext(Dispatchers.IO) { m.enableDeviceUnlock(store) }; redraw {} }
+                val c = current
+                scope.launch { withContext(Dispatchers.IO) { m.enableDeviceUnlock(c, store) }; redraw {} }
             }) { Text("Unlock with fingerprint or face") }
         }
-        OutlinedButton(onClick = { redraw { m.newRecoveryCode() }?.let { session.recoveryCodeToShow = it } }) { Text("Make a new recovery code") }
+        OutlinedButton(onClick = {
+            val c = current
+            // Key derivation takes a moment: off the main thread.
+            scope.launch {
+                withContext(Dispatchers.IO) { m.newRecoveryCode(c) }?.let { session.recoveryCodeToShow = it }
+                redraw {}
+            }
+        }) { Text("Make a new recovery code") }
         SecretField("New passphrase", passphrase) { passphrase = it }
+        m.passphraseHint(passphrase)?.let { Text(it) }
         SecretField("The same again", confirmation) { confirmation = it }
         OutlinedButton(onClick = {
+            val old = current
             val p = passphrase
             val c = confirmation
             scope.launch {
-                withContext(Dispatchers.IO) { m.changePassphrase(p, c) }
+                withContext(Dispatchers.IO) { m.changePassphrase(old, p, c) }
                 passphrase = ""
                 confirmation = ""
                 redraw {}
             }
         }) { Text("Change passphrase") }
+        Text("An older copy of this vault still opens with an old passphrase. Replacing the key re-encrypts everything so such a copy reads nothing new.")
+        OutlinedButton(onClick = {
+            val c = current
+            scope.launch {
+                val rotation = withContext(Dispatchers.IO) { m.replaceVaultKey(c) }
+                rotation?.recoveryCode?.let { session.recoveryCodeToShow = it }
+                // The Keystore key served only the removed device slot.
+                if ((rotation?.deviceSlotsRemoved ?: 0u) > 0u) session.deviceStore?.forget()
+                redraw {}
+            }
+        }) { Text("Replace the vault key") }
         Heading(Messages.ALLOW_LIST_HEADING)
         Text(Messages.ALLOW_LIST_EXPLAINED)
         Message(allowList.message)

@@ -10,13 +10,20 @@ import app.respite.core.RespiteException
  * plain sentences (and where a translation would plug in).
  */
 object Messages {
+    /** Why the vault opened read-only, after its integrity check found `problems`. */
+    fun readOnly(problems: Int): String =
+        "Your vault opened read-only: $problems of its records are missing, older, or were changed outside Respite. " +
+            "Everything else reads as usual. Make a backup and restore it to write again."
+
     /** A sentence for an error from the core. */
     fun forError(error: Throwable): String = when (error) {
         is RespiteException.WrongSecret -> "That doesn't open this vault. Take your time and try again."
         is RespiteException.Locked -> "Respite locked itself to keep your entries private. Unlock to continue."
         is RespiteException.InvalidInput -> when (error.field) {
             "recovery_code" -> "That recovery code has a typo somewhere. Check each group of four."
-            "passphrase" -> "Please choose a passphrase of at least 8 characters."
+            "passphrase", "new_passphrase" ->
+                if (error.reason.startsWith("must be at least")) "Please choose a passphrase of at least 8 characters."
+                else "That passphrase would be easy to guess. ${error.reason.substringAfter(". ")}"
             "word" -> if (error.reason == "is empty") "Type a word or name first." else "That word can't be added: ${error.reason}."
             else -> "Please check ${fieldName(error.field)}: ${error.reason}."
         }

@@ -1,11 +1,14 @@
 package app.respite.demo.presentation
 
+import app.respite.core.CurrentSecret
 import app.respite.core.DeviceKeyStore
+import app.respite.core.KeyRotation
 import app.respite.core.KeySlot
 import app.respite.core.RespiteException
 import app.respite.core.Settings
 import app.respite.core.Vault
 import app.respite.core.WorkSchedule
+import app.respite.core.passphraseStrength
 import app.respite.core.scheduleFromText
 import app.respite.core.scheduleToText
 
@@ -38,27 +41,51 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
     /** The ways the vault can be unlocked. */
     fun keySlots(): List<KeySlot> = vault.keySlots()
 
+    // Every change to the ways in asks for the current passphrase again (`current`),
+    // so a phone left unlocked cannot have them changed.
+
     /** Turns on unlocking with this device (biometrics). */
-    fun enableDeviceUnlock(store: DeviceKeyStore): Boolean = attempt { vault.addDeviceSlot(store) }
+    fun enableDeviceUnlock(current: String, store: DeviceKeyStore): Boolean =
+        attempt { vault.addDeviceSlot(CurrentSecret.Passphrase(current), store) }
 
     /** A new recovery code to show once (any earlier one stops working). */
-    fun newRecoveryCode(): String? = try {
-        vault.createRecoveryCode()
+    fun newRecoveryCode(current: String): String? = try {
+        vault.createRecoveryCode(CurrentSecret.Passphrase(current)).also { error = null }
     } catch (e: RespiteException) {
         error = Messages.forError(e)
         null
     }
 
     /** Removes a way to unlock (never the last one). */
-    fun removeKeySlot(id: String): Boolean = attempt { vault.removeKeySlot(id) }
+    fun removeKeySlot(current: String, id: String): Boolean =
+        attempt { vault.removeKeySlot(CurrentSecret.Passphrase(current), id) }
 
-    /** Changes the passphrase. */
-    fun changePassphrase(passphrase: String, confirmation: String): Boolean {
+    /** Changes the passphrase (the core normalises it and refuses guessable ones). */
+    fun changePassphrase(current: String, passphrase: String, confirmation: String): Boolean {
         if (passphrase != confirmation) {
             error = "The two passphrases differ."
             return false
         }
-        return attempt { vault.changePassphrase(java.text.Normalizer.normalize(passphrase, java.text.Normalizer.Form.NFC)) }
+        return attempt { vault.changePassphrase(CurrentSecret.Passphrase(current), passphrase) }
+    }
+
+    /**
+     * Replaces the vault key, re-encrypting every record, so an older copy of the vault
+     * reads nothing new. Device unlock has to be turned on again; a new recovery code,
+     * if the vault had one, is in the result to show once.
+     */
+    fun replaceVaultKey(current: String): KeyRotation? = try {
+        vault.rotateKey(CurrentSecret.Passphrase(current), null).also { error = null }
+    } catch (e: RespiteException) {
+        error = Messages.forError(e)
+        null
+    }
+
+    /** What would make a new passphrase harder to guess, for the hint under its field. */
+    fun passphraseHint(passphrase: String): String? {
+        if (passphrase.isEmpty()) return null
+        val strength = passphraseStrength(passphrase)
+        return if (strength.acceptable) null else strength.feedback.joinToString(" ")
     }
 
     private fun attempt(action: () -> Unit): Boolean = try {

@@ -1,5 +1,6 @@
 package app.respite.demo.presentation
 
+import app.respite.core.CurrentSecret
 import app.respite.core.DeviceKeyStore
 import app.respite.core.KeySlotKind
 import app.respite.core.RespiteException
@@ -54,10 +55,11 @@ class UnlockModel(private val path: String, private val deviceStore: DeviceKeySt
             return null
         }
         return try {
-            val v = Vault.create(path, nfc(passphrase), null)
+            val v = Vault.create(path, passphrase, null)
             vault = v
-            deviceStore?.let { runCatching { v.addDeviceSlot(it) } }
-            val code = v.createRecoveryCode()
+            val current = CurrentSecret.Passphrase(passphrase)
+            deviceStore?.let { runCatching { v.addDeviceSlot(current, it) } }
+            val code = v.createRecoveryCode(current)
             state = UnlockState.Unlocked(v)
             code
         } catch (e: RespiteException) {
@@ -67,7 +69,7 @@ class UnlockModel(private val path: String, private val deviceStore: DeviceKeySt
     }
 
     /** Unlocks with the passphrase. */
-    fun unlockWithPassphrase(passphrase: String) = attempt { it.unlockWithPassphrase(nfc(passphrase)) }
+    fun unlockWithPassphrase(passphrase: String) = attempt { it.unlockWithPassphrase(passphrase) }
 
     /** Unlocks with a recovery code. */
     fun unlockWithRecoveryCode(code: String) = attempt { it.unlockWithRecoveryCode(code) }
@@ -83,13 +85,19 @@ class UnlockModel(private val path: String, private val deviceStore: DeviceKeySt
         }
     }
 
-    /** Passphrases are used in Unicode NFC, so the same words typed on another keyboard match. */
-    private fun nfc(text: String) = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+    /**
+     * Set when the vault opened read-only because its integrity check found records
+     * missing, rolled back or changed outside the app: every intact record still reads.
+     */
+    var integrityWarning: String? = null
+        private set
 
     private fun attempt(unlock: (Vault) -> Unit) {
         val v = vault ?: return
         state = try {
             unlock(v)
+            val check = v.integrity()
+            integrityWarning = if (check.intact) null else Messages.readOnly(check.problems.size)
             UnlockState.Unlocked(v)
         } catch (e: RespiteException) {
             locked(v, Messages.forError(e))
