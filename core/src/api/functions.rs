@@ -106,8 +106,9 @@ pub fn restore_backup(
 ) -> Result<MergeReport> {
     let (backup_passphrase, vault_passphrase) = (
         zeroize::Zeroizing::new(backup_passphrase),
-        zeroize::Zeroizing::new(vault_passphrase),
+        secret::normalised(vault_passphrase),
     );
+    secret::check_strength(&vault_passphrase, "vault_passphrase")?;
     Ok(backup::restore_new(
         Path::new(&backup_path),
         &backup_passphrase,

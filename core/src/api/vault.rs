@@ -15,7 +15,7 @@ use super::trends::Trends;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::recovery_code::RecoveryCode;
 use crate::crypto::secret;
-use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot, DEFAULT_KDF_ITERATIONS};
+use crate::crypto::slots::{KeySlot, KeySlotKind, StoredSlot};
 #[cfg(feature = "demo-data")]
 use crate::demo::{self, DemoSummary, SyntheticOptions};
 use crate::error::RespiteError;
@@ -69,7 +69,10 @@ pub struct Vault {
 #[uniffi::export]
 impl Vault {
     /// Creates a new vault file at `path`, protected by `passphrase`, and returns it
-    /// unlocked. `kdf_iterations` defaults to 600,000 and may not be below 100,000.
+    /// unlocked. The passphrase is stretched with Argon2id (64 MiB); `kdf_iterations`
+    /// asks for PBKDF2 with that many iterations instead (100,000 to 10,000,000), for
+    /// quick unlocks in tests. A guessable passphrase is refused with advice (see
+    /// [`crate::passphrase_strength`]).
     /// Refuses to overwrite an existing file.
     #[uniffi::constructor]
     pub fn create(
@@ -93,12 +96,26 @@ impl Vault {
     /// Unlocks with the passphrase. A passphrase slot made before format 5 is
     /// rewrapped with Argon2id and bound to the vault on the way.
     pub fn unlock_with_passphrase(&self, passphrase: String) -> Result<()> {
-        let passphrase = secret::normalised(passphrase);
-        let slot = self.store().unlock(KeySlotKind::Passphrase, |slot| {
-            VaultKeys::with_passphrase(slot, &passphrase)
-        })?;
+        let typed = Zeroizing::new(passphrase);
+        let passphrase = secret::normalised(typed.to_string());
+        let unlock = |text: &str| {
+            self.store().unlock(KeySlotKind::Passphrase, |slot| {
+                VaultKeys::with_passphrase(slot, text)
+            })
+        };
+        let (slot, typed_as_is) = match unlock(&passphrase) {
+            // A passphrase set before the core normalised them (by the CLI) opens as
+            // typed, and is rewrapped in its normal form below.
+            Err(err)
+                if *typed != *passphrase
+                    && matches!(err.public(), Some(RespiteError::WrongSecret)) =>
+            {
+                (unlock(&typed)?, true)
+            }
+            other => (other?, false),
+        };
         let keys = self.store().keys()?;
-        if slot.is_outdated() && !keys.is_read_only() {
+        if (slot.is_outdated() || typed_as_is) && !keys.is_read_only() {
             self.store()
                 .replace_slot(&keys.passphrase_slot(&passphrase, None)?)?;
         }
@@ -284,7 +301,8 @@ impl Vault {
 
     /// Writes an encrypted backup of the whole vault to `path`, which must not exist.
     /// It is protected by its own `passphrase` (at least 8 characters; it may differ
-    /// from the vault's); `kdf_iterations` defaults to 600,000. Records that cannot
+    /// from the vault's, and just as hard to guess); it is stretched with Argon2id, or
+    /// PBKDF2 with `kdf_iterations` when given. Records that cannot
     /// be opened are left out and counted.
     pub fn create_backup(
         &self,
@@ -292,12 +310,12 @@ impl Vault {
         passphrase: String,
         kdf_iterations: Option<u32>,
     ) -> Result<BackupSummary> {
-        let passphrase = Zeroizing::new(passphrase);
+        let passphrase = secret::normalised(passphrase);
         Ok(backup::create(
             self.store(),
             Path::new(&path),
             &passphrase,
-            kdf_iterations.unwrap_or(DEFAULT_KDF_ITERATIONS),
+            kdf_iterations,
         )?)
     }
 

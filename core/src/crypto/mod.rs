@@ -76,20 +76,17 @@ impl std::fmt::Debug for SecretKey {
 pub(crate) struct SealingKey(LessSafeKey);
 
 impl SealingKey {
-    /// The key a passphrase gives for `purpose`: PBKDF2-HMAC-SHA256 with `salt` and
-    /// `iterations`, then HKDF to the purpose.
+    /// The key a passphrase gives for `purpose`: `stretch` with `salt`, then HKDF to
+    /// the purpose.
     pub(crate) fn from_passphrase(
         passphrase: &str,
         salt: &[u8],
-        iterations: u32,
+        stretch: slots::Stretch,
         purpose: &[u8],
-    ) -> Self {
-        let iterations = NonZeroU32::new(iterations).unwrap_or(NonZeroU32::MIN);
-        SealingKey(
-            pbkdf2_sha256(passphrase.as_bytes(), salt, iterations)
-                .derive(purpose)
-                .aead_key(),
-        )
+    ) -> Result<Self> {
+        Ok(SealingKey(
+            stretch.derive(passphrase, salt)?.derive(purpose).aead_key(),
+        ))
     }
 
     /// Seals `plaintext` with a fresh random nonce, bound to `aad`.

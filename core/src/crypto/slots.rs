@@ -99,6 +99,65 @@ impl Argon2Cost {
 const SALT_LEN: usize = 16;
 const RECOVERY_INFO: &[u8] = b"respite/v1/recovery-slot";
 
+/// How a passphrase is stretched into a key: Argon2id (the default for new slots and
+/// backups) or PBKDF2-HMAC-SHA256 (older slots and backups, and when asked for by an
+/// iteration count, for quick unlocks in tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stretch {
+    /// PBKDF2-HMAC-SHA256 with this many iterations.
+    Pbkdf2(u32),
+    /// Argon2id at this cost.
+    Argon2id(Argon2Cost),
+}
+
+impl Stretch {
+    /// The stretch for a new slot or backup: Argon2id at [`ARGON2`], or PBKDF2 with
+    /// `pbkdf2_iterations` (checked against the floor and the ceiling).
+    pub(crate) fn for_new(pbkdf2_iterations: Option<u32>) -> Result<Self> {
+        match pbkdf2_iterations {
+            None => Ok(Stretch::Argon2id(ARGON2)),
+            Some(n) if (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&n) => {
+                Ok(Stretch::Pbkdf2(n))
+            }
+            Some(_) => Err(RespiteError::invalid(
+                "kdf_iterations",
+                format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
+            )
+            .into()),
+        }
+    }
+
+    /// Whether a stored stretch is within the floor and the ceiling (checked before
+    /// any derivation, so a damaged slot or header can neither weaken nor stall it).
+    pub(crate) fn acceptable(&self) -> bool {
+        match self {
+            Stretch::Pbkdf2(n) => (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(n),
+            Stretch::Argon2id(cost) => cost.acceptable(),
+        }
+    }
+
+    /// The 32-byte key `passphrase` and `salt` give.
+    pub(in crate::crypto) fn derive(&self, passphrase: &str, salt: &[u8]) -> Result<SecretKey> {
+        match self {
+            Stretch::Pbkdf2(iterations) => Ok(passphrase_kek(passphrase, salt, *iterations)),
+            Stretch::Argon2id(cost) => cost.derive(passphrase.as_bytes(), salt),
+        }
+    }
+
+    fn params(&self, salt: &[u8]) -> SlotParams {
+        let salt = crypto::to_hex(salt);
+        match *self {
+            Stretch::Pbkdf2(iterations) => SlotParams::Pbkdf2 { iterations, salt },
+            Stretch::Argon2id(cost) => SlotParams::Argon2id {
+                memory_kib: cost.memory_kib,
+                passes: cost.passes,
+                lanes: cost.lanes,
+                salt,
+            },
+        }
+    }
+}
+
 /// How a key slot unlocks the vault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum KeySlotKind {
@@ -183,34 +242,10 @@ impl StoredSlot {
         pbkdf2_iterations: Option<u32>,
     ) -> Result<Self> {
         check_new_passphrase(passphrase)?;
+        let stretch = Stretch::for_new(pbkdf2_iterations)?;
         let salt = crypto::random_array::<SALT_LEN>()?;
-        let (params, kek) = match pbkdf2_iterations {
-            None => (
-                SlotParams::Argon2id {
-                    memory_kib: ARGON2.memory_kib,
-                    passes: ARGON2.passes,
-                    lanes: ARGON2.lanes,
-                    salt: crypto::to_hex(&salt),
-                },
-                ARGON2.derive(passphrase.as_bytes(), &salt)?,
-            ),
-            Some(iterations) => {
-                if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
-                    return Err(RespiteError::invalid(
-                        "kdf_iterations",
-                        format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
-                    )
-                    .into());
-                }
-                (
-                    SlotParams::Pbkdf2 {
-                        iterations,
-                        salt: crypto::to_hex(&salt),
-                    },
-                    passphrase_kek(passphrase, &salt, iterations),
-                )
-            }
-        };
+        let kek = stretch.derive(passphrase, &salt)?;
+        let params = stretch.params(&salt);
         Self::wrap(KeySlotKind::Passphrase, &params, &kek, vault_key, vault_id)
     }
 
@@ -313,39 +348,31 @@ impl StoredSlot {
 
     /// The vault key, if `passphrase` opens this passphrase slot.
     pub(super) fn open_with_passphrase(&self, passphrase: &str) -> Result<Option<SecretKey>> {
-        match self.params()? {
+        let (stretch, salt) = match self.params()? {
             SlotParams::Argon2id {
                 memory_kib,
                 passes,
                 lanes,
                 salt,
-            } => {
-                let cost = Argon2Cost {
+            } => (
+                Stretch::Argon2id(Argon2Cost {
                     memory_kib,
                     passes,
                     lanes,
-                };
-                if !cost.acceptable() {
-                    return Err(RespiteError::integrity(
-                        "a passphrase slot has key-derivation parameters outside the allowed range",
-                    )
-                    .into());
-                }
-                let kek = cost.derive(passphrase.as_bytes(), &decode_salt(&salt)?)?;
-                self.unwrap(&kek)
-            }
-            SlotParams::Pbkdf2 { iterations, salt } => {
-                if !(MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
-                    return Err(RespiteError::integrity(
-                        "a passphrase slot has key-derivation parameters outside the allowed range",
-                    )
-                    .into());
-                }
-                let kek = passphrase_kek(passphrase, &decode_salt(&salt)?, iterations);
-                self.unwrap(&kek)
-            }
-            _ => Err(self.params_mismatch().into()),
+                }),
+                salt,
+            ),
+            SlotParams::Pbkdf2 { iterations, salt } => (Stretch::Pbkdf2(iterations), salt),
+            _ => return Err(self.params_mismatch().into()),
+        };
+        if !stretch.acceptable() {
+            return Err(RespiteError::integrity(
+                "a passphrase slot has key-derivation parameters outside the allowed range",
+            )
+            .into());
         }
+        let kek = stretch.derive(passphrase, &decode_salt(&salt)?)?;
+        self.unwrap(&kek)
     }
 
     /// The vault key, if `code` opens this recovery-code slot.

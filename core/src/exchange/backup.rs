@@ -17,7 +17,8 @@ use zeroize::Zeroizing;
 use crate::checkins::{self, StoredCheckIn};
 use crate::crypto;
 use crate::crypto::keys::VaultKeys;
-use crate::crypto::slots::{self, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
+use crate::crypto::secret;
+use crate::crypto::slots::Stretch;
 use crate::error::internal::{Error, Result};
 use crate::error::RespiteError;
 use crate::exchange::backup_file::{BackupReader, BackupWriter};
@@ -330,18 +331,6 @@ fn read_text(input: &mut impl Content, len: usize, max: usize) -> Result<String>
     String::from_utf8(bytes).map_err(|_| unreadable("a record with a damaged id or day").into())
 }
 
-fn check_iterations(iterations: u32) -> Result<()> {
-    if (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
-        Ok(())
-    } else {
-        Err(RespiteError::invalid(
-            "kdf_iterations",
-            format!("must be between {MIN_KDF_ITERATIONS} and {MAX_KDF_ITERATIONS}"),
-        )
-        .into())
-    }
-}
-
 /// A sibling of `path` to write first and rename into place, so `path` only ever
 /// appears complete.
 pub(crate) fn partial_path(path: &Path) -> Result<PathBuf> {
@@ -389,10 +378,10 @@ pub(crate) fn create(
     state: &Store,
     path: &Path,
     passphrase: &str,
-    iterations: u32,
+    pbkdf2_iterations: Option<u32>,
 ) -> Result<BackupSummary> {
-    slots::check_new_passphrase(passphrase)?;
-    check_iterations(iterations)?;
+    secret::check_strength(passphrase, "passphrase")?;
+    let stretch = Stretch::for_new(pbkdf2_iterations)?;
     let keys = state.keys()?;
     if path.exists() {
         return Err(RespiteError::AlreadyExists.into());
@@ -400,7 +389,7 @@ pub(crate) fn create(
     let partial = partial_path(path)?;
     let result = (|| {
         let file = private_file(&partial)?;
-        let mut out = BackupWriter::new(BufWriter::new(file), passphrase, iterations)?;
+        let mut out = BackupWriter::new(BufWriter::new(file), passphrase, stretch)?;
         let summary = {
             let conn = state.conn();
             // One read transaction: the backup is a consistent snapshot.

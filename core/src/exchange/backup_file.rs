@@ -1,9 +1,12 @@
 //! The backup container: a header, then a stream cut into sealed chunks.
 //!
 //! ```text
-//! header  magic "RSPTBKUP" ‖ format u16 ‖ kdf u8 (1 = PBKDF2-HMAC-SHA256)
-//!         ‖ iterations u32 ‖ salt [16] ‖ backup id [16] ‖ chunk size u32
+//! header  magic "RSPTBKUP" ‖ format u16 ‖ kdf u8 (1 = PBKDF2-HMAC-SHA256, 2 = Argon2id)
+//!         ‖ cost ‖ salt [16] ‖ backup id [16] ‖ chunk size u32
 //!         ‖ check: u32 length ‖ envelope sealing nothing, to tell a wrong passphrase
+//! cost    format 1: iterations u32 (PBKDF2 only)
+//!         format 2: PBKDF2 iterations u32 ‖ 0 u32 ‖ 0 u32,
+//!                   or Argon2id memory KiB u32 ‖ passes u32 ‖ lanes u32
 //! chunk   last u8 (0 or 1) ‖ u32 length ‖ envelope of up to `chunk size` bytes
 //! ```
 //!
@@ -16,15 +19,17 @@
 
 use std::io::{self, Read, Write};
 
-use crate::crypto::slots::{MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS};
+use crate::crypto::secret;
+use crate::crypto::slots::{Argon2Cost, Stretch};
 use crate::crypto::{self, Aad, SealingKey, ENVELOPE_OVERHEAD};
 use crate::error::internal::Result;
 use crate::error::RespiteError;
 
 const MAGIC: &[u8; 8] = b"RSPTBKUP";
 /// The backup format this version writes, and the newest it reads.
-pub(crate) const BACKUP_FORMAT: u16 = 1;
+pub(crate) const BACKUP_FORMAT: u16 = 2;
 const KDF_PBKDF2_SHA256: u8 = 1;
+const KDF_ARGON2ID: u8 = 2;
 const SALT_LEN: usize = 16;
 const ID_LEN: usize = 16;
 /// Plaintext bytes per chunk.
@@ -32,7 +37,9 @@ const CHUNK_SIZE: u32 = 64 * 1024;
 /// The largest chunk size a reader accepts, so a damaged header cannot ask for
 /// unbounded memory.
 const MAX_CHUNK_SIZE: u32 = 1024 * 1024;
-const HEADER_LEN: usize = 8 + 2 + 1 + 4 + SALT_LEN + ID_LEN + 4;
+/// The header of format 2; format 1 had one cost field instead of three.
+const HEADER_LEN: usize = 8 + 2 + 1 + 12 + SALT_LEN + ID_LEN + 4;
+const HEADER_LEN_V1: usize = HEADER_LEN - 8;
 
 fn damaged(what: &str) -> RespiteError {
     RespiteError::integrity(format!("the backup is damaged or incomplete ({what})"))
@@ -40,48 +47,47 @@ fn damaged(what: &str) -> RespiteError {
 
 /// The fixed part of the header.
 struct Header {
-    bytes: [u8; HEADER_LEN],
-    iterations: u32,
+    /// The header as written (bound into every envelope's associated data).
+    bytes: Vec<u8>,
+    stretch: Stretch,
     salt: [u8; SALT_LEN],
     chunk_size: u32,
 }
 
 impl Header {
-    fn new(iterations: u32) -> Result<Header> {
+    fn new(stretch: Stretch) -> Result<Header> {
         let salt = crypto::random_array::<SALT_LEN>()?;
         let id = crypto::random_array::<ID_LEN>()?;
-        let mut bytes = [0u8; HEADER_LEN];
-        let mut at = 0;
-        for part in [
-            &MAGIC[..],
-            &BACKUP_FORMAT.to_be_bytes(),
-            &[KDF_PBKDF2_SHA256],
-            &iterations.to_be_bytes(),
-            &salt,
-            &id,
-            &CHUNK_SIZE.to_be_bytes(),
-        ] {
-            bytes[at..at + part.len()].copy_from_slice(part);
-            at += part.len();
+        let (kdf, cost) = match stretch {
+            Stretch::Pbkdf2(iterations) => (KDF_PBKDF2_SHA256, [iterations, 0, 0]),
+            Stretch::Argon2id(c) => (KDF_ARGON2ID, [c.memory_kib, c.passes, c.lanes]),
+        };
+        let mut bytes = Vec::with_capacity(HEADER_LEN);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&BACKUP_FORMAT.to_be_bytes());
+        bytes.push(kdf);
+        for n in cost {
+            bytes.extend_from_slice(&n.to_be_bytes());
         }
+        bytes.extend_from_slice(&salt);
+        bytes.extend_from_slice(&id);
+        bytes.extend_from_slice(&CHUNK_SIZE.to_be_bytes());
         Ok(Header {
             bytes,
-            iterations,
+            stretch,
             salt,
             chunk_size: CHUNK_SIZE,
         })
     }
 
     fn read(input: &mut impl Read) -> Result<Header> {
-        let mut bytes = [0u8; HEADER_LEN];
+        let mut bytes = vec![0u8; MAGIC.len() + 2];
         read_exact(input, &mut bytes[..MAGIC.len()], "header")?;
         if &bytes[..MAGIC.len()] != MAGIC {
             return Err(RespiteError::integrity("this file is not a Respite backup").into());
         }
         read_exact(input, &mut bytes[MAGIC.len()..], "header")?;
-        let be16 = |at: usize| u16::from_be_bytes([bytes[at], bytes[at + 1]]);
-        let be32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4"));
-        let format = be16(8);
+        let format = u16::from_be_bytes([bytes[8], bytes[9]]);
         if format > BACKUP_FORMAT {
             return Err(RespiteError::UnsupportedFormat {
                 found: u32::from(format),
@@ -89,32 +95,45 @@ impl Header {
             }
             .into());
         }
-        let iterations = be32(11);
-        let chunk_size = be32(HEADER_LEN - 4);
-        let valid = format >= 1
-            && bytes[10] == KDF_PBKDF2_SHA256
-            && (MIN_KDF_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations)
-            && (1..=MAX_CHUNK_SIZE).contains(&chunk_size);
-        if !valid {
-            return Err(damaged("header").into());
-        }
+        let len = match format {
+            1 => HEADER_LEN_V1,
+            2 => HEADER_LEN,
+            _ => return Err(damaged("header").into()),
+        };
+        bytes.resize(len, 0);
+        read_exact(input, &mut bytes[MAGIC.len() + 2..], "header")?;
+        let be32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4"));
+        let (stretch, salt_at) = match (format, bytes[10]) {
+            (1, KDF_PBKDF2_SHA256) => (Some(Stretch::Pbkdf2(be32(11))), 15),
+            (2, KDF_PBKDF2_SHA256) if be32(15) == 0 && be32(19) == 0 => {
+                (Some(Stretch::Pbkdf2(be32(11))), 23)
+            }
+            (2, KDF_ARGON2ID) => (
+                Some(Stretch::Argon2id(Argon2Cost {
+                    memory_kib: be32(11),
+                    passes: be32(15),
+                    lanes: be32(19),
+                })),
+                23,
+            ),
+            _ => (None, 0),
+        };
+        let chunk_size = be32(len - 4);
+        let stretch = stretch
+            .filter(|s| s.acceptable() && (1..=MAX_CHUNK_SIZE).contains(&chunk_size))
+            .ok_or_else(|| damaged("header"))?;
         let mut salt = [0u8; SALT_LEN];
-        salt.copy_from_slice(&bytes[15..15 + SALT_LEN]);
+        salt.copy_from_slice(&bytes[salt_at..salt_at + SALT_LEN]);
         Ok(Header {
             bytes,
-            iterations,
+            stretch,
             salt,
             chunk_size,
         })
     }
 
-    fn key(&self, passphrase: &str) -> SealingKey {
-        SealingKey::from_passphrase(
-            passphrase,
-            &self.salt,
-            self.iterations,
-            b"respite/v1/backup",
-        )
+    fn key(&self, passphrase: &str) -> Result<SealingKey> {
+        SealingKey::from_passphrase(passphrase, &self.salt, self.stretch, b"respite/v1/backup")
     }
 
     fn check_aad(&self) -> Aad {
@@ -167,10 +186,11 @@ pub(crate) struct BackupWriter<W: Write> {
 }
 
 impl<W: Write> BackupWriter<W> {
-    /// Writes the header for a backup protected by `passphrase`.
-    pub(crate) fn new(mut out: W, passphrase: &str, iterations: u32) -> Result<Self> {
-        let header = Header::new(iterations)?;
-        let key = header.key(passphrase);
+    /// Writes the header for a backup protected by `passphrase`, stretched with
+    /// `stretch`.
+    pub(crate) fn new(mut out: W, passphrase: &str, stretch: Stretch) -> Result<Self> {
+        let header = Header::new(stretch)?;
+        let key = header.key(passphrase)?;
         out.write_all(&header.bytes)?;
         write_envelope(&mut out, &key.seal(&header.check_aad(), &[])?)?;
         Ok(BackupWriter {
@@ -236,10 +256,20 @@ impl<R: Read> BackupReader<R> {
     /// Reads the header; a wrong passphrase is [`RespiteError::WrongSecret`].
     pub(crate) fn new(mut input: R, passphrase: &str) -> Result<Self> {
         let header = Header::read(&mut input)?;
-        let key = header.key(passphrase);
         let check = read_envelope(&mut input, 0, "header")?;
-        if key.open(&header.check_aad(), &check).is_none() {
-            return Err(RespiteError::WrongSecret.into());
+        let opens = |key: &SealingKey| key.open(&header.check_aad(), &check).is_some();
+        // The passphrase in its normal form (NFC), or as typed for a backup written
+        // before the core normalised passphrases.
+        let normal = secret::normalised(passphrase.to_owned());
+        let mut key = header.key(&normal)?;
+        if !opens(&key) {
+            if *normal == passphrase {
+                return Err(RespiteError::WrongSecret.into());
+            }
+            key = header.key(passphrase)?;
+            if !opens(&key) {
+                return Err(RespiteError::WrongSecret.into());
+            }
         }
         Ok(BackupReader {
             input,
@@ -312,12 +342,41 @@ impl<R: Read> BackupReader<R> {
 mod tests {
     use super::*;
 
-    const ITER: u32 = MIN_KDF_ITERATIONS;
+    const ITER: Stretch = Stretch::Pbkdf2(crate::crypto::slots::MIN_KDF_ITERATIONS);
 
     fn write(content: &[u8]) -> Vec<u8> {
-        let mut w = BackupWriter::new(Vec::new(), "backup passphrase", ITER).unwrap();
+        write_with(content, ITER)
+    }
+
+    fn write_with(content: &[u8], stretch: Stretch) -> Vec<u8> {
+        let mut w = BackupWriter::new(Vec::new(), "backup passphrase", stretch).unwrap();
         w.write_all(content).unwrap();
         w.finish().unwrap()
+    }
+
+    #[test]
+    fn argon2id_backups_open_and_a_cost_below_the_floor_is_refused() {
+        let bytes = write_with(b"hello", Stretch::Argon2id(crate::crypto::slots::ARGON2));
+        assert_eq!(bytes[10], KDF_ARGON2ID);
+        let mut reader = BackupReader::new(&bytes[..], "backup passphrase").unwrap();
+        let mut out = [0u8; 5];
+        reader.read_content(&mut out).unwrap();
+        assert_eq!(&out, b"hello");
+        assert!(matches!(
+            BackupReader::new(&bytes[..], "not the backup passphrase"),
+            Err(crate::error::internal::Error::Public(
+                RespiteError::WrongSecret
+            ))
+        ));
+        // 1 MiB of memory instead of 64: refused before any derivation.
+        let mut cheap = bytes.clone();
+        cheap[11..15].copy_from_slice(&1024u32.to_be_bytes());
+        assert!(matches!(
+            BackupReader::new(&cheap[..], "backup passphrase"),
+            Err(crate::error::internal::Error::Public(
+                RespiteError::Integrity { .. }
+            ))
+        ));
     }
 
     fn read_all(file: &[u8], passphrase: &str) -> Result<Vec<u8>> {
@@ -388,7 +447,7 @@ mod tests {
             read_all(&file, "backup passphrase").map_err(RespiteError::from),
             Err(RespiteError::UnsupportedFormat {
                 found: 9,
-                supported: 1
+                supported: u32::from(BACKUP_FORMAT)
             })
         );
     }
