@@ -64,12 +64,17 @@ PY
   esac
 }
 
+# The memory limit: the import bound (64 MB plus four times the input, which libFuzzer
+# keeps to 4 KB) with room for the fuzzer itself and one Argon2id derivation at the
+# ceiling a backup header may ask for (256 MiB). An input that needs more fails.
+memory=512
+
 cd "$here"
 for target in "${targets[@]}"; do
   seed "$target"
   log="$(mktemp)"
   cargo +nightly fuzz run "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 >"$log" 2>&1 || {
+    -max_total_time="$seconds" -rss_limit_mb="$memory" -malloc_limit_mb="$memory" -timeout=20 >"$log" 2>&1 || {
     tail -n 30 "$log"
     echo "fuzz: $target FAILED (see fuzz/artifacts/$target)"
     exit 1

@@ -61,6 +61,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let open = || -> Result<Arc<Vault>, CliError> {
         let vault = Vault::open(path_text(&path)?)?;
         secrets::unlock(&vault, cli.use_recovery_code)?;
+        let check = vault.integrity()?;
+        if !check.intact {
+            eprintln!(
+                "respite: this vault's integrity check found {} problems (records missing, \
+                 older, or changed outside Respite), so it opened read-only. `respite verify` \
+                 names them; back it up and restore the backup to write again.",
+                check.problems.len()
+            );
+        }
         Ok(vault)
     };
     match cli.command {

@@ -1215,7 +1215,8 @@ fn verify_names_a_deleted_entry_and_the_vault_refuses_writes_until_restored() {
         text.stdout
     );
     // Reading still works; writing is refused with a way out.
-    ok(with_pass(&vault, &["journal", "list"]));
+    let listed = ok(with_pass(&vault, &["journal", "list"]));
+    assert!(listed.stderr.contains("opened read-only"), "{}", listed.stderr);
     let refused = with_pass(&vault, &["journal", "add", "--text", "three"]);
     assert_ne!(refused.code, 0);
     assert!(refused.stderr.contains("read-only"), "{}", refused.stderr);

@@ -39,7 +39,8 @@ fn write_one(vault: &Vault, i: u64) -> Result<String, RespiteError> {
     }
 }
 
-/// The child process. Modes: `loop` writes until killed; `full` writes until the file
+/// The child process. Modes: `loop` writes until killed; `rotate` replaces the vault
+/// key until killed; `full` writes until the file
 /// size limit stops it, then lifts the limit and writes once more; `readonly` tries to
 /// write a vault it may not write.
 #[test]
@@ -72,6 +73,14 @@ fn child_writer() {
     }
     let vault = Vault::open(path.clone()).unwrap();
     vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+    if mode == "rotate" {
+        // Replaces the vault key over and over, until killed.
+        for n in 0.. {
+            vault.rotate_key(current(), None).unwrap();
+            writeln!(out, "R {n}").unwrap();
+            out.flush().unwrap();
+        }
+    }
     if mode == "full" {
         let used: u64 = ["", "-wal"]
             .iter()
@@ -325,4 +334,29 @@ fn many_threads_write_and_read_at_once() {
     assert_eq!(search("entry").len(), 200, "the index saw every entry");
     assert_eq!(search("3098").len(), 1);
     assert_eq!(search("checkin").len(), 200, "and every check-in note");
+}
+
+#[test]
+fn killing_a_key_rotation_at_any_moment_leaves_one_whole_vault() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let written: Vec<String> = (0..40).map(|i| write_one(&vault, i).unwrap()).collect();
+    drop(vault);
+    let mut rotations = 0;
+    for round in 0..12u64 {
+        let mut child = spawn(&path, "rotate");
+        let acks = acknowledgements(&mut child);
+        // Mostly in the middle of re-sealing; now and then before the first is done.
+        std::thread::sleep(Duration::from_millis(50 + (round * 37) % 400));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        rotations += acks.into_iter().filter(|l| l.starts_with("R ")).count();
+        check_intact(&path, &written);
+        let vault = Vault::open(path_str(&path)).unwrap();
+        vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
+        let check = vault.integrity().unwrap();
+        assert!(check.intact, "round {round}: {:?}", check.problems);
+        assert_eq!(vault.verify().unwrap().damaged, vec![]);
+    }
+    println!("12 kills during {rotations} finished rotations; every record whole each time");
 }

@@ -50,9 +50,10 @@ const ARGON2_FLOOR: Argon2Cost = Argon2Cost {
     passes: 2,
     lanes: 1,
 };
-/// The dearest Argon2id cost accepted, so a damaged slot cannot exhaust memory or time.
+/// The dearest Argon2id cost accepted (four times the default's memory), so a damaged
+/// or hostile slot or backup header cannot exhaust memory or time.
 const ARGON2_CEILING: Argon2Cost = Argon2Cost {
-    memory_kib: 1024 * 1024,
+    memory_kib: 256 * 1024,
     passes: 16,
     lanes: 8,
 };
