@@ -16,7 +16,8 @@ pub enum BackupCommand {
     /// Write an encrypted backup of the vault to FILE (which must not exist).
     Create {
         file: PathBuf,
-        /// PBKDF2 iterations for the backup passphrase (default 600000, at least 100000).
+        /// Stretch the backup passphrase with PBKDF2 and this many iterations (100000 to
+        /// 10000000) instead of Argon2id.
         #[arg(long, value_name = "N")]
         kdf_iterations: Option<u32>,
     },

@@ -1216,7 +1216,11 @@ fn verify_names_a_deleted_entry_and_the_vault_refuses_writes_until_restored() {
     );
     // Reading still works; writing is refused with a way out.
     let listed = ok(with_pass(&vault, &["journal", "list"]));
-    assert!(listed.stderr.contains("opened read-only"), "{}", listed.stderr);
+    assert!(
+        listed.stderr.contains("opened read-only"),
+        "{}",
+        listed.stderr
+    );
     let refused = with_pass(&vault, &["journal", "add", "--text", "three"]);
     assert_ne!(refused.code, 0);
     assert!(refused.stderr.contains("read-only"), "{}", refused.stderr);

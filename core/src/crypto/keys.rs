@@ -42,6 +42,8 @@ pub(crate) struct VaultKeys {
     /// The key of derived record ids: random per vault and kept across key rotation,
     /// so a re-import finds the records it made before.
     id_key: SecretKey,
+    /// The key of the vault's state MACs, derived once.
+    state_key: ring::hmac::Key,
     /// Set when the vault's integrity check failed: the keys then only open.
     read_only: bool,
 }
@@ -51,11 +53,13 @@ impl VaultKeys {
         let records = SealingKey(vault_key.derive(b"respite/v1/records").aead_key());
         // Until the vault's own id key is read, the one earlier versions derived.
         let id_key = vault_key.derive(b"respite/v1/derived-ids");
+        let state_key = hmac_key(&vault_key, b"respite/v1/state");
         VaultKeys {
             vault_key,
             records,
             vault_id: None,
             id_key,
+            state_key,
             read_only: false,
         }
     }
@@ -173,16 +177,18 @@ impl VaultKeys {
         ring::hmac::verify(&self.hmac_key(rule.purpose()), id, key_check).is_ok()
     }
 
-    /// The MAC of one element of the vault's authenticated state (see `store::state`),
-    /// over length-prefixed `parts`.
-    pub(crate) fn state_mac(&self, parts: &[&[u8]]) -> [u8; 32] {
-        mac(&self.hmac_key(b"respite/v1/state"), parts)
+    /// The MAC of the elements of one table of the vault's authenticated state (see
+    /// `store::state`), keyed and given the table's name once.
+    pub(crate) fn state_mac(&self, table: &str) -> StateMac {
+        let mut ctx = ring::hmac::Context::with_key(&self.state_key);
+        ctx.update(&(table.len() as u32).to_be_bytes());
+        ctx.update(table.as_bytes());
+        StateMac(ctx)
     }
 
     /// An HMAC-SHA256 key derived from the vault key for `purpose`.
     fn hmac_key(&self, purpose: &[u8]) -> ring::hmac::Key {
-        let key = self.vault_key.derive(purpose);
-        ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose())
+        hmac_key(&self.vault_key, purpose)
     }
 
     fn vault_id(&self) -> Result<&[u8]> {
@@ -240,6 +246,26 @@ impl VaultKeys {
     ) -> Result<Option<Self>> {
         Ok(slot.open_with_device(store)?.map(VaultKeys::new))
     }
+}
+
+/// The MAC of the state elements of one table (from [`VaultKeys::state_mac`]).
+pub(crate) struct StateMac(ring::hmac::Context);
+
+impl StateMac {
+    /// HMAC-SHA256 of the table's name and then `encoding`.
+    pub(crate) fn of(&self, encoding: &[u8]) -> [u8; 32] {
+        let mut ctx = self.0.clone();
+        ctx.update(encoding);
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+}
+
+/// An HMAC-SHA256 key derived from `vault_key` for `purpose`.
+fn hmac_key(vault_key: &SecretKey, purpose: &[u8]) -> ring::hmac::Key {
+    let key = vault_key.derive(purpose);
+    ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose())
 }
 
 /// HMAC-SHA256 under `key` of length-prefixed `parts`.

@@ -697,24 +697,26 @@ pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<
         let manifest = prepared_alongside(&keys, source, &mut |prepared| {
             counts[slot_of(prepared.item().kind)] += 1;
             match (prepared, &mut fresh) {
-                (Prepared::Journal(item, row), Some([entries, _]))
+                (Prepared::Journal(item, row, element), Some([entries, _]))
                     if item.kind == Kind::JournalEntry =>
                 {
                     report.added += 1;
-                    return entries.push(&tx, &keys, row.clone());
+                    return entries.push(&tx, &keys, row.clone(), *element);
                 }
-                (Prepared::CheckIn(_, row), Some([_, checkins])) => {
+                (Prepared::CheckIn(_, row, element), Some([_, checkins])) => {
                     report.added += 1;
-                    return checkins.push(&tx, &keys, row.clone());
+                    return checkins.push(&tx, &keys, row.clone(), *element);
                 }
                 (_, Some(batches)) => batches.iter_mut().try_for_each(|b| b.flush(&tx, &keys))?,
                 (_, None) => {}
             }
             match prepared {
-                Prepared::Journal(item, row) => {
+                Prepared::Journal(item, row, _) => {
                     merge_journal(&tx, &keys, item, row, empty, &mut report)
                 }
-                Prepared::CheckIn(item, row) => merge_checkin(&tx, &keys, item, row, &mut report),
+                Prepared::CheckIn(item, row, _) => {
+                    merge_checkin(&tx, &keys, item, row, &mut report)
+                }
                 Prepared::Other(item) => match item.kind {
                     Kind::Setting => merge_setting(&tx, &keys, item, &mut report),
                     Kind::PlanRevision => plan.merge(&tx, &keys, item, &mut report),
@@ -722,8 +724,8 @@ pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<
                 },
             }
         })?;
-        if let Some(batches) = &mut fresh {
-            batches.iter_mut().try_for_each(|b| b.flush(&tx, &keys))?;
+        if let Some(batches) = fresh {
+            batches.into_iter().try_for_each(|b| b.finish(&tx, &keys))?;
         }
         check_counts(&manifest, &counts)?;
         plan.finish(&tx, &keys)?;
@@ -736,29 +738,31 @@ pub(crate) fn merge_records(state: &Store, source: &mut RecordSource) -> Result<
 /// A record with the row it becomes in its own table, payload sealed: the work done
 /// on the thread alongside the writer.
 enum Prepared {
-    /// A journal entry or an earlier revision of one, and its row in the journal.
-    Journal(Item, StoredRow),
-    /// A check-in and its row.
-    CheckIn(Item, StoredRow),
+    /// A journal entry or an earlier revision of one, its row in the journal and the
+    /// row's element of the vault's state.
+    Journal(Item, StoredRow, [u8; 32]),
+    /// A check-in, its row and the row's element.
+    CheckIn(Item, StoredRow, [u8; 32]),
     /// A setting or plan revision (sealed as it merges), or the manifest.
     Other(Item),
 }
 
 impl Prepared {
     fn new(item: Item, keys: &VaultKeys) -> Result<Prepared> {
-        let sealed_row = |table: &'static str| -> Result<StoredRow> {
+        let sealed_row = |table: &'static str| -> Result<(StoredRow, [u8; 32])> {
             let mut row = item.row();
             row.sealed = row.place(table).seal_bytes(keys, &item.payload)?;
-            Ok(row)
+            let element = state::element(keys, table, &row)?;
+            Ok((row, element))
         };
         Ok(match item.kind {
             Kind::JournalEntry | Kind::JournalRevision => {
-                let row = sealed_row(journal::TABLE)?;
-                Prepared::Journal(item, row)
+                let (row, element) = sealed_row(journal::TABLE)?;
+                Prepared::Journal(item, row, element)
             }
             Kind::CheckIn => {
-                let row = sealed_row(checkins::TABLE)?;
-                Prepared::CheckIn(item, row)
+                let (row, element) = sealed_row(checkins::TABLE)?;
+                Prepared::CheckIn(item, row, element)
             }
             Kind::Setting | Kind::PlanRevision | Kind::Manifest => Prepared::Other(item),
         })
@@ -766,7 +770,9 @@ impl Prepared {
 
     fn item(&self) -> &Item {
         match self {
-            Prepared::Journal(item, _) | Prepared::CheckIn(item, _) | Prepared::Other(item) => item,
+            Prepared::Journal(item, ..) | Prepared::CheckIn(item, ..) | Prepared::Other(item) => {
+                item
+            }
         }
     }
 }

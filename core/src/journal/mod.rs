@@ -265,15 +265,13 @@ pub(crate) fn each_history_row(
     conn: &Connection,
     f: &mut dyn FnMut(StoredRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    sealed::each_selected(
+        conn,
         "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
          ORDER BY entry_id, revision",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        f(StoredRow::read(r)?)?;
-    }
-    Ok(())
+        [],
+        f,
+    )
 }
 
 /// The sealed bytes of revision `revision` in the history of entry `id`, if kept.

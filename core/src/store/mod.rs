@@ -60,7 +60,9 @@ impl Store {
             connection::remove_vault_files(path);
             return Err(err);
         }
+        let check = state::check(&conn, &keys)?;
         let store = Store::new(conn);
+        *store.last_check_slot() = Some(check);
         store.set_keys(Some(keys));
         Ok(store)
     }

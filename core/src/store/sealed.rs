@@ -306,30 +306,40 @@ fn insert_rows(
     rows: &[StoredRow],
 ) -> Result<()> {
     state::atomically(conn, || {
-        let groups = vec!["(?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
-        let mut stmt =
-            conn.prepare_cached(&format!("INSERT INTO {table} ({COLUMNS}) VALUES {groups}"))?;
-        for (n, row) in rows.iter().enumerate() {
-            let first = n * 6 + 1;
-            stmt.raw_bind_parameter(first, &row.id)?;
-            stmt.raw_bind_parameter(first + 1, &row.day)?;
-            stmt.raw_bind_parameter(first + 2, row.occurred_at)?;
-            stmt.raw_bind_parameter(first + 3, row.updated_at)?;
-            stmt.raw_bind_parameter(first + 4, row.revision)?;
-            stmt.raw_bind_parameter(first + 5, &row.sealed)?;
-        }
-        stmt.raw_execute()?;
+        insert_unrecorded(conn, table, rows)?;
         let added: Vec<&StoredRow> = rows.iter().collect();
         state::record(conn, keys, table, &[], &added)
     })
 }
 
+/// Inserts `rows` into `table` with one statement; the caller records them.
+fn insert_unrecorded(conn: &Connection, table: &'static str, rows: &[StoredRow]) -> Result<()> {
+    let groups = vec!["(?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
+    let mut stmt =
+        conn.prepare_cached(&format!("INSERT INTO {table} ({COLUMNS}) VALUES {groups}"))?;
+    for (n, row) in rows.iter().enumerate() {
+        let first = n * 6 + 1;
+        stmt.raw_bind_parameter(first, &row.id)?;
+        stmt.raw_bind_parameter(first + 1, &row.day)?;
+        stmt.raw_bind_parameter(first + 2, row.occurred_at)?;
+        stmt.raw_bind_parameter(first + 3, row.updated_at)?;
+        stmt.raw_bind_parameter(first + 4, row.revision)?;
+        stmt.raw_bind_parameter(first + 5, &row.sealed)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
 /// New rows for one table, inserted in groups with one statement each: for filling
-/// an empty vault, where the per-statement work would otherwise dominate. A row is in
-/// the table once its group is full or [`RowBatch::flush`] is called.
+/// an empty vault inside one transaction, where the per-statement work would
+/// otherwise dominate. A row is in the table once its group is full or
+/// [`RowBatch::flush`] is called; the vault's state counts it at once, and its line
+/// in `state_rows` is written, in key order, by [`RowBatch::finish`].
 pub(crate) struct RowBatch {
     table: &'static str,
-    rows: Vec<StoredRow>,
+    /// Rows not yet inserted, each with its element of the vault's state.
+    rows: Vec<(StoredRow, [u8; 32])>,
+    lines: Vec<state::StateLine>,
 }
 
 impl RowBatch {
@@ -340,17 +350,20 @@ impl RowBatch {
         RowBatch {
             table,
             rows: Vec::with_capacity(Self::GROUP),
+            lines: Vec::new(),
         }
     }
 
-    /// Adds `row`, inserting the group once it is full.
+    /// Adds `row` with its element (from `state::element`, which a writer can compute
+    /// on another thread), inserting the group once it is full.
     pub(crate) fn push(
         &mut self,
         conn: &Connection,
         keys: &VaultKeys,
         row: StoredRow,
+        element: [u8; 32],
     ) -> Result<()> {
-        self.rows.push(row);
+        self.rows.push((row, element));
         if self.rows.len() == Self::GROUP {
             self.flush(conn, keys)?;
         }
@@ -360,10 +373,21 @@ impl RowBatch {
     /// Inserts the rows not yet inserted.
     pub(crate) fn flush(&mut self, conn: &Connection, keys: &VaultKeys) -> Result<()> {
         if !self.rows.is_empty() {
-            insert_rows(conn, keys, self.table, &self.rows)?;
-            self.rows.clear();
+            let (rows, elements): (Vec<StoredRow>, Vec<[u8; 32]>) =
+                std::mem::take(&mut self.rows).into_iter().unzip();
+            let added: Vec<(&StoredRow, [u8; 32])> = rows.iter().zip(elements).collect();
+            state::atomically(conn, || {
+                insert_unrecorded(conn, self.table, &rows)?;
+                state::record_deferred(conn, keys, self.table, &[], &added, &mut self.lines)
+            })?;
         }
         Ok(())
+    }
+
+    /// Inserts the rows not yet inserted and writes every row's line of the state.
+    pub(crate) fn finish(mut self, conn: &Connection, keys: &VaultKeys) -> Result<()> {
+        self.flush(conn, keys)?;
+        state::insert_lines(conn, self.table, self.lines)
     }
 }
 
@@ -496,11 +520,27 @@ pub(crate) fn each_row(
     days: &DayRange,
     f: &mut dyn FnMut(StoredRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM {table} WHERE day >= ?1 AND day <= ?2
-         ORDER BY day, occurred_at, rowid"
-    ))?;
-    let mut rows = stmt.query(params![days.from, days.to])?;
+    each_selected(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM {table} WHERE day >= ?1 AND day <= ?2
+             ORDER BY day, occurred_at, rowid"
+        ),
+        params![days.from, days.to],
+        f,
+    )
+}
+
+/// Calls `f` with every row `sql` selects (as `id, day, occurred_at, updated_at,
+/// revision, sealed`), one at a time.
+pub(crate) fn each_selected(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    f: &mut dyn FnMut(StoredRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
         f(StoredRow::read(r)?)?;
     }
@@ -555,13 +595,17 @@ fn history_rows(conn: &Connection, table: &str, id: &str) -> Result<Vec<StoredRo
     if table != "journal_entries" {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(
+    let mut rows = Vec::new();
+    each_selected(
+        conn,
         "SELECT entry_id, '', 0, updated_at, revision, sealed FROM journal_revisions
          WHERE entry_id = ?1",
+        [id],
+        &mut |row| {
+            rows.push(row);
+            Ok(())
+        },
     )?;
-    let rows = stmt
-        .query_map([id], StoredRow::read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 

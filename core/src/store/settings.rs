@@ -130,12 +130,12 @@ pub(crate) fn each_row(
     conn: &Connection,
     f: &mut dyn FnMut(StoredRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached("SELECT id, '', 0, 0, revision, sealed FROM settings")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        f(StoredRow::read(r)?)?;
-    }
-    Ok(())
+    sealed::each_selected(
+        conn,
+        "SELECT id, '', 0, 0, revision, sealed FROM settings",
+        [],
+        f,
+    )
 }
 
 /// The revision and sealed bytes of one settings row, if it exists.

@@ -14,13 +14,12 @@
 //! keep.
 
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::sealed::StoredRow;
+use super::sealed::{self, StoredRow};
 use super::vault_meta;
-use crate::crypto::keys::VaultKeys;
-use crate::crypto::{self, Aad, ENVELOPE_OVERHEAD};
+use crate::crypto::keys::{StateMac, VaultKeys};
+use crate::crypto::{Aad, ENVELOPE_OVERHEAD};
 use crate::error::internal::Result;
 use crate::error::RespiteError;
 
@@ -84,12 +83,7 @@ pub(crate) fn each_stored(
     table: &SealedTable,
     f: &mut dyn FnMut(StoredRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(table.select)?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        f(StoredRow::read(r)?)?;
-    }
-    Ok(())
+    sealed::each_selected(conn, table.select, [], f)
 }
 
 /// Replaces the sealed bytes of `row` in `table` (for re-sealing every record).
@@ -168,39 +162,69 @@ impl Digest {
         }
     }
 
-    fn to_hex(self) -> String {
-        let bytes: Vec<u8> = self.0.iter().flat_map(|l| l.to_le_bytes()).collect();
-        crypto::to_hex(&bytes)
-    }
-
-    fn from_hex(text: &str) -> Option<Self> {
-        let bytes: [u8; 32] = crypto::from_hex(text)?.try_into().ok()?;
-        Some(Digest(Self::limbs(&bytes)))
+    fn to_bytes(self) -> [u8; 32] {
+        let mut bytes = [0u8; 32];
+        for (chunk, limb) in bytes.chunks_exact_mut(8).zip(self.0) {
+            chunk.copy_from_slice(&limb.to_le_bytes());
+        }
+        bytes
     }
 }
 
-/// The sealed manifest: a counter of changes and, per table, its rows and digest.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The sealed manifest: a counter of changes and, per table of [`TABLES`] in their
+/// order, its number of rows and their digest. Encoded as `changes u64 ‖ (rows u64 ‖
+/// digest [32]) × 5`, little-endian: it is read and written with every change.
+#[derive(Debug, Clone, Default)]
 struct Manifest {
     changes: u64,
-    tables: BTreeMap<String, TableState>,
+    tables: [TableState; TABLES.len()],
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct TableState {
     rows: u64,
-    digest: String,
+    digest: Digest,
 }
 
-impl TableState {
-    fn digest(&self) -> Result<Digest> {
-        if self.digest.is_empty() {
-            return Ok(Digest::default());
+const MANIFEST_LEN: usize = 8 + TABLES.len() * 40;
+
+impl Manifest {
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(MANIFEST_LEN);
+        out.extend_from_slice(&self.changes.to_le_bytes());
+        for table in &self.tables {
+            out.extend_from_slice(&table.rows.to_le_bytes());
+            out.extend_from_slice(&table.digest.to_bytes());
         }
-        Digest::from_hex(&self.digest)
-            .ok_or_else(|| RespiteError::integrity("the vault's state manifest is damaged").into())
+        out
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        if bytes.len() != MANIFEST_LEN {
+            return None;
+        }
+        let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8"));
+        let mut manifest = Manifest {
+            changes: u64_at(0),
+            ..Manifest::default()
+        };
+        for (n, table) in manifest.tables.iter_mut().enumerate() {
+            let at = 8 + n * 40;
+            table.rows = u64_at(at);
+            table.digest = Digest(Digest::limbs(
+                bytes[at + 8..at + 40].try_into().expect("32"),
+            ));
+        }
+        Some(manifest)
+    }
+
+    /// The state of the table called `name`.
+    fn table(&mut self, name: &str) -> Result<&mut TableState> {
+        let at = TABLES
+            .iter()
+            .position(|t| t.name == name)
+            .ok_or_else(|| RespiteError::internal("a write to a table the state does not know"))?;
+        Ok(&mut self.tables[at])
     }
 }
 
@@ -218,40 +242,152 @@ fn load(conn: &Connection, keys: &VaultKeys) -> Result<Option<Manifest>> {
     let plain = keys
         .open(manifest_aad(), &sealed)
         .ok_or_else(|| RespiteError::integrity("the vault's state manifest does not open"))?;
-    serde_json::from_slice(&plain)
+    Manifest::decode(&plain)
         .map(Some)
-        .map_err(|_| RespiteError::integrity("the vault's state manifest is damaged").into())
+        .ok_or_else(|| RespiteError::integrity("the vault's state manifest is damaged").into())
 }
 
 fn save(conn: &Connection, keys: &VaultKeys, manifest: &Manifest) -> Result<()> {
-    let json = serde_json::to_vec(manifest)
-        .map_err(|_| RespiteError::internal("could not encode the state manifest"))?;
-    vault_meta::set_value(conn, MANIFEST, &keys.seal(manifest_aad(), &json)?)
+    vault_meta::set_value(
+        conn,
+        MANIFEST,
+        &keys.seal(manifest_aad(), &manifest.encode())?,
+    )
 }
 
-/// The element of `row` in `table`.
-fn element(keys: &VaultKeys, table: &str, row: &StoredRow) -> [u8; 32] {
-    let sealed = &row.sealed;
-    // An envelope is its algorithm byte and nonce, the ciphertext, then the tag.
-    let (head, tag): (&[u8], &[u8]) = if sealed.len() >= ENVELOPE_OVERHEAD {
-        (
-            &sealed[..ENVELOPE_OVERHEAD - 16],
-            &sealed[sealed.len() - 16..],
-        )
-    } else {
-        (sealed, &[])
-    };
-    keys.state_mac(&[
-        table.as_bytes(),
-        row.id.as_bytes(),
-        &u64::from(row.revision).to_be_bytes(),
-        row.day.as_bytes(),
-        &row.occurred_at.to_be_bytes(),
-        &row.updated_at.to_be_bytes(),
-        &(sealed.len() as u64).to_be_bytes(),
-        head,
-        tag,
-    ])
+/// The fields of a sealed row that its element covers, borrowed from a stored row or
+/// straight from SQLite (the unlock check reads every row without copying it).
+#[derive(Clone, Copy)]
+struct RowView<'a> {
+    id: &'a [u8],
+    revision: i64,
+    day: &'a [u8],
+    occurred_at: i64,
+    updated_at: i64,
+    sealed: &'a [u8],
+}
+
+impl<'a> RowView<'a> {
+    fn of(row: &'a StoredRow) -> Self {
+        RowView {
+            id: row.id.as_bytes(),
+            revision: i64::from(row.revision),
+            day: row.day.as_bytes(),
+            occurred_at: row.occurred_at,
+            updated_at: row.updated_at,
+            sealed: &row.sealed,
+        }
+    }
+
+    /// A row selected as `id, day, occurred_at, updated_at, revision, sealed`; a
+    /// damaged column reads as empty or zero, so the row's element differs.
+    fn read(r: &'a rusqlite::Row<'a>) -> Self {
+        use rusqlite::types::ValueRef;
+        let bytes = |i: usize| match r.get_ref(i) {
+            Ok(ValueRef::Text(b) | ValueRef::Blob(b)) => b,
+            _ => &[],
+        };
+        let int = |i: usize| match r.get_ref(i) {
+            Ok(ValueRef::Integer(n)) => n,
+            _ => 0,
+        };
+        RowView {
+            id: bytes(0),
+            day: bytes(1),
+            occurred_at: int(2),
+            updated_at: int(3),
+            revision: int(4),
+            sealed: bytes(5),
+        }
+    }
+
+    /// Appends the row's encoding to `buffer`: unambiguous, with variable fields
+    /// length-prefixed and numbers fixed-width. Its element is the table's MAC of it.
+    fn encode(&self, buffer: &mut Vec<u8>) {
+        // An envelope is its algorithm byte and nonce, the ciphertext, then the tag.
+        let (head, tag): (&[u8], &[u8]) = if self.sealed.len() >= ENVELOPE_OVERHEAD {
+            (
+                &self.sealed[..ENVELOPE_OVERHEAD - 16],
+                &self.sealed[self.sealed.len() - 16..],
+            )
+        } else {
+            (self.sealed, &[])
+        };
+        for bytes in [self.id, self.day, head, tag] {
+            buffer.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            buffer.extend_from_slice(bytes);
+        }
+        for n in [
+            self.revision,
+            self.occurred_at,
+            self.updated_at,
+            self.sealed.len() as i64,
+        ] {
+            buffer.extend_from_slice(&n.to_be_bytes());
+        }
+    }
+}
+
+/// The elements of rows of one table, with a reused buffer.
+struct Elements {
+    mac: StateMac,
+    buffer: Vec<u8>,
+}
+
+impl Elements {
+    fn new(keys: &VaultKeys, table: &SealedTable) -> Self {
+        Elements {
+            mac: keys.state_mac(table.name),
+            buffer: Vec::with_capacity(128),
+        }
+    }
+
+    fn of(&mut self, row: RowView<'_>) -> [u8; 32] {
+        self.buffer.clear();
+        row.encode(&mut self.buffer);
+        self.mac.of(&self.buffer)
+    }
+}
+
+/// What [`each_element`] calls with each row's element, id and revision.
+type ElementSink<'a> = dyn FnMut([u8; 32], &[u8], i64) + 'a;
+
+/// Calls `f` with the element, id and revision of every row of `table`, read in
+/// place.
+fn each_element(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &SealedTable,
+    f: &mut ElementSink<'_>,
+) -> Result<()> {
+    let mut elements = Elements::new(keys, table);
+    let mut stmt = conn.prepare_cached(table.select)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let view = RowView::read(r);
+        f(elements.of(view), view.id, view.revision);
+    }
+    Ok(())
+}
+
+/// One row's line in `state_rows`: its place and element.
+pub(crate) struct StateLine {
+    id: String,
+    revision: u32,
+    mac: [u8; 32],
+}
+
+/// The element of `row` in `table`, for a writer that computes it ahead (on another
+/// thread) and records it with [`record_deferred`].
+pub(crate) fn element(keys: &VaultKeys, table: &'static str, row: &StoredRow) -> Result<[u8; 32]> {
+    Ok(Elements::new(keys, sealed_table(table)?).of(RowView::of(row)))
+}
+
+fn sealed_table(name: &str) -> Result<&'static SealedTable> {
+    TABLES
+        .iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| RespiteError::internal("a write to a table the state does not know").into())
 }
 
 /// Records, in the caller's transaction, that `removed` rows left `table` and `added`
@@ -263,30 +399,76 @@ pub(crate) fn record(
     removed: &[&StoredRow],
     added: &[&StoredRow],
 ) -> Result<()> {
-    keys.check_writable()?;
-    let mut manifest = load(conn, keys)?
-        .ok_or_else(|| RespiteError::integrity("the vault's state manifest is missing"))?;
-    let state = manifest.tables.entry(table.to_owned()).or_default();
-    let mut digest = state.digest()?;
+    let mut elements = Elements::new(keys, sealed_table(table)?);
+    let added: Vec<(&StoredRow, [u8; 32])> = added
+        .iter()
+        .map(|row| (*row, elements.of(RowView::of(row))))
+        .collect();
+    let mut lines = Vec::with_capacity(added.len());
+    record_deferred(conn, keys, table, removed, &added, &mut lines)?;
     let mut remove =
         conn.prepare_cached("DELETE FROM state_rows WHERE tbl = ?1 AND id = ?2 AND revision = ?3")?;
     for row in removed {
-        digest.sub(&element(keys, table, row));
-        state.rows = state.rows.saturating_sub(1);
         remove.execute(params![table, row.id, row.revision])?;
     }
-    let mut insert = conn.prepare_cached(
-        "INSERT OR REPLACE INTO state_rows (tbl, id, revision, mac) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for row in added {
-        let mac = element(keys, table, row);
-        digest.add(&mac);
-        state.rows += 1;
-        insert.execute(params![table, row.id, row.revision, &mac[..]])?;
+    insert_lines(conn, table, lines)
+}
+
+/// Like [`record`], with the added rows' elements given (see [`element`]) and their
+/// `state_rows` lines appended to `lines` for [`insert_lines`] to write later in one
+/// sorted pass (for filling an empty vault, whose lines would otherwise go into the
+/// index in random order). The manifest is up to date at once.
+pub(crate) fn record_deferred(
+    conn: &Connection,
+    keys: &VaultKeys,
+    table: &'static str,
+    removed: &[&StoredRow],
+    added: &[(&StoredRow, [u8; 32])],
+    lines: &mut Vec<StateLine>,
+) -> Result<()> {
+    keys.check_writable()?;
+    let mut elements = Elements::new(keys, sealed_table(table)?);
+    let mut manifest = load(conn, keys)?
+        .ok_or_else(|| RespiteError::integrity("the vault's state manifest is missing"))?;
+    let state = manifest.table(table)?;
+    for row in removed {
+        state.digest.sub(&elements.of(RowView::of(row)));
+        state.rows = state.rows.wrapping_sub(1);
     }
-    state.digest = digest.to_hex();
+    for (row, mac) in added {
+        state.digest.add(mac);
+        state.rows = state.rows.wrapping_add(1);
+        lines.push(StateLine {
+            id: row.id.clone(),
+            revision: row.revision,
+            mac: *mac,
+        });
+    }
     manifest.changes += 1;
     save(conn, keys, &manifest)
+}
+
+/// Writes `lines` of `table` into `state_rows`, in key order, 64 to a statement.
+pub(crate) fn insert_lines(
+    conn: &Connection,
+    table: &'static str,
+    mut lines: Vec<StateLine>,
+) -> Result<()> {
+    lines.sort_unstable_by(|a, b| (&a.id, a.revision).cmp(&(&b.id, b.revision)));
+    for group in lines.chunks(64) {
+        let values = vec!["(?, ?, ?, ?)"; group.len()].join(", ");
+        let mut insert = conn.prepare_cached(&format!(
+            "INSERT OR REPLACE INTO state_rows (tbl, id, revision, mac) VALUES {values}"
+        ))?;
+        for (n, line) in group.iter().enumerate() {
+            insert.raw_bind_parameter(n * 4 + 1, table)?;
+            insert.raw_bind_parameter(n * 4 + 2, &line.id)?;
+            insert.raw_bind_parameter(n * 4 + 3, line.revision)?;
+            insert.raw_bind_parameter(n * 4 + 4, &line.mac[..])?;
+        }
+        insert.raw_execute()?;
+    }
+    Ok(())
 }
 
 /// Computes the state afresh from the rows as they are: for a vault whose rows were
@@ -296,28 +478,24 @@ pub(crate) fn rebuild(conn: &Connection, keys: &VaultKeys) -> Result<()> {
     conn.execute("DELETE FROM state_rows", [])?;
     let mut manifest = Manifest {
         changes: changes + 1,
-        tables: BTreeMap::new(),
+        ..Manifest::default()
     };
     let mut insert = conn.prepare_cached(
         "INSERT OR REPLACE INTO state_rows (tbl, id, revision, mac) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for table in &TABLES {
+    for (table, state) in TABLES.iter().zip(manifest.tables.iter_mut()) {
         let mut digest = Digest::default();
         let mut rows = 0;
-        each_stored(conn, table, &mut |row| {
-            let mac = element(keys, table.name, &row);
+        let mut lines = Vec::new();
+        each_element(conn, keys, table, &mut |mac, id, revision| {
             digest.add(&mac);
             rows += 1;
-            insert.execute(params![table.name, row.id, row.revision, &mac[..]])?;
-            Ok(())
+            lines.push((String::from_utf8_lossy(id).into_owned(), revision, mac));
         })?;
-        manifest.tables.insert(
-            table.name.to_owned(),
-            TableState {
-                rows,
-                digest: digest.to_hex(),
-            },
-        );
+        for (id, revision, mac) in lines {
+            insert.execute(params![table.name, id, revision, &mac[..]])?;
+        }
+        *state = TableState { rows, digest };
     }
     save(conn, keys, &manifest)
 }
@@ -363,6 +541,59 @@ pub enum StateProblemKind {
     Unaccounted,
 }
 
+/// The rows and digest of every table as stored. The rows are read on this thread and
+/// their elements computed on a second one, so the check costs little more than
+/// reading the rows.
+fn stored_states(conn: &Connection, keys: &VaultKeys) -> Result<[TableState; TABLES.len()]> {
+    /// Rows handed over at a time: their encodings and where each ends.
+    const BATCH: usize = 512;
+    type Batch = (usize, Vec<u8>, Vec<usize>);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
+    std::thread::scope(|s| {
+        let worker = s.spawn(move || {
+            let macs: Vec<StateMac> = TABLES.iter().map(|t| keys.state_mac(t.name)).collect();
+            let mut states = [TableState::default(); TABLES.len()];
+            for (table, bytes, ends) in receive {
+                let mut start = 0;
+                for end in ends {
+                    states[table]
+                        .digest
+                        .add(&macs[table].of(&bytes[start..end]));
+                    states[table].rows += 1;
+                    start = end;
+                }
+            }
+            states
+        });
+        let read = (|| -> Result<()> {
+            for (n, table) in TABLES.iter().enumerate() {
+                let mut stmt = conn.prepare_cached(table.select)?;
+                let mut rows = stmt.query([])?;
+                let (mut bytes, mut ends) = (Vec::new(), Vec::with_capacity(BATCH));
+                while let Some(r) = rows.next()? {
+                    RowView::read(r).encode(&mut bytes);
+                    ends.push(bytes.len());
+                    if ends.len() == BATCH {
+                        let full = (n, std::mem::take(&mut bytes), std::mem::take(&mut ends));
+                        send.send(full)
+                            .map_err(|_| RespiteError::internal("the state check stopped"))?;
+                    }
+                }
+                if !ends.is_empty() {
+                    send.send((n, bytes, ends))
+                        .map_err(|_| RespiteError::internal("the state check stopped"))?;
+                }
+            }
+            Ok(())
+        })();
+        drop(send);
+        let states = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        read.map(|()| states)
+    })
+}
+
 /// Checks the stored rows against the sealed manifest; nothing is written.
 pub(crate) fn check(conn: &Connection, keys: &VaultKeys) -> Result<StateCheck> {
     let manifest = match load(conn, keys) {
@@ -382,28 +613,13 @@ pub(crate) fn check(conn: &Connection, keys: &VaultKeys) -> Result<StateCheck> {
         }
     };
     let mut problems = Vec::new();
-    for table in &TABLES {
-        let expected = manifest.tables.get(table.name).cloned().unwrap_or_default();
-        let expected_digest = expected.digest()?;
-        let mut digest = Digest::default();
-        let mut rows = 0u64;
-        each_stored(conn, table, &mut |row| {
-            digest.add(&element(keys, table.name, &row));
-            rows += 1;
-            Ok(())
-        })?;
-        if digest == expected_digest && rows == expected.rows {
+    let stored = stored_states(conn, keys)?;
+    for ((table, expected), found) in TABLES.iter().zip(manifest.tables).zip(stored) {
+        if found == expected {
             continue;
         }
-        name_differences(
-            conn,
-            keys,
-            table,
-            &expected,
-            expected_digest,
-            rows,
-            &mut problems,
-        )?;
+        let rows = found.rows;
+        name_differences(conn, keys, table, expected, rows, &mut problems)?;
     }
     Ok(StateCheck {
         intact: problems.is_empty(),
@@ -418,8 +634,7 @@ fn name_differences(
     conn: &Connection,
     keys: &VaultKeys,
     table: &SealedTable,
-    expected: &TableState,
-    expected_digest: Digest,
+    expected: TableState,
     found_rows: u64,
     problems: &mut Vec<StateProblem>,
 ) -> Result<()> {
@@ -442,7 +657,7 @@ fn name_differences(
         id,
         detail,
     };
-    if index_digest != expected_digest || written.len() as u64 != expected.rows {
+    if index_digest != expected.digest || written.len() as u64 != expected.rows {
         problems.push(problem(
             StateProblemKind::Unaccounted,
             None,
@@ -455,10 +670,9 @@ fn name_differences(
         return Ok(());
     }
     let mut found: BTreeMap<(String, u32), [u8; 32]> = BTreeMap::new();
-    each_stored(conn, table, &mut |row| {
-        let mac = element(keys, table.name, &row);
-        found.insert((row.id, row.revision), mac);
-        Ok(())
+    each_element(conn, keys, table, &mut |mac, id, revision| {
+        let revision = u32::try_from(revision).unwrap_or(0);
+        found.insert((String::from_utf8_lossy(id).into_owned(), revision), mac);
     })?;
     let mut missing: BTreeMap<String, u32> = BTreeMap::new();
     for (key, mac) in &written {
@@ -523,7 +737,7 @@ mod tests {
         d.add(&one);
         d.sub(&one);
         assert_eq!(d, Digest(Digest::limbs(&one)));
-        assert_eq!(Digest::from_hex(&d.to_hex()), Some(d));
+        assert_eq!(Digest(Digest::limbs(&d.to_bytes())), d);
         let mut twice = Digest::default();
         twice.add(&one);
         twice.add(&one);

@@ -86,6 +86,11 @@ fn assert_read_only(vault: &Vault) {
 
 #[test]
 fn an_untouched_vault_checks_intact_and_counts_its_changes() {
+    let (_new_dir, new_path) = vault_path();
+    assert!(
+        new_vault(&new_path).integrity().unwrap().intact,
+        "a new vault too"
+    );
     let (_dir, path) = vault_path();
     populated(&path);
     let vault = unlocked(&path);
