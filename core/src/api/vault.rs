@@ -122,13 +122,19 @@ impl Vault {
         Ok(())
     }
 
-    /// Unlocks with a recovery code, typed in any case, with or without separators.
+    /// Unlocks with a recovery code, typed in any case, with or without separators. A
+    /// recovery-code slot made before format 5 is rewrapped, bound to the vault.
     pub fn unlock_with_recovery_code(&self, code: String) -> Result<()> {
         let code = Zeroizing::new(code);
         let code = RecoveryCode::parse(&code)?;
-        self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
+        let slot = self.store().unlock(KeySlotKind::RecoveryCode, |slot| {
             VaultKeys::with_recovery_code(slot, &code)
         })?;
+        // A slot made before format 5 is bound to the vault now that its code is here.
+        let keys = self.store().keys()?;
+        if slot.is_outdated() && !keys.is_read_only() {
+            self.store().replace_slot(&keys.recovery_slot_for(&code)?)?;
+        }
         Ok(())
     }
 

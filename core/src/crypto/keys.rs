@@ -218,6 +218,11 @@ impl VaultKeys {
         StoredSlot::recovery_code(&self.vault_key, self.vault_id()?)
     }
 
+    /// A recovery-code slot for this vault key and an existing `code`.
+    pub(crate) fn recovery_slot_for(&self, code: &RecoveryCode) -> Result<StoredSlot> {
+        StoredSlot::recovery_code_with(&self.vault_key, self.vault_id()?, code)
+    }
+
     /// A device slot for this vault key, sealed by the platform's key store.
     pub(crate) fn device_slot(
         &self,

@@ -256,19 +256,29 @@ impl StoredSlot {
         vault_id: &[u8],
     ) -> Result<(Self, RecoveryCode)> {
         let code = RecoveryCode::generate()?;
+        let slot = Self::recovery_code_with(vault_key, vault_id, &code)?;
+        Ok((slot, code))
+    }
+
+    /// A recovery-code slot wrapping `vault_key` for an existing `code` (to bind a slot
+    /// made before format 5 to the vault when its code is used).
+    pub(super) fn recovery_code_with(
+        vault_key: &SecretKey,
+        vault_id: &[u8],
+        code: &RecoveryCode,
+    ) -> Result<Self> {
         let salt = crypto::random_array::<SALT_LEN>()?;
         let kek = crypto::hkdf_sha256(&salt, code.secret(), RECOVERY_INFO);
         let params = SlotParams::Hkdf {
             salt: crypto::to_hex(&salt),
         };
-        let slot = Self::wrap(
+        Self::wrap(
             KeySlotKind::RecoveryCode,
             &params,
             &kek,
             vault_key,
             vault_id,
-        )?;
-        Ok((slot, code))
+        )
     }
 
     /// A device slot: a random secret, sealed by the platform, wraps `vault_key`.
@@ -333,7 +343,7 @@ impl StoredSlot {
     }
 
     /// Whether this slot should be rewrapped at the next unlock with its secret: it
-    /// was made before format 5 (no vault id in its associated data, PBKDF2).
+    /// was made before format 5 (no vault id in its associated data).
     pub(crate) fn is_outdated(&self) -> bool {
         self.vault_id.is_none()
     }

@@ -432,3 +432,33 @@ fn a_vault_from_before_the_key_check_gets_one_at_its_first_unlock() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn slots_from_before_format_5_are_bound_to_the_vault_when_their_secret_is_used() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let (_dir, path) = vault_path();
+    std::fs::copy(fixtures.join("vault-v4.db"), &path).unwrap();
+    let about: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures.join("vault-v4.json")).unwrap())
+            .unwrap();
+    let bound = |kind: &str| -> i64 {
+        raw(&path)
+            .query_row("SELECT bound FROM key_slots WHERE kind = ?1", [kind], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let vault = Vault::open(path_str(&path)).unwrap();
+    assert_eq!((bound("passphrase"), bound("recovery-code")), (0, 0));
+    let code = about["recovery_code"].as_str().unwrap().to_owned();
+    vault.unlock_with_recovery_code(code.clone()).unwrap();
+    assert_eq!(bound("recovery-code"), 1, "rewrapped with the vault id");
+    vault.lock();
+    vault
+        .unlock_with_passphrase(about["passphrase"].as_str().unwrap().into())
+        .unwrap();
+    assert_eq!(bound("passphrase"), 1);
+    assert!(vault.integrity().unwrap().intact);
+    vault.lock();
+    vault.unlock_with_recovery_code(code).unwrap();
+}
