@@ -58,6 +58,22 @@ fun presentationTests() {
         val decomposed = UnlockModel(accents, null)
         decomposed.unlockWithPassphrase("cafe\u0301 au lait, s'il vous plai\u0302t")
         assertTrue(decomposed.state is UnlockState.Unlocked)
+        assertNull(decomposed.integrityWarning)
+    }
+
+    test("presentation: a vault whose rows were tampered with opens read-only, and says so") {
+        val path = tempVaultPath()
+        val gone = Vault.create(path, PASSPHRASE, FLOOR).use { v ->
+            v.journal().use { j -> j.add(JournalDraft(kind = JournalKind.FREE, moment = berlinClock().moment(), body = "soon gone")).id }
+        }
+        val script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); " +
+            "c.execute('DELETE FROM journal_entries WHERE id = ?', (sys.argv[2],)); c.commit()"
+        assertEquals(0, ProcessBuilder("python3", "-c", script, path, gone).inheritIO().start().waitFor())
+        val model = UnlockModel(path, null)
+        model.unlockWithPassphrase(PASSPHRASE)
+        assertTrue(model.state is UnlockState.Unlocked)
+        assertEquals(Messages.readOnly(1), model.integrityWarning)
+        (model.state as UnlockState.Unlocked).vault.close()
     }
 
     test("presentation: after a session, one value and a tap; the privacy check asks about the note") {
