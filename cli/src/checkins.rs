@@ -19,7 +19,7 @@ pub struct CheckinArgs {
     /// How much energy, 0 to 1.
     #[arg(long, value_name = "0..1")]
     energy: Option<f64>,
-    /// An emotion id (see `respite catalogue`); repeat for more.
+    /// An emotion: its word ("hopeful") or id, see `respite catalogue`; repeat for more.
     #[arg(long = "emotion", value_name = "ID")]
     emotions: Vec<String>,
     /// Stress continuum zone.

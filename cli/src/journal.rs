@@ -98,14 +98,14 @@ pub struct ReflectArgs {
     /// How activated I feel after a regulation practice, 0–10.
     #[arg(long, value_name = "0-10")]
     activation_after: Option<u8>,
-    /// A feeling (emotion id, see `respite catalogue`); repeat for more.
-    #[arg(long = "feeling", value_name = "ID")]
+    /// A feeling: its word ("hopeful") or id, see `respite catalogue`; repeat for more.
+    #[arg(long = "feeling", value_name = "WORD")]
     feelings: Vec<String>,
-    /// A body sensation id; repeat for more.
-    #[arg(long = "body", value_name = "ID")]
+    /// A body sensation: its words ("tight chest") or id; repeat for more.
+    #[arg(long = "body", value_name = "WORDS")]
     body: Vec<String>,
-    /// What I need now (need id); repeat for more.
-    #[arg(long = "need", value_name = "ID")]
+    /// What I need now: its words or id; repeat for more.
+    #[arg(long = "need", value_name = "WORDS")]
     needs: Vec<String>,
     /// The regulation practice used (a practice id).
     #[arg(long, value_name = "ID")]

@@ -469,7 +469,7 @@ fn ask_transition(
                 a.pleasantness = ask.number("  pleasant (-1 to 1):")?;
                 a.energy = ask.number("  energy (0 to 1):")?;
                 if let Some(words) =
-                    ask.line("  feelings (ids from `respite catalogue`, comma-separated):")?
+                    ask.line("  feelings (words from `respite catalogue`, comma-separated):")?
                 {
                     a.feelings = words
                         .split(',')

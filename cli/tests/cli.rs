@@ -414,6 +414,24 @@ fn reflect_records_values_from_flags_and_the_note_from_stdin() {
     let unknown = with_pass(&vault, &["reflect", "--feeling", "elated-ish"]);
     assert_eq!(unknown.code, 1);
     assert!(unknown.stderr.contains("feelings"));
+    // The English word works as well as the id, and a near miss gets suggestions.
+    let words = ok(with_pass(
+        &vault,
+        &["reflect", "--feeling", "Heavy", "--body", "tight chest"],
+    ));
+    let id = words.stdout.trim().lines().last().unwrap().to_owned();
+    let json: Value =
+        serde_json::from_str(&ok(with_pass(&vault, &["--json", "journal", "show", &id])).stdout)
+            .unwrap();
+    assert_eq!(json["reflection"]["feelings"][0], "heavy");
+    assert_eq!(json["reflection"]["body_sensations"][0], "tight-chest");
+    let near = with_pass(&vault, &["reflect", "--feeling", "hevy"]);
+    assert_eq!(near.code, 1);
+    assert!(
+        near.stderr.contains("close words: Heavy"),
+        "{}",
+        near.stderr
+    );
 }
 
 #[test]

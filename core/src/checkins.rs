@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::content::catalogue::{self, CheckInContext, StressZone};
+use crate::content::catalogue::{self, CheckInContext, LabelKind, StressZone};
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
@@ -196,7 +196,7 @@ impl CheckInData {
                 at: time::from_millis(time::to_millis(self.moment.at))?,
                 ..self.moment
             },
-            emotions: validate::known_ids("emotions", self.emotions, catalogue::is_emotion)?,
+            emotions: catalogue::label_ids("emotions", self.emotions, LabelKind::Emotion)?,
             practices: validate::practice_ids("practices", self.practices)?,
             note,
             ..self

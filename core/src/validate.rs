@@ -111,7 +111,8 @@ pub(crate) fn is_practice_id(id: &str) -> bool {
         })
 }
 
-fn check_count(field: &str, n: usize) -> Result<()> {
+/// Refuses lists of more than [`MAX_LIST_ITEMS`] items.
+pub(crate) fn check_count(field: &str, n: usize) -> Result<()> {
     if n > MAX_LIST_ITEMS {
         return Err(
             RespiteError::invalid(field, format!("more than {MAX_LIST_ITEMS} items")).into(),

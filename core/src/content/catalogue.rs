@@ -8,6 +8,10 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+use crate::error::internal::Result;
+use crate::error::RespiteError;
+use crate::validate;
+
 /// Where an emotion sits on pleasantness × energy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 #[serde(rename_all = "kebab-case")]
@@ -191,19 +195,123 @@ pub(crate) fn text_of(id: &str) -> Option<&'static str> {
         .map(|(_, text)| text)
 }
 
-/// Whether `id` is an emotion label.
-pub(crate) fn is_emotion(id: &str) -> bool {
-    loaded().emotions.iter().any(|e| e.id == id)
+/// The kinds of catalogue word a person picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    /// A feeling (emotions of the mood pad).
+    Emotion,
+    /// A body sensation.
+    BodySensation,
+    /// A need.
+    Need,
 }
 
-/// Whether `id` is a body sensation.
-pub(crate) fn is_body_sensation(id: &str) -> bool {
-    loaded().body_sensations.iter().any(|l| l.id == id)
+impl LabelKind {
+    fn labels(self) -> Box<dyn Iterator<Item = (&'static str, &'static str)>> {
+        let c = loaded();
+        match self {
+            LabelKind::Emotion => {
+                Box::new(c.emotions.iter().map(|e| (e.id.as_str(), e.text.as_str())))
+            }
+            LabelKind::BodySensation => Box::new(
+                c.body_sensations
+                    .iter()
+                    .map(|l| (l.id.as_str(), l.text.as_str())),
+            ),
+            LabelKind::Need => Box::new(c.needs.iter().map(|l| (l.id.as_str(), l.text.as_str()))),
+        }
+    }
 }
 
-/// Whether `id` is a need.
-pub(crate) fn is_need(id: &str) -> bool {
-    loaded().needs.iter().any(|l| l.id == id)
+/// A word as compared with the catalogue: lowercase, hyphens and underscores as
+/// spaces, runs of spaces as one.
+fn folded(word: &str) -> String {
+    word.to_lowercase()
+        .replace(['-', '_'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The id of the label of `kind` that `word` names — by its id or its English text, in
+/// any case, with spaces or hyphens — or, when none does, the texts of up to three
+/// close ones (by edit distance, or containing the word).
+pub(crate) fn resolve(
+    kind: LabelKind,
+    word: &str,
+) -> std::result::Result<&'static str, Vec<&'static str>> {
+    let wanted = folded(word);
+    if let Some((id, _)) = kind
+        .labels()
+        .find(|(id, text)| folded(id) == wanted || folded(text) == wanted)
+    {
+        return Ok(id);
+    }
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut close: Vec<(usize, &'static str)> = kind
+        .labels()
+        .filter_map(|(id, text)| {
+            let text_folded = folded(text);
+            let contains = !wanted.is_empty()
+                && text_folded
+                    .split(' ')
+                    .any(|w| w == wanted || (wanted.len() >= 4 && w.starts_with(&wanted)));
+            let distance = if contains {
+                0
+            } else {
+                edit_distance(&wanted, &folded(id)).min(edit_distance(&wanted, &text_folded))
+            };
+            (distance <= limit).then_some((distance, text))
+        })
+        .collect();
+    close.sort_by_key(|(distance, _)| *distance);
+    Err(close.into_iter().take(3).map(|(_, text)| text).collect())
+}
+
+/// The de-duplicated ids of `words` (ids or English texts of labels of `kind`). A word
+/// Respite does not know is named by its place in the list, with close words to pick
+/// from: never quoted, since it is the person's text.
+pub(crate) fn label_ids(field: &str, words: Vec<String>, kind: LabelKind) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = Vec::with_capacity(words.len());
+    for (n, word) in words.iter().enumerate() {
+        match resolve(kind, word) {
+            Ok(id) => {
+                if !ids.iter().any(|known| known == id) {
+                    ids.push(id.to_owned());
+                }
+            }
+            Err(close) => {
+                let hint = if close.is_empty() {
+                    String::new()
+                } else {
+                    format!("; close words: {}", close.join(", "))
+                };
+                return Err(RespiteError::invalid(
+                    field,
+                    format!("item {} is not a word Respite knows{hint}", n + 1),
+                )
+                .into());
+            }
+        }
+    }
+    validate::check_count(field, ids.len())?;
+    Ok(ids)
+}
+
+/// Levenshtein distance of two short words, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -254,5 +362,60 @@ mod tests {
         assert_eq!(values(&c.sleep_quality_levels), vec![1, 2, 3, 4, 5]);
         assert_eq!(c.recovery_items.len(), 4);
         assert_eq!(c.stress_zones.len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_found_by_id_or_english_text_in_any_form() {
+        assert_eq!(resolve(LabelKind::Emotion, "hopeful"), Ok("hopeful"));
+        assert_eq!(resolve(LabelKind::Emotion, "  Hopeful "), Ok("hopeful"));
+        assert_eq!(
+            resolve(LabelKind::BodySensation, "Tight chest"),
+            Ok("tight-chest")
+        );
+        assert_eq!(
+            resolve(LabelKind::BodySensation, "tight_chest"),
+            Ok("tight-chest")
+        );
+        assert_eq!(
+            resolve(LabelKind::Need, "to slow my breathing"),
+            Ok("breathe")
+        );
+    }
+
+    #[test]
+    fn an_unknown_word_gets_close_words_and_is_named_by_place_only() {
+        let close = resolve(LabelKind::Emotion, "hopefull").unwrap_err();
+        assert!(close.contains(&"Hopeful"), "{close:?}");
+        let close = resolve(LabelKind::BodySensation, "breathing").unwrap_err();
+        assert!(close.contains(&"Shallow breathing"), "{close:?}");
+        let err = label_ids(
+            "feelings",
+            vec!["proud".into(), "hopefull".into()],
+            LabelKind::Emotion,
+        )
+        .unwrap_err();
+        let text = format!("{err:?}");
+        assert!(
+            text.contains("item 2") && text.contains("Hopeful"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("hopefull"),
+            "the person's word is not quoted: {text}"
+        );
+        assert_eq!(
+            label_ids(
+                "feelings",
+                vec!["Proud".into(), "proud".into()],
+                LabelKind::Emotion
+            )
+            .unwrap(),
+            vec!["proud"]
+        );
     }
 }

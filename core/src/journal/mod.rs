@@ -8,7 +8,7 @@ pub use transition::{ParkedItem, TransitionRecord};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::content::catalogue;
+use crate::content::catalogue::{self, LabelKind};
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
@@ -88,13 +88,13 @@ impl SessionReflection {
             validate::practice_ids("practice", vec![practice.clone()])?;
         }
         Ok(SessionReflection {
-            feelings: validate::known_ids("feelings", self.feelings, catalogue::is_emotion)?,
-            body_sensations: validate::known_ids(
+            feelings: catalogue::label_ids("feelings", self.feelings, LabelKind::Emotion)?,
+            body_sensations: catalogue::label_ids(
                 "body_sensations",
                 self.body_sensations,
-                catalogue::is_body_sensation,
+                LabelKind::BodySensation,
             )?,
-            needs: validate::known_ids("needs", self.needs, catalogue::is_need)?,
+            needs: catalogue::label_ids("needs", self.needs, LabelKind::Need)?,
             ..self
         })
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 use crate::checkins::{self, CheckIn, CheckInData};
-use crate::content::catalogue::{self, CheckInContext};
+use crate::content::catalogue::{self, CheckInContext, LabelKind};
 use crate::content::wording;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
@@ -171,7 +171,7 @@ impl TransitionAnswers {
             parked,
             pleasantness: self.pleasantness,
             energy: self.energy,
-            feelings: validate::known_ids("feelings", self.feelings, catalogue::is_emotion)?,
+            feelings: catalogue::label_ids("feelings", self.feelings, LabelKind::Emotion)?,
             set_down: line("set_down", self.set_down)?,
             went_well,
             who_at_home: line("who_at_home", self.who_at_home)?,

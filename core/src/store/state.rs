@@ -612,14 +612,30 @@ pub(crate) fn check(conn: &Connection, keys: &VaultKeys) -> Result<StateCheck> {
             })
         }
     };
+    let unreadable = || StateCheck {
+        intact: false,
+        changes: manifest.changes,
+        problems: vec![StateProblem {
+            kind: StateProblemKind::Unaccounted,
+            record: "vault file".to_owned(),
+            id: None,
+            detail: "some rows could not be read: the file is damaged".to_owned(),
+        }],
+    };
     let mut problems = Vec::new();
-    let stored = stored_states(conn, keys)?;
+    // A damaged page is a problem to report, not a reason to refuse the unlock: the
+    // rows that can be read stay readable.
+    let Ok(stored) = stored_states(conn, keys) else {
+        return Ok(unreadable());
+    };
     for ((table, expected), found) in TABLES.iter().zip(manifest.tables).zip(stored) {
         if found == expected {
             continue;
         }
         let rows = found.rows;
-        name_differences(conn, keys, table, expected, rows, &mut problems)?;
+        if name_differences(conn, keys, table, expected, rows, &mut problems).is_err() {
+            return Ok(unreadable());
+        }
     }
     Ok(StateCheck {
         intact: problems.is_empty(),

@@ -476,3 +476,42 @@ fn a_delete_blocked_by_another_reader_says_a_copy_remains() {
         .unwrap();
     journal.delete(other.id).unwrap();
 }
+
+#[test]
+fn reflection_words_are_taken_by_their_english_text_and_an_unknown_one_is_named_by_place() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    let reflection = |feelings: Vec<&str>| respite_core::SessionReflection {
+        feelings: feelings.into_iter().map(String::from).collect(),
+        body_sensations: vec!["Tight chest".into()],
+        needs: vec!["to slow my breathing".into()],
+        ..Default::default()
+    };
+    let saved = journal
+        .add(JournalDraft {
+            kind: JournalKind::AfterSession,
+            reflection: Some(reflection(vec!["Hopeful", "proud", "PROUD"])),
+            ..draft("", "2026-05-04T18:00:00+02:00")
+        })
+        .unwrap();
+    let stored = saved.reflection.unwrap();
+    assert_eq!(stored.feelings, vec!["hopeful", "proud"]);
+    assert_eq!(stored.body_sensations, vec!["tight-chest"]);
+    assert_eq!(stored.needs, vec!["breathe"]);
+    match journal.add(JournalDraft {
+        kind: JournalKind::AfterSession,
+        reflection: Some(reflection(vec!["proud", "hopefull"])),
+        ..draft("", "2026-05-04T19:00:00+02:00")
+    }) {
+        Err(RespiteError::InvalidInput { field, reason }) => {
+            assert_eq!(field, "feelings");
+            assert!(
+                reason.contains("item 2") && reason.contains("Hopeful"),
+                "{reason}"
+            );
+            assert!(!reason.contains("hopefull"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
