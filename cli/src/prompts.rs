@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use clap::{Args, Subcommand};
 use respite_core::{
     schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Privacy,
-    TransitionAnswers, TransitionStep, Vault,
+    RespiteError, TransitionAnswers, TransitionStep, Vault,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -402,7 +402,10 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
         None => ask_transition(vault, moment, args.redact)?,
     };
     let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
-    let entry = prompts.save_transition(moment, answers)?;
+    let Some(entry) = saved_unless_all_skipped(prompts.save_transition(moment, answers))? else {
+        nothing_saved(out, "step");
+        return Ok(());
+    };
     screened.say();
     let parked = entry.transition.as_ref().map_or(0, |t| t.parked.len());
     out.print(
@@ -413,6 +416,26 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
         entry_json(&entry),
     );
     Ok(())
+}
+
+/// What a save returned, or `None` when every answer was skipped: a choice the person
+/// made, not an error (the core refuses to save nothing, with the field `answers`).
+fn saved_unless_all_skipped<T>(saved: respite_core::Result<T>) -> Result<Option<T>, CliError> {
+    match saved {
+        Ok(value) => Ok(Some(value)),
+        Err(RespiteError::InvalidInput { field, .. }) if field == "answers" => Ok(None),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Says that nothing was saved because every `what` (step, question) was skipped;
+/// exit 0. With `--json`, `{"saved": false}`.
+fn nothing_saved(out: &Output, what: &str) {
+    if out.json {
+        out.print("", serde_json::json!({ "saved": false }));
+    } else {
+        eprintln!("Nothing was saved: you skipped every {what}, and that is fine.");
+    }
 }
 
 /// The check before answers are saved, unless each was checked as it was typed (and
@@ -535,7 +558,12 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
         (answers, ask.checked_each())
     };
     let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
-    let checkin = vault.prompts().save_evening_check(moment, answers)?;
+    let Some(checkin) =
+        saved_unless_all_skipped(vault.prompts().save_evening_check(moment, answers))?
+    else {
+        nothing_saved(out, "question");
+        return Ok(());
+    };
     screened.say();
     let linked = if checkin.data.linked_transition.is_some() {
         " (linked to today's transition)"

@@ -980,10 +980,43 @@ fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() 
     ));
     assert!(asked.stdout.contains("Saved your evening check"));
 
+    // Skipping every step is a choice: nothing saved, exit 0, no id.
+    std::fs::write(&answers, "{}").unwrap();
+    let skipped = ok(with_pass(
+        &vault,
+        &["transition", "--answers", answers.to_str().unwrap()],
+    ));
+    assert!(skipped.stdout.is_empty(), "{}", skipped.stdout);
+    assert!(
+        skipped.stderr.contains("Nothing was saved"),
+        "{}",
+        skipped.stderr
+    );
+    let skipped_json = ok(with_pass(
+        &vault,
+        &[
+            "--json",
+            "transition",
+            "--answers",
+            answers.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(skipped_json.stdout.trim(), r#"{"saved":false}"#);
+    let evening_skipped = ok(run(
+        &vault,
+        &["evening"],
+        &[("RESPITE_PASSPHRASE", PASSPHRASE)],
+        Some("\n\n\n\n"),
+    ));
+    assert!(
+        evening_skipped.stderr.contains("Nothing was saved"),
+        "{}",
+        evening_skipped.stderr
+    );
+
     for (body, words) in [
         ("{not json", "not valid JSON"),
         (r#"{"went_wel":["x"]}"#, "unknown field"),
-        ("{}", "skipped"),
     ] {
         std::fs::write(&answers, body).unwrap();
         let r = with_pass(
