@@ -318,7 +318,15 @@ pub fn reflect(out: &Output, vault: &Vault, args: ReflectArgs) -> Result<(), Cli
     let screened = screen(vault, &mut draft, args.redact)?;
     let entry = vault.journal().add(draft)?;
     screened.say();
-    out.print(&entry.id, entry_json(&entry));
+    let mut json = entry_json(&entry);
+    // After a heavy session, a warm word first (on stderr: the id stays the last line).
+    if let Some(line) = respite_core::after_session_acknowledgement(entry.clone()) {
+        if !out.json {
+            eprintln!("{}", line.text);
+        }
+        json["acknowledgement"] = serde_json::Value::String(line.text);
+    }
+    out.print(&entry.id, json);
     Ok(())
 }
 

@@ -406,7 +406,25 @@ fn reflect_records_values_from_flags_and_the_note_from_stdin() {
     assert_eq!(json["reflection"]["intensity"], 8);
     assert_eq!(json["reflection"]["activation_after"], 4);
     assert_eq!(json["reflection"]["feelings"][0], "heavy");
-    // The quick path: one value, no note.
+    // The quick path: one value, no note. A heavy session gets a warm word on stderr.
+    let heavy = ok(with_pass(&vault, &["reflect", "--intensity", "9"]));
+    assert_eq!(
+        heavy.stdout.trim().lines().count(),
+        1,
+        "only the id on stdout"
+    );
+    assert!(heavy.stderr.trim().len() > 20, "{}", heavy.stderr);
+    let heavy_json: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &["--json", "reflect", "--intensity", "8"],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert!(heavy_json["acknowledgement"].as_str().unwrap().len() > 20);
+    let light = ok(with_pass(&vault, &["reflect", "--intensity", "7"]));
+    assert!(light.stderr.trim().is_empty(), "{}", light.stderr);
     ok(with_pass(&vault, &["reflect", "--intensity", "3"]));
     let bad = with_pass(&vault, &["reflect", "--intensity", "11"]);
     assert_eq!(bad.code, 1);

@@ -36,9 +36,9 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    catalogue, passphrase_strength, plan_from_text, plan_suggestions, plan_to_markdown,
-    plan_to_text, plan_with_suggestion, privacy_check, privacy_redact, restore_backup,
-    schedule_from_text, schedule_to_text, verify_backup,
+    after_session_acknowledgement, catalogue, passphrase_strength, plan_from_text,
+    plan_suggestions, plan_to_markdown, plan_to_text, plan_with_suggestion, privacy_check,
+    privacy_redact, restore_backup, schedule_from_text, schedule_to_text, verify_backup,
 };
 pub use api::journal::Journal;
 pub use api::plan::CarePlan;

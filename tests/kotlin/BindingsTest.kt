@@ -243,6 +243,32 @@ fun bindingTests(fixtureDir: File) {
         }
     }
 
+    test("reflection words by their English text, and a warm word after a heavy session") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.journal().use { j ->
+                val heavy = j.add(
+                    draft("", JournalKind.AFTER_SESSION).copy(
+                        reflection = SessionReflection(
+                            intensity = 9u, activationBefore = null, activationAfter = null,
+                            feelings = listOf("Hopeful"), bodySensations = listOf("tight chest"),
+                            needs = emptyList(), practice = null,
+                        ),
+                    ),
+                )
+                assertEquals(listOf("hopeful"), heavy.reflection!!.feelings)
+                assertEquals(listOf("tight-chest"), heavy.reflection!!.bodySensations)
+                val word = checkNotNull(afterSessionAcknowledgement(heavy))
+                assertTrue(word.key.startsWith("after-session.heavy."))
+                val light = j.add(draft("", JournalKind.AFTER_SESSION).copy(reflection = heavy.reflection!!.copy(intensity = 4u)))
+                assertEquals(null, afterSessionAcknowledgement(light))
+                val unknown = assertFailsWith<RespiteException.InvalidInput> {
+                    j.add(draft("", JournalKind.AFTER_SESSION).copy(reflection = heavy.reflection!!.copy(feelings = listOf("hopefull"))))
+                }
+                assertTrue(unknown.reason.contains("Hopeful"), unknown.reason)
+            }
+        }
+    }
+
     test("invalid values from Kotlin are refused with InvalidInput") {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
             vault.journal().use { journal ->

@@ -3,9 +3,11 @@
 use std::path::Path;
 
 use crate::content::catalogue::Catalogue;
+use crate::content::wording::WordedLine;
 use crate::crypto::secret::{self, PassphraseStrength};
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport};
+use crate::journal::{self, JournalEntry};
 use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
@@ -18,6 +20,13 @@ use crate::prompts::schedule::WorkSchedule;
 pub fn passphrase_strength(passphrase: String) -> PassphraseStrength {
     let passphrase = zeroize::Zeroizing::new(passphrase);
     secret::strength(&passphrase)
+}
+
+/// A short, warm acknowledgement to show after saving `entry`, when it is an
+/// after-session reflection of intensity 8 or more; `None` otherwise.
+#[uniffi::export]
+pub fn after_session_acknowledgement(entry: JournalEntry) -> Option<WordedLine> {
+    journal::acknowledgement(&entry)
 }
 
 /// The whole catalogue.

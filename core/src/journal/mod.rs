@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::content::catalogue::{self, LabelKind};
+use crate::content::wording::{self, WordedLine};
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
@@ -430,6 +431,31 @@ fn edit_payload_if(
     let row = sealed::write_next(&tx, &keys, TABLE, &current, current.placement(), &plain)?;
     tx.commit()?;
     entry_of(&row, payload)
+}
+
+/// The intensity from which a session counts as heavy and is acknowledged.
+pub(crate) const HEAVY_SESSION: u8 = 8;
+
+/// A short, warm acknowledgement for an after-session entry whose intensity was
+/// [`HEAVY_SESSION`] or more; `None` otherwise. The variant follows the entry's id, so
+/// the same entry always reads the same.
+pub(crate) fn acknowledgement(entry: &JournalEntry) -> Option<WordedLine> {
+    let intensity = entry.reflection.as_ref()?.intensity?;
+    if intensity < HEAVY_SESSION {
+        return None;
+    }
+    let n = entry
+        .id
+        .get(..2)
+        .and_then(|hex| usize::from_str_radix(hex, 16).ok())
+        .unwrap_or(0);
+    Some(wording::line(
+        &format!(
+            "{}.text",
+            wording::variant("after-session.heavy", "text", n)
+        ),
+        Vec::new(),
+    ))
 }
 
 /// Writes a new entry and returns it. The local day follows the vault's

@@ -515,3 +515,43 @@ fn reflection_words_are_taken_by_their_english_text_and_an_unknown_one_is_named_
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_heavy_session_gets_a_warm_word_and_an_ordinary_one_does_not() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let journal = vault.journal();
+    let session = |intensity| {
+        journal
+            .add(JournalDraft {
+                kind: JournalKind::AfterSession,
+                reflection: Some(respite_core::SessionReflection {
+                    intensity: Some(intensity),
+                    ..Default::default()
+                }),
+                ..draft("", "2026-05-04T18:00:00+02:00")
+            })
+            .unwrap()
+    };
+    for intensity in [8, 9, 10] {
+        let entry = session(intensity);
+        let line = respite_core::after_session_acknowledgement(entry.clone()).expect("a warm word");
+        assert!(line.key.starts_with("after-session.heavy."), "{}", line.key);
+        assert!(!line.text.is_empty());
+        assert_eq!(
+            respite_core::after_session_acknowledgement(entry),
+            Some(line),
+            "stable"
+        );
+    }
+    for intensity in [1, 5, 7] {
+        assert_eq!(
+            respite_core::after_session_acknowledgement(session(intensity)),
+            None
+        );
+    }
+    let free = journal
+        .add(draft("just a note", "2026-05-04T19:00:00+02:00"))
+        .unwrap();
+    assert_eq!(respite_core::after_session_acknowledgement(free), None);
+}
