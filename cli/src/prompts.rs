@@ -78,6 +78,15 @@ pub struct EveningArgs {
     /// How pleasant the evening is, -1 to 1.
     #[arg(long, allow_negative_numbers = true, value_name = "-1..1")]
     pleasantness: Option<f64>,
+    /// Time that felt unhurried and restful, 1–5.
+    #[arg(long, value_name = "1-5")]
+    relaxation: Option<u8>,
+    /// Something outside work that felt like growth or a good challenge, 1–5.
+    #[arg(long, value_name = "1-5")]
+    mastery: Option<u8>,
+    /// Choosing for myself how to spend the evening, 1–5.
+    #[arg(long, value_name = "1-5")]
+    control: Option<u8>,
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
     /// When, RFC 3339 with offset (default: now).
@@ -367,7 +376,13 @@ impl<R: BufRead> Asker<R> {
                 Some(text) => match text.parse::<f64>() {
                     Ok(v) => return Ok(Some(v)),
                     Err(_) if self.terminal => eprintln!("  (a number, or Enter to skip)"),
-                    Err(_) => return Err(CliError::Usage(format!("\"{text}\" is not a number"))),
+                    // The answer is the person's text: not quoted back.
+                    Err(_) => {
+                        return Err(CliError::Usage(format!(
+                            "{} wants a number",
+                            question.trim().trim_end_matches(':')
+                        )))
+                    }
                 },
             }
         }
@@ -534,12 +549,18 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
         || args.intrusion.is_some()
         || args.pleasantness.is_some()
         || args.note.is_some()
+        || args.relaxation.is_some()
+        || args.mastery.is_some()
+        || args.control.is_some()
     {
         let answers = EveningAnswers {
             detachment: args.detachment,
             work_intrusion: args.intrusion,
             pleasantness: args.pleasantness,
             note: args.note,
+            relaxation: args.relaxation,
+            mastery: args.mastery,
+            control: args.control,
         };
         (answers, false)
     } else {
@@ -549,11 +570,13 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
         let work_intrusion =
             whole(ask.number("  work thoughts, 0 (stayed at work) to 4 (filled my evening):")?)?;
         let detachment = whole(ask.number("  leaving work behind, 1 (not at all) to 5 (fully):")?)?;
+        let pleasantness = ask.number("  how pleasant is the evening, -1 to 1:")?;
         let answers = EveningAnswers {
             work_intrusion,
             detachment,
-            pleasantness: ask.number("  how pleasant is the evening, -1 to 1:")?,
+            pleasantness,
             note: ask.text("  a note:")?,
+            ..EveningAnswers::default()
         };
         (answers, ask.checked_each())
     };

@@ -146,6 +146,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
             work_intrusion: Some(3),
             pleasantness: Some(0.2),
             note: Some(CHECKIN_NOTE.into()),
+            ..EveningAnswers::default()
         },
     )?;
     say(&format!(

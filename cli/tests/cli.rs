@@ -989,6 +989,31 @@ fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() 
     .unwrap();
     assert_eq!(evening["detachment"], 2);
     assert_eq!(evening["work_intrusion"], 3);
+    let fuller: Value = serde_json::from_str(
+        &ok(with_pass(
+            &vault,
+            &[
+                "--json",
+                "evening",
+                "--relaxation",
+                "4",
+                "--mastery",
+                "2",
+                "--control",
+                "5",
+            ],
+        ))
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            &fuller["relaxation"],
+            &fuller["mastery"],
+            &fuller["control"]
+        ),
+        (&Value::from(4), &Value::from(2), &Value::from(5))
+    );
     assert_eq!(with_pass(&vault, &["evening", "--intrusion", "7"]).code, 1);
     let asked = ok(run(
         &vault,

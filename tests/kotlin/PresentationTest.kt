@@ -188,6 +188,13 @@ fun presentationTests() {
             assertEquals("Call back [phone number] first thing.", assertNotNull(evening.saved).data.note)
             assertEquals("Call back [phone number] first thing.", evening.note)
             assertEquals(Messages.PRIVACY_ALL_CLEAR, evening.privacyNote)
+
+            val fuller = EveningModel(it, berlinClock("2026-05-05T18:30:00Z"))
+            fuller.detachment = 4
+            fuller.relaxation = 3
+            fuller.control = 5
+            val saved = assertNotNull(fuller.save())
+            assertEquals(listOf(4, 3, null, 5), listOf(saved.data.detachment, saved.data.relaxation, saved.data.mastery, saved.data.control).map { v -> v?.toInt() })
         }
     }
 

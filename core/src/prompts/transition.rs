@@ -205,6 +205,16 @@ pub struct EveningAnswers {
     /// A note.
     #[uniffi(default)]
     pub note: Option<String>,
+    /// The other three recovery experiences, each 1–5 and optional (the quick path
+    /// is detachment and work thoughts): time that felt unhurried and restful,
+    #[uniffi(default)]
+    pub relaxation: Option<u8>,
+    /// something outside work that felt like growth or a good challenge,
+    #[uniffi(default)]
+    pub mastery: Option<u8>,
+    /// and choosing for myself how to spend the evening.
+    #[uniffi(default)]
+    pub control: Option<u8>,
 }
 
 /// A parked item still open, with the transition it came from.
@@ -504,6 +514,9 @@ pub(crate) fn save_evening_check(
         store,
         CheckInData {
             detachment: answers.detachment,
+            relaxation: answers.relaxation,
+            mastery: answers.mastery,
+            control: answers.control,
             work_intrusion: answers.work_intrusion,
             pleasantness: answers.pleasantness,
             note: answers.note,

@@ -477,6 +477,7 @@ fn write_fixture_for_the_current_format() {
                 work_intrusion: Some(3),
                 pleasantness: Some(0.1),
                 note: None,
+                ..EveningAnswers::default()
             },
         )
         .unwrap();

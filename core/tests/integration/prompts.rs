@@ -766,12 +766,23 @@ fn the_evening_check_is_linked_to_the_days_transition() {
             EveningAnswers {
                 detachment: Some(2),
                 work_intrusion: Some(3),
-                pleasantness: None,
-                note: None,
+                relaxation: Some(4),
+                mastery: Some(1),
+                control: Some(5),
+                ..EveningAnswers::default()
             },
         )
         .unwrap();
     assert!(evening.data.evening_check);
+    // All four recovery experiences, the quick two and the other three.
+    assert_eq!(
+        (
+            evening.data.relaxation,
+            evening.data.mastery,
+            evening.data.control
+        ),
+        (Some(4), Some(1), Some(5))
+    );
     assert_eq!(
         evening.data.linked_transition.as_deref(),
         Some(transition.id.as_str())

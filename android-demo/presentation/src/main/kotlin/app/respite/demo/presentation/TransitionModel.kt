@@ -83,7 +83,8 @@ class TransitionModel(private val vault: Vault, clock: Clock) :
 }
 
 /**
- * The evening check: how much did work follow me home? Two taps. The note goes
+ * The evening check: how much did work follow me home? Two taps, and the other three
+ * recovery experiences for whoever wants them. The note goes
  * through the vault's privacy check before saving ([CheckedForm]); its questions never
  * stop the save. Saving links it to today's transition, if there was one (the core
  * does that).
@@ -95,7 +96,24 @@ class EveningModel(private val vault: Vault, private val clock: Clock) :
     var pleasantness: Double? = null
     var note: String = ""
 
-    override fun record() = EveningAnswers(detachment?.toUByte(), workIntrusion?.toUByte(), pleasantness, note.ifBlank { null })
+    /** The other three recovery experiences, 1–5, each optional: restful time, */
+    var relaxation: Int? = null
+
+    /** something that felt like growth or a good challenge, */
+    var mastery: Int? = null
+
+    /** and choosing for myself how to spend the evening. */
+    var control: Int? = null
+
+    override fun record() = EveningAnswers(
+        detachment = detachment?.toUByte(),
+        workIntrusion = workIntrusion?.toUByte(),
+        pleasantness = pleasantness,
+        note = note.ifBlank { null },
+        relaxation = relaxation?.toUByte(),
+        mastery = mastery?.toUByte(),
+        control = control?.toUByte(),
+    )
 
     override fun take(redacted: EveningAnswers) {
         note = redacted.note ?: note
