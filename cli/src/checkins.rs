@@ -147,7 +147,9 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
     let screened = screen(vault, &mut data, args.redact)?;
     let checkin = vault.checkins().add(data)?;
     screened.say();
-    out.print(&checkin.id, checkin_json(&checkin));
+    let mut json = checkin_json(&checkin);
+    crate::support::after_checkin(out, vault, &checkin, &mut json)?;
+    out.print(&checkin.id, json);
     Ok(())
 }
 

@@ -21,6 +21,10 @@ pub enum SettingsCommand {
         /// The hour (0–12) a new day starts, for late or night work.
         #[arg(long, value_name = "HOUR")]
         day_start_hour: Option<u8>,
+        /// The region (two letters, such as GB or US) whose crisis line the safety
+        /// response names when your plan names no professional help; "none" clears it.
+        #[arg(long, value_name = "REGION")]
+        crisis_line_region: Option<String>,
     },
 }
 
@@ -91,6 +95,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Settings(command) => settings(&out, &*open()?, command),
+        Command::Support => crate::support::on_request(&out, &*open()?),
         Command::Plan(command) => crate::plan::run(&out, &*open()?, command),
         Command::Schedule(command) => crate::prompts::schedule(&out, &*open()?, command),
         Command::Prompts(command) => crate::prompts::prompts(&out, &*open()?, command),
@@ -358,20 +363,33 @@ fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(),
     let current = vault.settings()?;
     let shown = match command {
         SettingsCommand::Show => current,
-        SettingsCommand::Set { day_start_hour } => {
-            if day_start_hour.is_none() {
+        SettingsCommand::Set {
+            day_start_hour,
+            crisis_line_region,
+        } => {
+            if day_start_hour.is_none() && crisis_line_region.is_none() {
                 return Err(CliError::Usage(
-                    "nothing to set: try --day-start-hour".into(),
+                    "nothing to set: try --day-start-hour or --crisis-line-region".into(),
                 ));
             }
+            let region = match crisis_line_region.as_deref() {
+                None => current.crisis_line_region.clone(),
+                Some("none") => None,
+                Some(r) => Some(r.to_ascii_uppercase()),
+            };
             vault.update_settings(Settings {
                 day_start_hour: day_start_hour.unwrap_or(current.day_start_hour),
+                crisis_line_region: region,
             })?
         }
     };
+    let region = shown.crisis_line_region.as_deref().unwrap_or("not set");
     out.print(
-        &format!("day-start-hour: {}", shown.day_start_hour),
-        json!({ "day_start_hour": shown.day_start_hour }),
+        &format!(
+            "day-start-hour: {}\ncrisis-line-region: {region}",
+            shown.day_start_hour
+        ),
+        json!({ "day_start_hour": shown.day_start_hour, "crisis_line_region": shown.crisis_line_region }),
     );
     Ok(())
 }

@@ -175,7 +175,9 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
             let screened = screen(vault, &mut draft, redact)?;
             let entry = journal.add(draft)?;
             screened.say();
-            out.print(&entry.id, entry_json(&entry));
+            let mut json = entry_json(&entry);
+            crate::support::after_entry(out, vault, &entry, &mut json)?;
+            out.print(&entry.id, json);
         }
         JournalCommand::List { limit } => {
             let (entries, damaged) = all_pages(limit, |offset, want| {
@@ -326,6 +328,7 @@ pub fn reflect(out: &Output, vault: &Vault, args: ReflectArgs) -> Result<(), Cli
         }
         json["acknowledgement"] = serde_json::Value::String(line.text);
     }
+    crate::support::after_entry(out, vault, &entry, &mut json)?;
     out.print(&entry.id, json);
     Ok(())
 }

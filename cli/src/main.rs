@@ -17,6 +17,7 @@ mod plan;
 mod privacy;
 mod prompts;
 mod secrets;
+mod support;
 mod tour;
 mod trends;
 
@@ -91,6 +92,9 @@ enum Command {
     Privacy(PrivacyCommand),
     /// The ids and wording of emotions, body sensations, needs and scales.
     Catalogue,
+    /// For a very hard moment: your emergency card, your people, professional help
+    /// and a crisis line for your region (`settings set --crisis-line-region`).
+    Support,
     /// Your self-care plan: show, edit, compare revisions, suggestions, the emergency card.
     #[command(subcommand)]
     Plan(PlanCommand),

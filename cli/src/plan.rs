@@ -213,45 +213,11 @@ pub fn run(out: &Output, vault: &Vault, command: PlanCommand) -> Result<(), CliE
         }
         PlanCommand::Card => {
             let card = plan.emergency_card()?;
-            let mut text = String::from("For a hard day. Go gently.\n");
-            let mut section = |title: &str, items: Vec<String>| {
-                if !items.is_empty() {
-                    text.push_str(&format!("\n{title}\n"));
-                    for item in items {
-                        text.push_str(&format!("  • {item}\n"));
-                    }
-                }
-            };
-            section("What helps me settle", card.helps_me_settle.clone());
-            section("What I can tell myself", card.kind_words.clone());
-            section("What to avoid today", card.avoid.clone());
-            section(
-                "Who I can contact",
-                card.contacts
-                    .iter()
-                    .map(|c| format!("{}: {}", c.name, c.how))
-                    .collect(),
+            let text = format!(
+                "For a hard day. Go gently.\n{}",
+                crate::support::card_text(&card)
             );
-            section("Professional help", card.professional_help.clone());
-            section("Supports at work", card.workplace_supports.clone());
-            section(
-                "My early warning signs",
-                card.warning_signs.iter().map(|s| s.text.clone()).collect(),
-            );
-            if card.uses_suggestions {
-                text.push_str(
-                    "\n(Some of this is starter wording; `respite plan edit` makes it yours.)\n",
-                );
-            }
-            out.print(
-                text.trim_end(),
-                json!({
-                    "helps_me_settle": card.helps_me_settle, "kind_words": card.kind_words, "avoid": card.avoid,
-                    "contacts": card.contacts.iter().map(|c| json!({ "name": c.name, "how": c.how })).collect::<Vec<_>>(),
-                    "professional_help": card.professional_help, "workplace_supports": card.workplace_supports,
-                    "uses_suggestions": card.uses_suggestions,
-                }),
-            );
+            out.print(text.trim_end(), crate::support::card_json(&card));
         }
         PlanCommand::Adherence { weeks, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive().to_string());

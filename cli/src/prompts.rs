@@ -423,12 +423,14 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
     };
     screened.say();
     let parked = entry.transition.as_ref().map_or(0, |t| t.parked.len());
+    let mut json = entry_json(&entry);
+    crate::support::after_entry(out, vault, &entry, &mut json)?;
     out.print(
         &format!(
             "Saved your transition ({} parked for later). Go gently.\n{}",
             parked, entry.id
         ),
-        entry_json(&entry),
+        json,
     );
     Ok(())
 }
@@ -593,9 +595,11 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
     } else {
         ""
     };
+    let mut json = checkin_json(&checkin);
+    crate::support::after_checkin(out, vault, &checkin, &mut json)?;
     out.print(
         &format!("Saved your evening check{linked}.\n{}", checkin.id),
-        checkin_json(&checkin),
+        json,
     );
     Ok(())
 }

@@ -1377,3 +1377,59 @@ fn rekey_and_passphrase_change_need_the_current_secret_and_rotate_the_key() {
     );
     assert!(ok(r).stdout.contains("kept across the new key"));
 }
+
+#[test]
+fn a_very_bad_checkin_is_answered_once_with_the_plan_and_a_crisis_line() {
+    let (_dir, vault) = new_vault();
+    ok(with_pass(
+        &vault,
+        &["settings", "set", "--crisis-line-region", "gb"],
+    ));
+    let first = ok(with_pass(&vault, &["checkin", "--zone", "ill"]));
+    // The id stays the last line of stdout; the response goes to stderr.
+    let id = first.stdout.trim();
+    assert_eq!(id.len(), 32, "{}", first.stdout);
+    assert!(first.stderr.contains("Samaritans"), "{}", first.stderr);
+    assert!(first.stderr.contains("999"), "{}", first.stderr);
+    assert!(
+        first.stderr.contains("What helps me settle"),
+        "{}",
+        first.stderr
+    );
+    // Once a day: a second bad check-in that day is only saved.
+    let second = ok(with_pass(&vault, &["checkin", "--burnout", "5"]));
+    assert!(!second.stderr.contains("Samaritans"), "{}", second.stderr);
+    // An ordinary bad day says nothing, and --json carries the response as a field.
+    let (_dir2, other) = new_vault();
+    let ordinary = json(ok(with_pass(
+        &other,
+        &[
+            "--json",
+            "checkin",
+            "--zone",
+            "injured",
+            "--note",
+            "long day, so tired",
+        ],
+    )));
+    assert!(ordinary.get("support").is_none());
+    let worded = json(ok(with_pass(
+        &other,
+        &[
+            "--json",
+            "journal",
+            "add",
+            "--text",
+            "honestly I can't do this anymore",
+        ],
+    )));
+    assert_eq!(worded["support"]["reasons"][0], "OwnWords");
+    assert_eq!(worded["support"]["crisis_line"]["region"], "");
+    // On request it always answers.
+    let asked = ok(with_pass(&other, &["support"]));
+    assert!(
+        asked.stdout.contains("findahelpline.com"),
+        "{}",
+        asked.stdout
+    );
+}

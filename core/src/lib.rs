@@ -28,6 +28,7 @@ mod prompts; // schedule, prompt occurrences, the transition and evening check
 mod rng; // deterministic randomness for demos and tests
 mod search; // the in-memory full-text index
 mod store; // the SQLite file: schema, sealed rows, settings
+mod support; // the safety response, its phrases and crisis lines
 mod text; // word folding for search and checks
 mod time; // instants, local days, time zones
 mod trends; // series, insights, the weekly review, the dashboard
@@ -36,7 +37,7 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    after_session_acknowledgement, catalogue, passphrase_strength, plan_from_text,
+    after_session_acknowledgement, catalogue, crisis_lines, passphrase_strength, plan_from_text,
     plan_suggestions, plan_to_markdown, plan_to_text, plan_with_suggestion, privacy_check,
     privacy_redact, restore_backup, schedule_from_text, schedule_to_text, verify_backup,
 };
@@ -44,6 +45,7 @@ pub use api::journal::Journal;
 pub use api::plan::CarePlan;
 pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
+pub use api::support::Support;
 pub use api::trends::Trends;
 pub use api::vault::{CurrentSecret, KeyRotation, Vault};
 pub use checkins::{CheckIn, CheckInData, CheckInPage};
@@ -91,6 +93,7 @@ pub use store::connection::FORMAT_VERSION;
 pub use store::sealed::{DamagedRecord, MAX_PAGE};
 pub use store::settings::Settings;
 pub use store::state::{StateCheck, StateProblem, StateProblemKind};
+pub use support::{CrisisLine, SafetyReason, SafetyResponse};
 pub use time::{LocalMoment, Timestamp};
 pub use trends::dashboard::{Dashboard, NotableChange, OnThisDay, WeeklyReview};
 pub use trends::insights::{Evidence, Insight, InsightKind, PlanPointers, MIN_DAYS_EACH_SIDE};

@@ -269,6 +269,29 @@ fun bindingTests(fixtureDir: File) {
         }
     }
 
+    test("the safety response answers a very bad moment once a day, with the plan and a crisis line") {
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            vault.updateSettings(Settings(dayStartHour = 0u, crisisLineRegion = "AU"))
+            assertFailsWith<RespiteException.InvalidInput> { vault.updateSettings(Settings(dayStartHour = 0u, crisisLineRegion = "au")) }
+            vault.support().use { support ->
+                vault.checkins().use { checkins ->
+                    val ordinary = checkins.add(CheckInData(moment = now(), stressZone = StressZone.INJURED, note = "client said she can't go on; safety plan done"))
+                    assertEquals(null, support.afterCheckin(ordinary))
+                    val ill = checkins.add(CheckInData(moment = now(), stressZone = StressZone.ILL))
+                    val response = checkNotNull(support.afterCheckin(ill))
+                    assertEquals(listOf(SafetyReason.STRESS_ZONE_ILL), response.reasons)
+                    assertEquals("AU", response.crisisLine!!.region)
+                    assertTrue(response.urgent.text.contains("000"), response.urgent.text)
+                    assertTrue(response.card.helpsMeSettle.isNotEmpty())
+                    val again = checkins.add(CheckInData(moment = now(), burnout = 5u))
+                    assertEquals(null, support.afterCheckin(again), "at most once a day")
+                }
+                assertTrue(support.onRequest().reasons.isEmpty())
+                assertTrue(crisisLines().all { it.source.startsWith("https://") })
+            }
+        }
+    }
+
     test("invalid values from Kotlin are refused with InvalidInput") {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
             vault.journal().use { journal ->

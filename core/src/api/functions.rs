@@ -12,6 +12,7 @@ use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
 use crate::prompts::schedule::WorkSchedule;
+use crate::support::CrisisLine;
 
 /// How hard `passphrase` is to guess, and what would make it harder: the rule every
 /// new vault, passphrase and backup passphrase must pass (show the feedback as the
@@ -27,6 +28,13 @@ pub fn passphrase_strength(passphrase: String) -> PassphraseStrength {
 #[uniffi::export]
 pub fn after_session_acknowledgement(entry: JournalEntry) -> Option<WordedLine> {
     journal::acknowledgement(&entry)
+}
+
+/// Every crisis line the safety response knows, by region, each with its source
+/// (for the region picker in settings).
+#[uniffi::export]
+pub fn crisis_lines() -> Vec<CrisisLine> {
+    crate::support::crisis_lines::all().to_vec()
 }
 
 /// The whole catalogue.

@@ -9,5 +9,6 @@ pub(crate) mod plan;
 pub(crate) mod privacy;
 pub(crate) mod prompts;
 pub(crate) mod session;
+pub(crate) mod support;
 pub(crate) mod trends;
 pub(crate) mod vault;

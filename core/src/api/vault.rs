@@ -11,6 +11,7 @@ use super::plan::CarePlan;
 use super::privacy::Privacy;
 use super::prompts::Prompts;
 use super::session::Session;
+use super::support::Support;
 use super::trends::Trends;
 use crate::crypto::keys::VaultKeys;
 use crate::crypto::recovery_code::RecoveryCode;
@@ -303,6 +304,11 @@ impl Vault {
     /// Personal trends, insights, the weekly review and "on this day".
     pub fn trends(&self) -> Arc<Trends> {
         Arc::new(Trends::new(Arc::clone(&self.session)))
+    }
+
+    /// The safety response: what to show when things are very bad.
+    pub fn support(&self) -> Arc<Support> {
+        Arc::new(Support::new(Arc::clone(&self.session)))
     }
 
     /// Writes an encrypted backup of the whole vault to `path`, which must not exist.

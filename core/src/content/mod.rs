@@ -11,6 +11,12 @@ use serde::de::DeserializeOwned;
 /// The plan's starter suggestions (read by the plan, which owns their types).
 pub(crate) const PLAN_SUGGESTIONS: &str = include_str!("en/plan-suggestions.json");
 
+/// National crisis lines by region, each with its source (read by the safety response).
+pub(crate) const CRISIS_LINES: &str = include_str!("crisis-lines.json");
+
+/// The phrases the safety response looks for in a person's own words.
+pub(crate) const SAFETY_PHRASES: &str = include_str!("en/safety-phrases.txt");
+
 /// The identifier check's word lists, one entry per line (`#` starts a comment).
 pub(crate) mod privacy_words {
     /// Common English words (generated, SCOWL small).

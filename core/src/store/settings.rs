@@ -18,8 +18,10 @@ pub(crate) const SCHEDULE: &str = "schedule";
 pub(crate) const PROMPT_STATE: &str = "prompt-state";
 /// The row of the identifier check's allow-list.
 pub(crate) const ALLOW_LIST: &str = "privacy-allow-list";
+/// The row that remembers when the safety response was last shown.
+pub(crate) const SUPPORT_STATE: &str = "support-state";
 /// Every group of settings.
-pub(crate) const GROUPS: [&str; 4] = [VAULT, SCHEDULE, PROMPT_STATE, ALLOW_LIST];
+pub(crate) const GROUPS: [&str; 5] = [VAULT, SCHEDULE, PROMPT_STATE, ALLOW_LIST, SUPPORT_STATE];
 
 /// Preferences that shape how records are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
@@ -28,6 +30,12 @@ pub struct Settings {
     /// night: with 4, a check-in at 03:30 belongs to the previous day. Applies to
     /// records written after it is changed; earlier records keep their day.
     pub day_start_hour: u8,
+    /// The region (ISO 3166-1 alpha-2, such as `GB`) whose crisis line the safety
+    /// response names when the plan names no professional help. Shells set it from
+    /// the device's region; the person can change it. `None`: an international
+    /// directory of lines.
+    #[uniffi(default)]
+    pub crisis_line_region: Option<String>,
 }
 
 /// Settings as they are sealed, apart from the exported [`Settings`] so that its shape
@@ -36,12 +44,15 @@ pub struct Settings {
 #[serde(default)]
 pub(crate) struct StoredSettings {
     day_start_hour: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    crisis_line_region: Option<String>,
 }
 
 impl From<&Settings> for StoredSettings {
     fn from(s: &Settings) -> Self {
         StoredSettings {
             day_start_hour: s.day_start_hour,
+            crisis_line_region: s.crisis_line_region.clone(),
         }
     }
 }
@@ -50,6 +61,7 @@ impl From<StoredSettings> for Settings {
     fn from(s: StoredSettings) -> Self {
         Settings {
             day_start_hour: s.day_start_hour,
+            crisis_line_region: s.crisis_line_region,
         }
     }
 }
@@ -58,6 +70,15 @@ impl Settings {
     fn validate(&self) -> Result<()> {
         if self.day_start_hour > 12 {
             return Err(RespiteError::invalid("day_start_hour", "must be between 0 and 12").into());
+        }
+        if let Some(region) = &self.crisis_line_region {
+            if region.len() != 2 || !region.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(RespiteError::invalid(
+                    "crisis_line_region",
+                    "must be two capital letters, such as GB (ISO 3166-1 alpha-2)",
+                )
+                .into());
+            }
         }
         Ok(())
     }
@@ -170,7 +191,10 @@ mod tests {
 
     #[test]
     fn settings_seal_as_frozen() {
-        let settings = Settings { day_start_hour: 4 };
+        let settings = Settings {
+            day_start_hour: 4,
+            crisis_line_region: None,
+        };
         sealed::assert_frozen("settings", &StoredSettings::from(&settings));
     }
 }

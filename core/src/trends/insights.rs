@@ -6,11 +6,14 @@
 //!   only with at least 5 days on each side and a moving-block bootstrap interval that
 //!   excludes zero at a family-wise 95 % level (Bonferroni over everything tested).
 //! - Early warning: 7 of the last 10 days beyond the personal baseline (8 weeks
-//!   before) plus a margin, pointing to the person's own plan.
+//!   before) plus a margin, pointing to the person's own plan. Until the stress zone
+//!   has a baseline, 3 or more days in the injured or ill zone within the last 7 give
+//!   the same gentle note, so it works from the first week.
 
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeSet;
 
+use crate::content::catalogue::StressZone;
 use crate::content::wording::{self, param, InsightParam};
 use crate::plan::Plan;
 use crate::rng::Rng;
@@ -25,6 +28,9 @@ const BLOCK_DAYS: usize = 7;
 /// Days of the early-warning window, and how many of them must be beyond baseline.
 const WARNING_WINDOW: i64 = 10;
 const WARNING_DAYS: usize = 7;
+/// Days of the zone warning's window, and how many injured or ill days it takes.
+const ZONE_WINDOW: i64 = 7;
+const ZONE_WARNING_DAYS: usize = 3;
 
 /// What an insight is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -366,23 +372,48 @@ pub(crate) fn early_warnings(history: &History, plan: &Plan, today: NaiveDate) -
             param("recent", format!("{:.2}", quantile(&sorted, 0.5))),
             param("usual", format!("{:.2}", baseline.median)),
         ];
-        let key = "insight.early-warning";
-        out.push(Insight {
-            kind: InsightKind::EarlyWarning,
-            wording_key: key.to_owned(),
-            text: wording::fill(key, &params),
+        out.push(warning("insight.early-warning", params, metric, plan));
+    }
+    let hard_days = history
+        .days
+        .range(today - Duration::days(ZONE_WINDOW - 1)..=today)
+        .filter(|(_, day)| {
+            day.zones
+                .iter()
+                .any(|z| matches!(z, StressZone::Injured | StressZone::Ill))
+        })
+        .count();
+    let has_baseline = history
+        .baseline(Metric::StressLevel, baseline_start, baseline_end, 20)
+        .is_some();
+    if hard_days >= ZONE_WARNING_DAYS && !has_baseline {
+        let params = vec![param("days", hard_days), param("window", ZONE_WINDOW)];
+        out.push(warning(
+            "insight.early-warning.zone",
             params,
-            evidence: None,
-            metric,
-            pointers: Some(PlanPointers {
-                warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
-                workplace_supports: plan.supports_in_place.clone(),
-                supports_to_request: plan.supports_to_request.clone(),
-                has_emergency_plan: plan.emergency != Default::default(),
-            }),
-        });
+            Metric::StressLevel,
+            plan,
+        ));
     }
     out
+}
+
+/// An early warning worded by `key`, pointing to the plan.
+fn warning(key: &str, params: Vec<InsightParam>, metric: Metric, plan: &Plan) -> Insight {
+    Insight {
+        kind: InsightKind::EarlyWarning,
+        wording_key: key.to_owned(),
+        text: wording::fill(key, &params),
+        params,
+        evidence: None,
+        metric,
+        pointers: Some(PlanPointers {
+            warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+            workplace_supports: plan.supports_in_place.clone(),
+            supports_to_request: plan.supports_to_request.clone(),
+            has_emergency_plan: plan.emergency != Default::default(),
+        }),
+    }
 }
 
 #[cfg(test)]

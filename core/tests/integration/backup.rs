@@ -64,7 +64,10 @@ fn filled_vault(path: &Path) -> Arc<Vault> {
         .add(full_checkin("2026-05-04T21:00:00+02:00"))
         .unwrap();
     vault
-        .update_settings(Settings { day_start_hour: 4 })
+        .update_settings(Settings {
+            day_start_hour: 4,
+            ..Settings::default()
+        })
         .unwrap();
     let mut schedule = vault.prompts().schedule().unwrap();
     schedule.commute_minutes = 35;

@@ -383,11 +383,17 @@ fn the_day_start_hour_keeps_a_night_shift_on_one_day() {
     let vault = new_vault(&path);
     assert_eq!(vault.settings().unwrap(), Settings::default());
     assert_eq!(
-        invalid_field(vault.update_settings(Settings { day_start_hour: 13 })),
+        invalid_field(vault.update_settings(Settings {
+            day_start_hour: 13,
+            ..Settings::default()
+        })),
         "day_start_hour"
     );
     vault
-        .update_settings(Settings { day_start_hour: 5 })
+        .update_settings(Settings {
+            day_start_hour: 5,
+            ..Settings::default()
+        })
         .unwrap();
     let c = vault.checkins();
     // A night shift from 22:00 to 06:00: everything before 05:00 belongs to the evening it began.

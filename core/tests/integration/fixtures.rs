@@ -255,7 +255,10 @@ fn write_fixture_for_the_current_format() {
         .unwrap()
         .iter()
         .any(|s| s.kind == KeySlotKind::Device));
-    let settings = Settings { day_start_hour: 4 };
+    let settings = Settings {
+        day_start_hour: 4,
+        ..Settings::default()
+    };
     vault.update_settings(settings.clone()).unwrap();
 
     let journal = vault.journal();

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(u8, &[&str])] = &[
     (8, &["api", "fuzzing"]),
     (7, &["exchange", "demo"]),
-    (6, &["trends", "prompts", "search", "privacy"]),
+    (6, &["trends", "prompts", "search", "privacy", "support"]),
     (5, &["plan"]),
     (4, &["journal", "checkins"]),
     (3, &["store"]),

@@ -22,6 +22,7 @@ mod privacy_vault;
 mod prompts;
 mod search;
 mod state;
+mod support;
 mod trends;
 mod vault_file;
 mod wording;

@@ -52,6 +52,7 @@ fn populated(path: &Path) -> (Vec<String>, Vec<String>) {
         vault
             .update_settings(Settings {
                 day_start_hour: hour,
+                ..Settings::default()
             })
             .unwrap();
     }
@@ -182,7 +183,10 @@ fn the_newest_plan_revision_deleted_or_older_settings_put_back_are_named() {
             })
             .unwrap();
         vault
-            .update_settings(Settings { day_start_hour: 6 })
+            .update_settings(Settings {
+                day_start_hour: 6,
+                ..Settings::default()
+            })
             .unwrap();
         old
     };

@@ -5,7 +5,7 @@ use crate::common::*;
 use chrono::{Duration, NaiveDate};
 use respite_core::{
     CheckIn, CheckInData, InsightKind, JournalEntry, JournalKind, Metric, Plan, SignArea,
-    SyntheticOptions, TransitionAnswers, Vault, WarningSign,
+    StressZone, SyntheticOptions, TransitionAnswers, Vault, WarningSign,
 };
 use std::collections::BTreeMap;
 
@@ -490,4 +490,62 @@ fn demo_data_fills_a_vault_with_a_plan() {
     assert!(vault
         .fill_with_demo_data(0, 1, "2026-05-04".into())
         .is_err());
+}
+
+#[test]
+fn several_hard_days_in_the_first_week_give_the_warning_before_any_baseline() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let today = day("2026-05-07");
+    let zones = [
+        StressZone::Reacting,
+        StressZone::Injured,
+        StressZone::Reacting,
+        StressZone::Ill,
+        StressZone::Ready,
+        StressZone::Injured,
+    ];
+    for (k, zone) in zones.iter().enumerate() {
+        let d = today - Duration::days(5 - k as i64);
+        vault
+            .checkins()
+            .add(CheckInData {
+                stress_zone: Some(*zone),
+                ..CheckInData::new(moment(&format!("{d}T20:00:00+02:00")))
+            })
+            .unwrap();
+    }
+    let insights = vault.trends().insights(today.to_string()).unwrap();
+    let warning = insights
+        .iter()
+        .find(|i| i.kind == InsightKind::EarlyWarning)
+        .expect("three injured or ill days in a week");
+    assert_eq!(warning.wording_key, "insight.early-warning.zone");
+    assert!(
+        warning.text.contains("On 3 of the last 7 days"),
+        "{}",
+        warning.text
+    );
+    assert!(warning.pointers.is_some());
+    // Two such days are an ordinary hard stretch: no note.
+    let (_dir2, path2) = vault_path();
+    let fresh = new_vault(&path2);
+    for (k, zone) in [StressZone::Injured, StressZone::Reacting, StressZone::Ill]
+        .iter()
+        .enumerate()
+    {
+        let d = today - Duration::days(k as i64);
+        fresh
+            .checkins()
+            .add(CheckInData {
+                stress_zone: Some(*zone),
+                ..CheckInData::new(moment(&format!("{d}T20:00:00+02:00")))
+            })
+            .unwrap();
+    }
+    assert!(fresh
+        .trends()
+        .insights(today.to_string())
+        .unwrap()
+        .is_empty());
 }
