@@ -153,6 +153,35 @@ fun presentationTests() {
         }
     }
 
+    test("presentation: a very bad check-in brings the safety response once, an ordinary one does not") {
+        val (vault, _) = openVault()
+        vault.use {
+            val settings = SettingsModel(it, AutoLockPolicy(30))
+            settings.adoptDeviceRegion("nz")
+            assertEquals("NZ", settings.settings.crisisLineRegion)
+            settings.adoptDeviceRegion("GB")
+            assertEquals("NZ", settings.settings.crisisLineRegion, "a chosen region stays")
+
+            val ordinary = CheckInModel(it, berlinClock())
+            ordinary.zone = StressZone.INJURED
+            ordinary.note = "long day, so tired"
+            assertNotNull(ordinary.save())
+            assertNull(ordinary.support)
+
+            val drained = CheckInModel(it, berlinClock())
+            drained.pad = 0.05 to 0.1
+            assertNotNull(drained.save())
+            val response = assertNotNull(drained.support)
+            assertEquals(listOf(SafetyReason.VERY_LOW_AND_DRAINED), response.reasons)
+            assertEquals("NZ", response.crisisLine?.region)
+
+            val words = AfterSessionModel(it, berlinClock())
+            words.note = "I don't want to be here anymore."
+            assertNotNull(words.save())
+            assertNull(words.support, "at most once a day")
+        }
+    }
+
     test("presentation: the check-in note and the evening note are asked about before saving, never held back") {
         val (vault, _) = openVault()
         vault.use {

@@ -58,7 +58,10 @@ struct AfterSessionView: View {
     }
 
     private func write() {
-        privacy.write({ _ = try vault.journal().add(draft: draft()) }, done: { dismiss() }) { error = Messages.forError($0) }
+        privacy.write({
+            let entry = try vault.journal().add(draft: draft())
+            privacy.support = try? vault.support().afterEntry(entry: entry)
+        }, done: { dismiss() }) { error = Messages.forError($0) }
     }
 }
 
@@ -136,7 +139,10 @@ struct CheckInView: View {
     }
 
     private func write() {
-        privacy.write({ _ = try vault.checkins().add(data: data()) }, done: { dismiss() }) { error = Messages.forError($0) }
+        privacy.write({
+            let checkin = try vault.checkins().add(data: data())
+            privacy.support = try? vault.support().afterCheckin(checkin: checkin)
+        }, done: { dismiss() }) { error = Messages.forError($0) }
     }
 }
 
@@ -178,7 +184,10 @@ struct EveningView: View {
 
     /// Saves; linked by the core to today's transition, if there was one.
     private func write() {
-        privacy.write({ _ = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: answers()) }, done: { dismiss() }) {
+        privacy.write({
+            let checkin = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: answers())
+            privacy.support = try? vault.support().afterCheckin(checkin: checkin)
+        }, done: { dismiss() }) {
             message = Messages.forError($0, nothingToSave: "Nothing to save tonight, and that's fine.")
         }
     }

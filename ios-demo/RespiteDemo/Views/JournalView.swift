@@ -118,7 +118,8 @@ struct JournalEntryView: View {
 
     private func write() {
         privacy.write({
-            _ = try vault.journal().add(draft: draft())
+            let entry = try vault.journal().add(draft: draft())
+            privacy.support = try? vault.support().afterEntry(entry: entry)
             onSaved()
         }, done: { dismiss() }) { error = Messages.forError($0) }
     }

@@ -119,21 +119,56 @@ struct EmergencyCardView: View {
     var body: some View {
         List {
             if let card = try? vault.plan().emergencyCard() {
-                if card.usesSuggestions { Text("These are starter ideas until you write your own in the plan.") }
-                lines("What helps me settle", card.helpsMeSettle)
-                lines("Kind things to tell myself", card.kindWords)
-                lines("What to avoid", card.avoid)
-                lines("People I can reach", card.contacts.map { "\($0.name): \($0.how)" })
-                lines("Professional help", card.professionalHelp)
-                lines("Support at work", card.workplaceSupports)
-                lines("Signs I am running down", card.warningSigns.map(\.text))
+                CardSections(card: card)
             }
         }
         .navigationTitle("For right now")
     }
+}
 
-    @ViewBuilder
-    private func lines(_ title: String, _ lines: [String]) -> some View {
+/// The sections of an emergency card.
+struct CardSections: View {
+    let card: EmergencyCard
+
+    var body: some View {
+        if card.usesSuggestions { Text("These are starter ideas until you write your own in the plan.") }
+        Lines(title: "What helps me settle", lines: card.helpsMeSettle)
+        Lines(title: "Kind things to tell myself", lines: card.kindWords)
+        Lines(title: "What to avoid", lines: card.avoid)
+        Lines(title: "People I can reach", lines: card.contacts.map { "\($0.name): \($0.how)" })
+        Lines(title: "Professional help", lines: card.professionalHelp)
+        Lines(title: "Support at work", lines: card.workplaceSupports)
+        Lines(title: "Signs I am running down", lines: card.warningSigns.map(\.text))
+    }
+}
+
+/// The core's gentle answer to a very bad moment: its opening, the person's own card,
+/// their people, a crisis line when the plan names no professional help, and what to
+/// do if safety is at stake.
+struct SupportSections: View {
+    let response: SafetyResponse
+    let done: () -> Void
+
+    var body: some View {
+        Section { Text(response.opening.text) }
+        CardSections(card: response.card)
+        Lines(title: "My people", lines: response.people)
+        if let line = response.crisisLine {
+            Lines(title: "A crisis line", lines: ["\(line.name): \(line.how)"])
+        }
+        Section {
+            Text(response.urgent.text)
+            Button("Done", action: done)
+        }
+    }
+}
+
+/// A titled section of lines, left out when there are none.
+struct Lines: View {
+    let title: String
+    let lines: [String]
+
+    var body: some View {
         if !lines.isEmpty {
             Section(title) { ForEach(lines, id: \.self) { Text($0) } }
         }

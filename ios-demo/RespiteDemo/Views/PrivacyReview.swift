@@ -57,6 +57,9 @@ final class PrivacyReview: ObservableObject {
     @Published var reviewing = false
     /// After saving: the all-clear, or why the check could not run; nil when there is nothing to say.
     @Published private(set) var savedNote: String?
+    /// After saving: the core's gentle answer when what was saved suggests a very bad
+    /// place (set by the save, at most once a day); shown in the app, never in a notification.
+    @Published var support: SafetyResponse?
     /// Fields kept as written. A report's findings and redacted text pin its text down
     /// exactly, so a field is asked about again once it changes.
     private var kept: Set<FieldReport> = []
@@ -132,7 +135,7 @@ final class PrivacyReview: ObservableObject {
             let line = allClear ?? error
             clear()
             savedNote = line
-            if line == nil { done() }
+            if line == nil && support == nil { done() }
         } catch {
             failed(error)
         }
@@ -230,7 +233,9 @@ struct CheckedForm<R, Content: View>: View {
 
     var body: some View {
         Form {
-            if let note = review.savedNote {
+            if let response = review.support {
+                SupportSections(response: response, done: done)
+            } else if let note = review.savedNote {
                 Section("Saved") {
                     Text(note)
                     Button("Done", action: done)

@@ -7,6 +7,7 @@ struct SettingsView: View {
     @EnvironmentObject private var session: Session
     @State private var scheduleText = ""
     @State private var dayStart: Int?
+    @State private var crisisRegion = ""
     @State private var slots: [KeySlot] = []
     @State private var current = ""
     @State private var passphrase = ""
@@ -30,6 +31,15 @@ struct SettingsView: View {
             Section("A new day starts at") {
                 ScaleChips(label: "Hour (late shifts count to the day before)", range: 0...12, selected: $dayStart)
                     .onChange(of: dayStart) { hour in setDayStart(hour) }
+            }
+            Section("Crisis line for my region") {
+                Text("Named when a check-in or your words suggest a very hard moment and your plan names no professional help.").font(.caption)
+                Picker("Region", selection: $crisisRegion) {
+                    ForEach(crisisLines(), id: \.region) { line in
+                        Text("\(line.region.isEmpty ? "Elsewhere" : line.region): \(line.name)").tag(line.region)
+                    }
+                }
+                .onChange(of: crisisRegion) { region in setCrisisRegion(region) }
             }
             Section("Lock when I leave the app") {
                 Picker("After", selection: $session.lockTimeout) {
@@ -95,6 +105,8 @@ struct SettingsView: View {
     private func refresh() {
         if let schedule = try? vault.prompts().schedule() { scheduleText = scheduleToText(schedule: schedule) }
         dayStart = (try? vault.settings()).map { Int($0.dayStartHour) }
+        adoptDeviceRegion()
+        crisisRegion = (try? vault.settings())?.crisisLineRegion ?? ""
         slots = (try? vault.keySlots()) ?? []
         do {
             allowed = try vault.privacy().allowed()
@@ -147,6 +159,22 @@ struct SettingsView: View {
     private func setDayStart(_ hour: Int?) {
         guard let hour, var settings = try? vault.settings(), Int(settings.dayStartHour) != hour else { return }
         settings.dayStartHour = UInt8(hour)
+        attempt { _ = try vault.updateSettings(settings: settings) }
+    }
+
+    /// Takes the device's region when none was chosen yet (one without its own line
+    /// gets the international directory).
+    private func adoptDeviceRegion() {
+        guard var settings = try? vault.settings(), settings.crisisLineRegion == nil,
+              let code = Locale.current.region?.identifier, code.count == 2 else { return }
+        settings.crisisLineRegion = code.uppercased()
+        attempt { _ = try vault.updateSettings(settings: settings) }
+    }
+
+    /// Whose crisis line the safety response names ("" is the international directory).
+    private func setCrisisRegion(_ region: String) {
+        guard var settings = try? vault.settings(), (settings.crisisLineRegion ?? "") != region else { return }
+        settings.crisisLineRegion = region.isEmpty ? nil : region
         attempt { _ = try vault.updateSettings(settings: settings) }
     }
 

@@ -114,6 +114,7 @@ struct TransitionView: View {
             MessageText(text: message)
             if saved {
                 if let note = privacy.savedNote { Text(note) }
+                if let response = privacy.support { SupportSections(response: response, done: { privacy.support = nil }) }
                 Button("Done") { dismiss() }
             } else {
                 MessageText(text: privacy.allClear)
@@ -155,7 +156,8 @@ struct TransitionView: View {
     private func save() {
         entered()
         privacy.write({
-            _ = try vault.prompts().saveTransition(moment: moment, answers: answers)
+            let entry = try vault.prompts().saveTransition(moment: moment, answers: answers)
+            privacy.support = try? vault.support().afterEntry(entry: entry)
             saved = true
             message = "Saved. The rest can wait until tomorrow."
         }, done: {}) {

@@ -158,7 +158,12 @@ private fun savedOrReviewing(form: CheckedForm<*, *>, redraw: Redraw, done: () -
     val saved = form.saved
     if (saved != null) {
         val note = form.privacyNote
-        if (note == null) LaunchedEffect(saved) { done() } else SavedWithNote("Saved", note, done)
+        val support = form.support
+        when {
+            support != null -> SupportResponse(support, done)
+            note == null -> LaunchedEffect(saved) { done() }
+            else -> SavedWithNote("Saved", note, done)
+        }
         return true
     }
     if (form.reviewing) {

@@ -17,8 +17,10 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
+import app.respite.core.EmergencyCard
 import app.respite.core.PlanSection
 import app.respite.core.PracticeStatus
+import app.respite.core.SafetyResponse
 import app.respite.core.Vault
 import app.respite.demo.presentation.PlanModel
 
@@ -83,6 +85,29 @@ fun EmergencyCardScreen(vault: Vault) {
     val card = remember(vault) { PlanModel(vault).emergencyCard() }
     ScreenColumn {
         Heading("For right now")
+        CardLines(card)
+    }
+}
+
+/**
+ * The core's gentle answer to a very bad moment, in the app only: its opening line,
+ * the person's own card, their people, a crisis line when the plan names no
+ * professional help, and what to do if safety is at stake.
+ */
+@Composable
+fun SupportResponse(response: SafetyResponse, done: () -> Unit) {
+    ScreenColumn {
+        Heading(response.opening.text)
+        CardLines(response.card)
+        Lines("My people", response.people)
+        response.crisisLine?.let { Lines("A crisis line", listOf("${it.name}: ${it.how}")) }
+        Text(response.urgent.text)
+        Button(onClick = done) { Text("Done") }
+    }
+}
+
+@Composable
+private fun CardLines(card: EmergencyCard) {
         if (card.usesSuggestions) Text("These are starter ideas until you write your own in the plan.")
         Lines("What helps me settle", card.helpsMeSettle)
         Lines("Kind things to tell myself", card.kindWords)
@@ -91,7 +116,6 @@ fun EmergencyCardScreen(vault: Vault) {
         Lines("Professional help", card.professionalHelp)
         Lines("Support at work", card.workplaceSupports)
         Lines("Signs I am running down", card.warningSigns.map { it.text })
-    }
 }
 
 @Composable

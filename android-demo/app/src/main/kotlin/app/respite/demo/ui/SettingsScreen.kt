@@ -12,6 +12,7 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -62,6 +63,17 @@ fun SettingsScreen(session: Session, vault: Vault) {
         Heading("A new day starts at")
         ScaleChips("Hour (late shifts count to the day before)", 0..12, m.settings.dayStartHour.toInt()) { h ->
             if (h != null) redraw { m.setDayStartHour(h) }
+        }
+
+        Heading("Crisis line for my region")
+        Text("Named when a check-in or your words suggest a very hard moment and your plan names no professional help.")
+        LaunchedEffect(Unit) { redraw { m.adoptDeviceRegion(java.util.Locale.getDefault().country) } }
+        for (line in m.crisisLines) {
+            val region = line.region.ifEmpty { null }
+            val label = "${line.region.ifEmpty { "Elsewhere" }}: ${line.name}"
+            TextButton(onClick = { redraw { m.setCrisisLineRegion(region) } }) {
+                Text(if (m.settings.crisisLineRegion == region) "• $label" else label)
+            }
         }
 
         Heading("Lock when I leave the app")

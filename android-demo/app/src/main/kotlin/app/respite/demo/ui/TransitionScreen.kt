@@ -44,7 +44,10 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
         LinearProgressIndicator(progress = { m.index.toFloat() / m.script.steps.size }, modifier = Modifier.fillMaxWidth())
         val step = m.current
         if (step == null) {
-            if (m.saved != null) {
+            val support = m.support
+            if (m.saved != null && support != null) {
+                SupportResponse(support, done)
+            } else if (m.saved != null) {
                 Heading(m.message ?: "Saved.")
                 m.privacyNote?.let { Text(it) }
                 Button(onClick = done) { Text("Done") }

@@ -63,4 +63,6 @@ class AfterSessionModel(private val vault: Vault, private val clock: Clock) :
     }
 
     override fun persist(record: JournalDraft): JournalEntry = vault.journal().use { it.add(record) }
+
+    override fun respond(saved: JournalEntry) = vault.support().use { it.afterEntry(saved) }
 }

@@ -96,4 +96,6 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
     }
 
     override fun persist(record: CheckInData): CheckIn = vault.checkins().use { it.add(record) }
+
+    override fun respond(saved: CheckIn) = vault.support().use { it.afterCheckin(saved) }
 }

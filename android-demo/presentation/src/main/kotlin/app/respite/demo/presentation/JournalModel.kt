@@ -64,4 +64,6 @@ class JournalEntryModel(private val vault: Vault, private val clock: Clock) :
     }
 
     override fun persist(record: JournalDraft): JournalEntry = vault.journal().use { it.add(record) }
+
+    override fun respond(saved: JournalEntry) = vault.support().use { it.afterEntry(saved) }
 }

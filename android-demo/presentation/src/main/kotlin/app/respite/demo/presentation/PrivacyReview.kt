@@ -8,6 +8,7 @@ import app.respite.core.Plan
 import app.respite.core.Privacy
 import app.respite.core.PrivacyFinding
 import app.respite.core.RespiteException
+import app.respite.core.SafetyResponse
 import app.respite.core.TransitionAnswers
 import app.respite.core.Vault
 
@@ -201,6 +202,13 @@ abstract class CheckedForm<R, T>(vault: Vault, kind: CheckedRecord<R>) {
     var error: String? = null
         protected set
 
+    /**
+     * After saving: the core's gentle answer when what was saved suggests a very bad
+     * place (at most once a day); show it in the app, never in a notification.
+     */
+    var support: SafetyResponse? = null
+        private set
+
     /** The privacy check of the record; its questions are shown while [reviewing]. */
     val privacy = PrivacyReview(vault, kind, read = ::record, take = ::take, resolved = { if (reviewing) write() })
 
@@ -215,6 +223,9 @@ abstract class CheckedForm<R, T>(vault: Vault, kind: CheckedRecord<R>) {
 
     /** What to say when saving failed. */
     protected open fun failure(e: RespiteException): String = Messages.forError(e)
+
+    /** The safety response to what was saved (none for records it does not read). */
+    protected open fun respond(saved: T): SafetyResponse? = null
 
     /**
      * Saves; returns what was saved, or null while the privacy check asks ([reviewing];
@@ -241,6 +252,8 @@ abstract class CheckedForm<R, T>(vault: Vault, kind: CheckedRecord<R>) {
         persist(record()).also {
             error = null
             saved = it
+            // The record is saved either way; a failed answer only means none is shown.
+            support = try { respond(it) } catch (e: RespiteException) { null }
             privacyNote = privacy.afterSave
             privacy.clear()
         }

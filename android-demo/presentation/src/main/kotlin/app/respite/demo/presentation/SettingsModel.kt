@@ -1,5 +1,6 @@
 package app.respite.demo.presentation
 
+import app.respite.core.CrisisLine
 import app.respite.core.CurrentSecret
 import app.respite.core.DeviceKeyStore
 import app.respite.core.KeyRotation
@@ -8,6 +9,7 @@ import app.respite.core.RespiteException
 import app.respite.core.Settings
 import app.respite.core.Vault
 import app.respite.core.WorkSchedule
+import app.respite.core.crisisLines
 import app.respite.core.passphraseStrength
 import app.respite.core.scheduleFromText
 import app.respite.core.scheduleToText
@@ -37,6 +39,23 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
 
     /** Sets the hour a new day starts (0–12). */
     fun setDayStartHour(hour: Int): Boolean = attempt { settings = vault.updateSettings(settings.copy(dayStartHour = hour.toUByte())) }
+
+    /** The crisis lines the safety response can name, for the region picker. */
+    val crisisLines: List<CrisisLine> = crisisLines()
+
+    /** Whose crisis line the safety response names (null: the international directory). */
+    fun setCrisisLineRegion(region: String?): Boolean =
+        attempt { settings = vault.updateSettings(settings.copy(crisisLineRegion = region)) }
+
+    /**
+     * Takes the device's region (`Locale.getDefault().country`) when none was chosen
+     * yet; a region without its own line gets the international directory.
+     */
+    fun adoptDeviceRegion(country: String) {
+        if (settings.crisisLineRegion == null && country.length == 2 && country.all { it.isLetter() }) {
+            setCrisisLineRegion(country.uppercase())
+        }
+    }
 
     /** The ways the vault can be unlocked. */
     fun keySlots(): List<KeySlot> = vault.keySlots()

@@ -79,6 +79,8 @@ class TransitionModel(private val vault: Vault, clock: Clock) :
 
     override fun persist(record: TransitionAnswers): JournalEntry = vault.prompts().use { it.saveTransition(moment, record) }
 
+    override fun respond(saved: JournalEntry) = vault.support().use { it.afterEntry(saved) }
+
     override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save, and that's fine. Go gently.")
 }
 
@@ -120,6 +122,8 @@ class EveningModel(private val vault: Vault, private val clock: Clock) :
     }
 
     override fun persist(record: EveningAnswers): CheckIn = vault.prompts().use { it.saveEveningCheck(clock.moment(), record) }
+
+    override fun respond(saved: CheckIn) = vault.support().use { it.afterCheckin(saved) }
 
     override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save tonight, and that's fine.")
 }
