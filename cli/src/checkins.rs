@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::commands::{all_pages, moment_or_now};
 use crate::error::CliError;
-use crate::format::{checkin_json, checkin_line, Output};
+use crate::format::{checkin_json, checkin_line, checkin_text, Output};
 use crate::journal::report_damaged;
 use crate::privacy::screen;
 
@@ -20,7 +20,7 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "0..1")]
     energy: Option<f64>,
     /// An emotion: its word ("hopeful") or id, see `respite catalogue`; repeat for more.
-    #[arg(long = "emotion", value_name = "ID")]
+    #[arg(long = "emotion", visible_alias = "feeling", value_name = "WORD")]
     emotions: Vec<String>,
     /// Stress continuum zone.
     #[arg(long, value_enum)]
@@ -171,11 +171,7 @@ pub fn run(out: &Output, vault: &Vault, command: CheckinCommand) -> Result<(), C
         }
         CheckinCommand::Show { id } => {
             let checkin = checkins.get(id)?;
-            let value = checkin_json(&checkin);
-            out.print(
-                &serde_json::to_string_pretty(&value).unwrap_or_default(),
-                value,
-            );
+            out.print(&checkin_text(&checkin), checkin_json(&checkin));
         }
         CheckinCommand::Delete { id } => {
             checkins.delete(id.clone())?;

@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, FixedOffset};
 use respite_core::{
-    CheckIn, JournalEntry, KeySlot, LocalMoment, PrivacyFinding, SearchHit, SearchSource,
-    SessionReflection,
+    catalogue, CheckIn, JournalEntry, KeySlot, LocalMoment, PrivacyFinding, RecoveryExperience,
+    ScalePoint, SearchHit, SearchSource, SessionReflection, TransitionRecord,
 };
 use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Prints either the text or the JSON form of a result.
 pub struct Output {
@@ -67,6 +69,9 @@ pub fn entry_line(e: &JournalEntry) -> String {
         if let Some(i) = e.reflection.as_ref().and_then(|r| r.intensity) {
             headline = format!("(intensity {i}/10)");
         }
+        if let Some(t) = &e.transition {
+            headline = truncate(&transition_title(t), 90);
+        }
     }
     format!(
         "{}  {}  {:<13}  {}",
@@ -75,6 +80,105 @@ pub fn entry_line(e: &JournalEntry) -> String {
         e.kind.as_str(),
         headline
     )
+}
+
+/// A transition's headline: what was parked and what went well, in a few words.
+fn transition_title(t: &TransitionRecord) -> String {
+    let mut parts = vec!["Leaving work".to_owned()];
+    match t.parked.len() {
+        0 => {}
+        1 => parts.push("1 thing parked".into()),
+        n => parts.push(format!("{n} things parked")),
+    }
+    if t.set_down.is_some() {
+        parts.push("one thing set down".into());
+    }
+    if let Some(first) = t.went_well.first() {
+        parts.push(format!("went well: {first}"));
+    }
+    parts.join(" · ")
+}
+
+/// The catalogue's English words for label ids; a word of the person's own is shown
+/// as it is.
+pub fn label_words(ids: &[String]) -> String {
+    static WORDS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let c = catalogue();
+        c.emotions
+            .into_iter()
+            .map(|l| (l.id, l.text))
+            .chain(c.body_sensations.into_iter().map(|l| (l.id, l.text)))
+            .chain(c.needs.into_iter().map(|l| (l.id, l.text)))
+            .collect()
+    });
+    ids.iter()
+        .map(|id| words.get(id).cloned().unwrap_or_else(|| id.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Pleasantness (−1…1) in words, with its value.
+fn pleasantness_words(p: f64) -> String {
+    let word = match p {
+        p if p <= -0.6 => "very unpleasant",
+        p if p <= -0.2 => "unpleasant",
+        p if p < 0.2 => "neither pleasant nor unpleasant",
+        p if p < 0.6 => "pleasant",
+        _ => "very pleasant",
+    };
+    format!("{word} ({p:+.2} on −1…1)")
+}
+
+/// Energy (0…1) in words, with its value.
+fn energy_words(e: f64) -> String {
+    let word = match e {
+        e if e < 0.2 => "depleted",
+        e if e < 0.4 => "low",
+        e if e < 0.6 => "moderate",
+        e if e < 0.8 => "energised",
+        _ => "highly energised",
+    };
+    format!("{word} ({e:.2} on 0…1)")
+}
+
+/// The wording of point `value` on a scale, with the value and its top.
+fn scale_words(points: &[ScalePoint], value: u8, top: u8) -> String {
+    match points.iter().find(|p| p.value == value) {
+        Some(p) => format!("{value}/{top}, {}", p.text),
+        None => format!("{value}/{top}"),
+    }
+}
+
+/// A transition's answers as lines.
+fn transition_lines(t: &TransitionRecord, field: &mut dyn FnMut(&str, String)) {
+    for (k, p) in t.parked.iter().enumerate() {
+        let mut line = p.what.clone();
+        if let Some(when) = &p.when {
+            line.push_str(&format!(" — {when}"));
+        }
+        if let Some(place) = &p.place {
+            line.push_str(&format!(", {place}"));
+        }
+        if p.done {
+            line.push_str(" (picked up)");
+        }
+        field(if k == 0 { "parked:" } else { "" }, line);
+    }
+    field(
+        "feeling:",
+        t.pleasantness.map(pleasantness_words).unwrap_or_default(),
+    );
+    field("energy:", t.energy.map(energy_words).unwrap_or_default());
+    field("named:", label_words(&t.feelings));
+    field("set down:", t.set_down.clone().unwrap_or_default());
+    for (k, w) in t.went_well.iter().enumerate() {
+        field(if k == 0 { "went well:" } else { "" }, w.clone());
+    }
+    field("at home:", t.who_at_home.clone().unwrap_or_default());
+    field("first:", t.first_thing.clone().unwrap_or_default());
+    field("signal:", t.end_of_day_signal.clone().unwrap_or_default());
+    field("practice:", t.practice.clone().unwrap_or_default());
 }
 
 /// An entry in full.
@@ -102,14 +206,35 @@ pub fn entry_text(e: &JournalEntry) -> String {
             (b, a) => scale(b.or(a)),
         };
         field("activation:", activation);
-        field("feelings:", r.feelings.join(", "));
-        field("body:", r.body_sensations.join(", "));
-        field("needs:", r.needs.join(", "));
+        field("feelings:", label_words(&r.feelings));
+        field("body:", label_words(&r.body_sensations));
+        field("needs:", label_words(&r.needs));
         field("practice:", r.practice.clone().unwrap_or_default());
+    }
+    if let Some(t) = &e.transition {
+        transition_lines(t, &mut field);
     }
     text.push('\n');
     text.push_str(&e.body);
     text.trim_end().to_owned()
+}
+
+fn transition_json(t: &TransitionRecord) -> Value {
+    json!({
+        "parked": t.parked.iter().map(|p| json!({
+            "id": p.id, "what": p.what, "when": p.when, "place": p.place, "done": p.done,
+        })).collect::<Vec<_>>(),
+        "pleasantness": t.pleasantness,
+        "energy": t.energy,
+        "feelings": t.feelings,
+        "feeling_words": label_words(&t.feelings),
+        "set_down": t.set_down,
+        "went_well": t.went_well,
+        "who_at_home": t.who_at_home,
+        "first_thing": t.first_thing,
+        "end_of_day_signal": t.end_of_day_signal,
+        "practice": t.practice,
+    })
 }
 
 fn reflection_json(r: &SessionReflection) -> Value {
@@ -134,6 +259,7 @@ pub fn entry_json(e: &JournalEntry) -> Value {
         "tags": e.tags,
         "practice_ids": e.practice_ids,
         "reflection": e.reflection.as_ref().map(reflection_json),
+        "transition": e.transition.as_ref().map(transition_json),
         "at": e.moment.at.to_rfc3339(),
         "utc_offset_minutes": e.moment.utc_offset_minutes,
         "local_day": e.local_day,
@@ -165,7 +291,7 @@ pub fn checkin_line(c: &CheckIn) -> String {
         parts.push(format!("work thoughts {w}/4"));
     }
     if !d.emotions.is_empty() {
-        parts.push(d.emotions.join(","));
+        parts.push(label_words(&d.emotions));
     }
     if let Some(note) = &d.note {
         parts.push(format!(
@@ -179,6 +305,97 @@ pub fn checkin_line(c: &CheckIn) -> String {
         local_time(&d.moment).format("%Y-%m-%d %H:%M"),
         parts.join("  ")
     )
+}
+
+/// A check-in in full, in words.
+pub fn checkin_text(c: &CheckIn) -> String {
+    let d = &c.data;
+    let words = catalogue();
+    let mut text = String::new();
+    let mut field = |name: &str, value: String| {
+        if !value.is_empty() {
+            text.push_str(&format!("{name:<14} {value}\n"));
+        }
+    };
+    field("id:", c.id.clone());
+    let at = local_time(&d.moment).format("%Y-%m-%d %H:%M %:z");
+    field("at:", format!("{at} (day {})", c.local_day));
+    if d.evening_check {
+        field("kind:", "evening check".into());
+    }
+    field(
+        "feeling:",
+        d.pleasantness.map(pleasantness_words).unwrap_or_default(),
+    );
+    field("energy:", d.energy.map(energy_words).unwrap_or_default());
+    field("named:", label_words(&d.emotions));
+    if let Some(zone) = d.stress_zone {
+        let described = words.stress_zones.iter().find(|z| z.zone == zone);
+        field(
+            "stress zone:",
+            described.map_or_else(
+                || zone.as_str().to_owned(),
+                |z| format!("{} — {}", z.name, z.description),
+            ),
+        );
+    }
+    field(
+        "burnout:",
+        d.burnout
+            .map(|b| scale_words(&words.burnout_levels, b, 5))
+            .unwrap_or_default(),
+    );
+    field(
+        "slept:",
+        d.sleep_hours
+            .map(|h| format!("{h} hours"))
+            .unwrap_or_default(),
+    );
+    field(
+        "sleep quality:",
+        d.sleep_quality
+            .map(|q| scale_words(&words.sleep_quality_levels, q, 5))
+            .unwrap_or_default(),
+    );
+    for item in &words.recovery_items {
+        let value = match item.experience {
+            RecoveryExperience::Detachment => d.detachment,
+            RecoveryExperience::Relaxation => d.relaxation,
+            RecoveryExperience::Mastery => d.mastery,
+            RecoveryExperience::Control => d.control,
+        };
+        if let Some(v) = value {
+            field(
+                match item.experience {
+                    RecoveryExperience::Detachment => "detachment:",
+                    RecoveryExperience::Relaxation => "relaxation:",
+                    RecoveryExperience::Mastery => "mastery:",
+                    RecoveryExperience::Control => "control:",
+                },
+                format!(
+                    "{} ({})",
+                    item.text,
+                    scale_words(&words.recovery_scale, v, 5)
+                ),
+            );
+        }
+    }
+    field(
+        "work thoughts:",
+        d.work_intrusion
+            .map(|w| scale_words(&words.work_intrusion_levels, w, 4))
+            .unwrap_or_default(),
+    );
+    field("practices:", d.practices.join(", "));
+    field(
+        "where:",
+        d.context.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+    );
+    if let Some(note) = &d.note {
+        text.push('\n');
+        text.push_str(note);
+    }
+    text.trim_end().to_owned()
 }
 
 /// A check-in as JSON.

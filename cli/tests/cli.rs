@@ -949,6 +949,30 @@ fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() 
     )
     .unwrap();
     assert_eq!(shown["kind"], "transition");
+    // Read back in full: the answers in words, in text and in --json.
+    assert_eq!(shown["transition"]["set_down"], "The corridor argument");
+    assert_eq!(
+        shown["transition"]["parked"][0]["what"],
+        "Discharge summary"
+    );
+    assert_eq!(shown["transition"]["feeling_words"], "Drained");
+    let text = ok(with_pass(&vault, &["journal", "show", &entry_id])).stdout;
+    for part in [
+        "parked:     Discharge summary — tomorrow 9:00, my desk",
+        "set down:   The corridor argument",
+        "went well:  The group laughed",
+        "named:      Drained",
+        "signal:     Changed clothes",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let listed = ok(with_pass(&vault, &["journal", "list"])).stdout;
+    assert!(
+        listed.contains(
+            "Leaving work · 1 thing parked · one thing set down · went well: The group laughed"
+        ),
+        "{listed}"
+    );
     // Parked on 2026-05-04, more than 30 days ago: it no longer comes back.
     let parked: Value =
         serde_json::from_str(&ok(with_pass(&vault, &["--json", "parked", "list"])).stdout).unwrap();
@@ -1376,6 +1400,51 @@ fn rekey_and_passphrase_change_need_the_current_secret_and_rotate_the_key() {
         None,
     );
     assert!(ok(r).stdout.contains("kept across the new key"));
+}
+
+#[test]
+fn a_checkin_reads_back_in_words() {
+    let (_dir, vault) = new_vault();
+    let id = ok(with_pass(
+        &vault,
+        &[
+            "checkin",
+            "--pleasantness",
+            "-0.3",
+            "--energy",
+            "0.3",
+            "--zone",
+            "reacting",
+            "--burnout",
+            "3",
+            "--feeling",
+            "drained",
+            "--detachment",
+            "2",
+            "--note",
+            "long day",
+        ],
+    ))
+    .stdout
+    .trim()
+    .to_owned();
+    let text = ok(with_pass(&vault, &["checkin", "show", &id])).stdout;
+    for part in [
+        "feeling:       unpleasant (-0.30 on −1…1)",
+        "energy:        low (0.30 on 0…1)",
+        "named:         Drained",
+        "stress zone:   Reacting — Stretched.",
+        "burnout:       3/5, I'm starting to feel worn down",
+        "detachment:    After work, my mind was able to leave the job behind. (2/5, A little)",
+        "long day",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let data = json(ok(with_pass(&vault, &["--json", "checkin", "show", &id])));
+    assert_eq!(data["stress_zone"], "reacting");
+    assert!(ok(with_pass(&vault, &["checkin", "list"]))
+        .stdout
+        .contains("Drained"));
 }
 
 #[test]
