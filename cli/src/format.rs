@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use respite_core::{
     catalogue, CheckIn, JournalEntry, KeySlot, LocalMoment, PrivacyFinding, RecoveryExperience,
-    ScalePoint, SearchHit, SearchSource, SessionReflection, TransitionRecord,
+    ScalePoint, SearchHit, SearchSource, SessionReflection, TransitionRecord, OWN_LABEL,
 };
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -113,7 +113,10 @@ pub fn label_words(ids: &[String]) -> String {
             .collect()
     });
     ids.iter()
-        .map(|id| words.get(id).cloned().unwrap_or_else(|| id.clone()))
+        .map(|id| match id.strip_prefix(OWN_LABEL) {
+            Some(own) => format!("{own} (own word)"),
+            None => words.get(id).cloned().unwrap_or_else(|| id.clone()),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,8 +4,9 @@
 use chrono::{Duration, Utc};
 use clap::{Args, Subcommand};
 use respite_core::{
-    schedule_from_text, schedule_to_text, EveningAnswers, LocalMoment, ParkedItemDraft, Privacy,
-    RespiteError, TransitionAnswers, TransitionStep, Vault,
+    catalogue, match_label, schedule_from_text, schedule_to_text, EveningAnswers, LabelKind,
+    LocalMoment, ParkedItemDraft, Privacy, RecoveryExperience, RespiteError, TransitionAnswers,
+    TransitionStep, Vault, OWN_LABEL,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -388,6 +389,66 @@ impl<R: BufRead> Asker<R> {
         }
     }
 
+    /// A number in `min..=max`; on a terminal a number outside it is asked again (from
+    /// standard input it is kept, and the save leaves it out by name).
+    fn number_in(&mut self, question: &str, min: f64, max: f64) -> Result<Option<f64>, CliError> {
+        loop {
+            match self.number(question)? {
+                Some(v) if self.terminal && !(min..=max).contains(&v) => {
+                    eprintln!("  (from {min} to {max}, or Enter to skip)");
+                }
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// Words of `kind`, comma-separated, each matched as it is typed: the catalogue's
+    /// id or English word; otherwise, on a terminal, close words are offered and Enter
+    /// keeps the person's own word. From standard input an unknown word is kept as
+    /// their own word, and stderr says so.
+    fn labels(&mut self, question: &str, kind: LabelKind) -> Result<Vec<String>, CliError> {
+        let Some(typed) = self.line(question)? else {
+            return Ok(Vec::new());
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for word in typed.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            if let Some(id) = self.label(word, kind)? {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    fn label(&mut self, word: &str, kind: LabelKind) -> Result<Option<String>, CliError> {
+        let mut word = word.to_owned();
+        loop {
+            let found = match_label(kind, word.clone());
+            if let Some(id) = found.id {
+                return Ok(Some(id));
+            }
+            if !self.terminal {
+                unknown_kept(&found.close);
+                return Ok(found.own);
+            }
+            let close = if found.close.is_empty() {
+                String::new()
+            } else {
+                format!(" Close: {}.", found.close.join(", "))
+            };
+            // The person's own terminal: their word may be shown back to them.
+            eprintln!("  \"{word}\" is not one of Respite's words.{close}");
+            match self
+                .line("  Type one of those, Enter keeps yours as your own word, - leaves it out:")?
+            {
+                None => return Ok(found.own),
+                Some(dash) if dash == "-" => return Ok(None),
+                Some(other) => word = other,
+            }
+        }
+    }
+
     fn say(&self, text: &str) {
         if self.terminal {
             eprintln!("{text}");
@@ -412,18 +473,24 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
                     e.column()
                 ))
             })?;
-            (parsed.into(), false)
+            let mut answers: TransitionAnswers = parsed.into();
+            answers.feelings = kept_as_words(answers.feelings, LabelKind::Emotion);
+            (answers, false)
         }
         None => ask_transition(vault, moment, args.redact)?,
     };
     let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
-    let Some(entry) = saved_unless_all_skipped(prompts.save_transition(moment, answers))? else {
+    let (saved, left_out) = keeping_the_rest(answers, without_transition_field, |a| {
+        prompts.save_transition(moment, a)
+    });
+    let Some(entry) = saved_unless_all_skipped(saved)? else {
         nothing_saved(out, "step");
         return Ok(());
     };
     screened.say();
     let parked = entry.transition.as_ref().map_or(0, |t| t.parked.len());
     let mut json = entry_json(&entry);
+    say_left_out(out, &left_out, &mut json);
     crate::support::after_entry(out, vault, &entry, &mut json)?;
     out.print(
         &format!(
@@ -433,6 +500,124 @@ pub fn transition(out: &Output, vault: &Vault, args: TransitionArgs) -> Result<(
         json,
     );
     Ok(())
+}
+
+/// Label words as ids: the catalogue's where a word names one, else kept as the
+/// person's own word (stderr says so, with close words). Ids and own labels pass.
+fn kept_as_words(words: Vec<String>, kind: LabelKind) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for word in words {
+        let found = match_label(kind, word.clone());
+        let id = match found.id {
+            Some(id) => Some(id),
+            None if word.starts_with(OWN_LABEL) => Some(word),
+            None => {
+                unknown_kept(&found.close);
+                found.own
+            }
+        };
+        if let Some(id) = id.filter(|id| !ids.contains(id)) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Says on stderr that a word Respite does not know was kept as the person's own.
+fn unknown_kept(close: &[String]) {
+    let close = if close.is_empty() {
+        String::new()
+    } else {
+        format!(" Close words: {}.", close.join(", "))
+    };
+    eprintln!("respite: a word Respite does not know was kept as your own word.{close}");
+}
+
+/// An answer the core refused and that was left out so the rest could be saved.
+struct LeftOut {
+    field: String,
+    reason: String,
+}
+
+/// Saves `answers`; when the core refuses one answer, that answer is left out (by
+/// `without`, which says whether it knew the field) and the rest saved again, so one
+/// bad answer never costs the others.
+fn keeping_the_rest<A, T>(
+    mut answers: A,
+    without: fn(&mut A, &str) -> bool,
+    save: impl Fn(A) -> respite_core::Result<T>,
+) -> (respite_core::Result<T>, Vec<LeftOut>)
+where
+    A: Clone,
+{
+    let mut left_out = Vec::new();
+    loop {
+        match save(answers.clone()) {
+            Err(respite_core::RespiteError::InvalidInput { field, reason })
+                if without(&mut answers, &field) =>
+            {
+                left_out.push(LeftOut { field, reason });
+            }
+            result => return (result, left_out),
+        }
+    }
+}
+
+/// Leaves out the transition answer the core named; false for a field it does not hold.
+fn without_transition_field(a: &mut TransitionAnswers, field: &str) -> bool {
+    match field {
+        "parked" if !a.parked.is_empty() => a.parked.clear(),
+        "pleasantness" if a.pleasantness.is_some() => a.pleasantness = None,
+        "energy" if a.energy.is_some() => a.energy = None,
+        "feelings" if !a.feelings.is_empty() => a.feelings.clear(),
+        "set_down" if a.set_down.is_some() => a.set_down = None,
+        "went_well" if !a.went_well.is_empty() => a.went_well.clear(),
+        "who_at_home" if a.who_at_home.is_some() => a.who_at_home = None,
+        "first_thing" if a.first_thing.is_some() => a.first_thing = None,
+        "end_of_day_signal" if a.end_of_day_signal.is_some() => a.end_of_day_signal = None,
+        "practice" if a.practice.is_some() => a.practice = None,
+        _ => return false,
+    }
+    true
+}
+
+/// Leaves out nothing: for answers given as flags, refused whole.
+fn keep_every_field<A>(_: &mut A, _: &str) -> bool {
+    false
+}
+
+/// Leaves out the evening answer the core named; false for a field it does not hold.
+fn without_evening_field(a: &mut EveningAnswers, field: &str) -> bool {
+    match field {
+        "detachment" if a.detachment.is_some() => a.detachment = None,
+        "work_intrusion" if a.work_intrusion.is_some() => a.work_intrusion = None,
+        "pleasantness" if a.pleasantness.is_some() => a.pleasantness = None,
+        "relaxation" if a.relaxation.is_some() => a.relaxation = None,
+        "mastery" if a.mastery.is_some() => a.mastery = None,
+        "control" if a.control.is_some() => a.control = None,
+        "note" if a.note.is_some() => a.note = None,
+        _ => return false,
+    }
+    true
+}
+
+/// Names on stderr (and in `--json` as `left_out`) the answers that were left out.
+fn say_left_out(out: &Output, left_out: &[LeftOut], json: &mut Value) {
+    if left_out.is_empty() {
+        return;
+    }
+    if !out.json {
+        for l in left_out {
+            eprintln!(
+                "respite: left out {}: {}; everything else was saved.",
+                l.field, l.reason
+            );
+        }
+    }
+    json["left_out"] = left_out
+        .iter()
+        .map(|l| json!({ "field": l.field, "reason": l.reason }))
+        .collect();
 }
 
 /// What a save returned, or `None` when every answer was skipped: a choice the person
@@ -506,17 +691,12 @@ fn ask_transition(
                 }
             }
             TransitionStep::NameIt => {
-                a.pleasantness = ask.number("  pleasant (-1 to 1):")?;
-                a.energy = ask.number("  energy (0 to 1):")?;
-                if let Some(words) =
-                    ask.line("  feelings (words from `respite catalogue`, comma-separated):")?
-                {
-                    a.feelings = words
-                        .split(',')
-                        .map(|w| w.trim().to_owned())
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                }
+                a.pleasantness = ask.number_in("  pleasant (-1 to 1):", -1.0, 1.0)?;
+                a.energy = ask.number_in("  energy (0 to 1):", 0.0, 1.0)?;
+                a.feelings = ask.labels(
+                    "  feelings (words from `respite catalogue`, comma-separated):",
+                    LabelKind::Emotion,
+                )?;
             }
             TransitionStep::SetDown => a.set_down = ask.text("  set down:")?,
             TransitionStep::WentWell => {
@@ -547,7 +727,7 @@ fn ask_transition(
 /// Runs `evening`: values by flags, or asked one by one.
 pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), CliError> {
     let moment = moment_or_now(args.at.as_deref())?;
-    let (mut answers, checked_each) = if args.detachment.is_some()
+    let (mut answers, checked_each, from_flags) = if args.detachment.is_some()
         || args.intrusion.is_some()
         || args.pleasantness.is_some()
         || args.note.is_some()
@@ -564,28 +744,59 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
             mastery: args.mastery,
             control: args.control,
         };
-        (answers, false)
+        (answers, false, true)
     } else {
         let stdin = std::io::stdin();
         let mut ask = Asker::new(stdin.lock(), stdin.is_terminal(), vault, args.redact);
         ask.say("How much did work follow you home today? Enter skips.");
-        let work_intrusion =
-            whole(ask.number("  work thoughts, 0 (stayed at work) to 4 (filled my evening):")?)?;
-        let detachment = whole(ask.number("  leaving work behind, 1 (not at all) to 5 (fully):")?)?;
-        let pleasantness = ask.number("  how pleasant is the evening, -1 to 1:")?;
-        let answers = EveningAnswers {
+        let work_intrusion = whole(ask.number_in(
+            "  work thoughts, 0 (stayed at work) to 4 (filled my evening):",
+            0.0,
+            4.0,
+        )?)?;
+        let detachment = whole(ask.number_in(
+            "  leaving work behind, 1 (not at all) to 5 (fully):",
+            1.0,
+            5.0,
+        )?)?;
+        let pleasantness = ask.number_in("  how pleasant is the evening, -1 to 1:", -1.0, 1.0)?;
+        let note = ask.text("  a note:")?;
+        // The quick path ends here; the other recovery experiences are one "y" away.
+        let mut answers = EveningAnswers {
             work_intrusion,
             detachment,
             pleasantness,
-            note: ask.text("  a note:")?,
+            note,
             ..EveningAnswers::default()
         };
-        (answers, ask.checked_each())
+        let more = ask.line("  the other three recovery questions too? (y, Enter skips):")?;
+        if more.is_some_and(|m| m.eq_ignore_ascii_case("y") || m.eq_ignore_ascii_case("yes")) {
+            let others = catalogue().recovery_items.into_iter();
+            for item in others.filter(|i| i.experience != RecoveryExperience::Detachment) {
+                let question = format!("  {} 1 (not at all) to 5 (fully):", item.text);
+                let value = whole(ask.number_in(&question, 1.0, 5.0)?)?;
+                match item.experience {
+                    RecoveryExperience::Relaxation => answers.relaxation = value,
+                    RecoveryExperience::Mastery => answers.mastery = value,
+                    RecoveryExperience::Control => answers.control = value,
+                    RecoveryExperience::Detachment => {}
+                }
+            }
+        }
+        (answers, ask.checked_each(), false)
     };
     let screened = screen_answers(vault, &mut answers, args.redact, checked_each)?;
-    let Some(checkin) =
-        saved_unless_all_skipped(vault.prompts().save_evening_check(moment, answers))?
-    else {
+    let prompts = vault.prompts();
+    // Flags are refused whole (the command line still holds them); asked answers
+    // keep the rest when one is refused.
+    let without = if from_flags {
+        keep_every_field
+    } else {
+        without_evening_field
+    };
+    let (saved, left_out) =
+        keeping_the_rest(answers, without, |a| prompts.save_evening_check(moment, a));
+    let Some(checkin) = saved_unless_all_skipped(saved)? else {
         nothing_saved(out, "question");
         return Ok(());
     };
@@ -596,6 +807,7 @@ pub fn evening(out: &Output, vault: &Vault, args: EveningArgs) -> Result<(), Cli
         ""
     };
     let mut json = checkin_json(&checkin);
+    say_left_out(out, &left_out, &mut json);
     crate::support::after_checkin(out, vault, &checkin, &mut json)?;
     out.print(
         &format!("Saved your evening check{linked}.\n{}", checkin.id),

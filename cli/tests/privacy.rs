@@ -607,7 +607,7 @@ fn on_a_terminal_each_transition_answer_is_checked_as_it_is_typed() {
         &vault,
         &["evening"],
         &pass(),
-        &format!("1\n4\n\n{DETAIL}\nr\n"),
+        &format!("1\n4\n\n{DETAIL}\nr\n\n"),
     );
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("That may identify someone (name"));
@@ -616,4 +616,81 @@ fn on_a_terminal_each_transition_answer_is_checked_as_it_is_typed() {
         &["--json", "checkin", "show", &last_line(&r)],
     ));
     assert_redacted(&checkin["note"]);
+}
+
+/// The interactive transition checks each answer as it is typed: a number out of range
+/// is asked again, an unknown feeling gets close words and can be kept as the person's
+/// own, and no other answer is lost.
+#[cfg(unix)]
+#[test]
+fn a_terminal_transition_checks_each_answer_and_keeps_the_persons_own_words() {
+    let (_dir, vault) = new_vault();
+    let typed = "Call the family\nafter lunch\nward phone\n\n0.1\n5\n0.5\ntired, heavvy, numb-ish\nheavy\n\nthe hard call\nteam lunch\n\nme\nwalk\n\n\n";
+    let r = on_terminal(&vault, &["transition"], &pass(), typed);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("(from 0 to 1, or Enter to skip)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("\"heavvy\" is not one of Respite's words. Close: Heavy"),
+        "{}",
+        r.stderr
+    );
+    let saved = transition_of(&vault, &last_line(&r));
+    assert_eq!(saved["energy"], 0.5);
+    assert_eq!(
+        saved["feelings"],
+        serde_json::json!(["tired", "heavy", "own:numb-ish"])
+    );
+    assert_eq!(saved["set_down"], "the hard call");
+    assert_eq!(saved["parked"][0]["what"], "Call the family");
+    let shown = ok(with_pass(&vault, &["journal", "show", &last_line(&r)])).stdout;
+    assert!(
+        shown.contains("Tired, Heavy, numb-ish (own word)"),
+        "{shown}"
+    );
+}
+
+/// From an answers file, a bad answer is named and left out and the rest is saved; an
+/// unknown feeling word is kept as the person's own.
+#[test]
+fn an_answers_file_with_a_bad_field_keeps_everything_else() {
+    let (dir, vault) = new_vault();
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"pleasantness": 3, "energy": 0.4, "feelings": ["drained", "wrung out"],
+            "set_down": "The corridor argument", "went_well": ["Lunch outside"],
+            "practice": "not a practice id!"}"#,
+    )
+    .unwrap();
+    let r = ok(with_pass(
+        &vault,
+        &["transition", "--answers", answers.to_str().unwrap()],
+    ));
+    assert!(r.stderr.contains("left out pleasantness"), "{}", r.stderr);
+    assert!(r.stderr.contains("left out practice"), "{}", r.stderr);
+    assert!(r.stderr.contains("kept as your own word"), "{}", r.stderr);
+    let saved = transition_of(&vault, &last_line(&r));
+    assert_eq!(saved["pleasantness"], serde_json::Value::Null);
+    assert_eq!(saved["energy"], 0.4);
+    assert_eq!(
+        saved["feelings"],
+        serde_json::json!(["drained", "own:wrung out"])
+    );
+    assert_eq!(saved["set_down"], "The corridor argument");
+    assert_eq!(saved["went_well"][0], "Lunch outside");
+    let as_json = json(ok(with_pass(
+        &vault,
+        &[
+            "--json",
+            "transition",
+            "--answers",
+            answers.to_str().unwrap(),
+        ],
+    )));
+    assert_eq!(as_json["left_out"][0]["field"], "pleasantness");
 }

@@ -37,9 +37,10 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    after_session_acknowledgement, catalogue, crisis_lines, passphrase_strength, plan_from_text,
-    plan_suggestions, plan_to_markdown, plan_to_text, plan_with_suggestion, privacy_check,
-    privacy_redact, restore_backup, schedule_from_text, schedule_to_text, verify_backup,
+    after_session_acknowledgement, catalogue, crisis_lines, match_label, passphrase_strength,
+    plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text, plan_with_suggestion,
+    privacy_check, privacy_redact, restore_backup, schedule_from_text, schedule_to_text,
+    verify_backup,
 };
 pub use api::journal::Journal;
 pub use api::plan::CarePlan;
@@ -50,8 +51,8 @@ pub use api::trends::Trends;
 pub use api::vault::{CurrentSecret, KeyRotation, Vault};
 pub use checkins::{CheckIn, CheckInData, CheckInPage};
 pub use content::catalogue::{
-    Catalogue, CheckInContext, EmotionLabel, Label, Quadrant, RecoveryExperience, RecoveryItem,
-    ScalePoint, StressZone, StressZoneText,
+    Catalogue, CheckInContext, EmotionLabel, Label, LabelKind, LabelMatch, Quadrant,
+    RecoveryExperience, RecoveryItem, ScalePoint, StressZone, StressZoneText, OWN_LABEL,
 };
 pub use content::wording::{InsightParam, WordedLine};
 pub use crypto::secret::{PassphraseStrength, MIN_PASSPHRASE_BITS};

@@ -269,6 +269,23 @@ fun bindingTests(fixtureDir: File) {
         }
     }
 
+    test("the shared capture rules: a typed word matches the catalogue, or is kept as the person's own") {
+        val known = matchLabel(LabelKind.EMOTION, "Full of dread")
+        assertEquals("dread", known.id)
+        val typo = matchLabel(LabelKind.EMOTION, "heavvy")
+        assertEquals(null, typo.id)
+        assertTrue(typo.close.contains("Heavy"), typo.close.toString())
+        val own = checkNotNull(matchLabel(LabelKind.EMOTION, "wrung out").own)
+        assertEquals("own:wrung out", own)
+        Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
+            val saved = vault.checkins().use { it.add(CheckInData(moment = now(), emotions = listOf(own, "tired"))) }
+            assertEquals(listOf(own, "tired"), saved.data.emotions)
+            assertFailsWith<RespiteException.InvalidInput> {
+                vault.checkins().use { it.add(CheckInData(moment = now(), emotions = listOf("heavvy"))) }
+            }
+        }
+    }
+
     test("the safety response answers a very bad moment once a day, with the plan and a crisis line") {
         Vault.create(tempVaultPath(), PASSPHRASE, FLOOR).use { vault ->
             vault.updateSettings(Settings(dayStartHour = 0u, crisisLineRegion = "AU"))

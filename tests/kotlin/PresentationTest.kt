@@ -169,6 +169,9 @@ fun presentationTests() {
             assertNull(ordinary.support)
 
             val drained = CheckInModel(it, berlinClock())
+            assertTrue(drained.addTypedFeeling("Full of dread").isEmpty())
+            assertTrue(drained.addTypedFeeling("heavvy").contains("Heavy"), "kept, with close words offered")
+            assertEquals(listOf("dread", "own:heavvy"), drained.emotions.toList())
             drained.pad = 0.05 to 0.1
             assertNotNull(drained.save())
             val response = assertNotNull(drained.support)

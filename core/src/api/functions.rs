@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::content::catalogue::Catalogue;
+use crate::content::catalogue::{Catalogue, LabelKind, LabelMatch};
 use crate::content::wording::WordedLine;
 use crate::crypto::secret::{self, PassphraseStrength};
 use crate::error::Result;
@@ -35,6 +35,14 @@ pub fn after_session_acknowledgement(entry: JournalEntry) -> Option<WordedLine> 
 #[uniffi::export]
 pub fn crisis_lines() -> Vec<CrisisLine> {
     crate::support::crisis_lines::all().to_vec()
+}
+
+/// How a typed word matches the catalogue words of `kind`: its id, or close words to
+/// offer and the id that keeps it as the person's own word. Call it as each word is
+/// typed, so nothing is refused at saving.
+#[uniffi::export]
+pub fn match_label(kind: LabelKind, word: String) -> LabelMatch {
+    crate::content::catalogue::match_label(kind, &word)
 }
 
 /// The whole catalogue.

@@ -189,15 +189,25 @@ fn labels() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// The display text of an emotion, body sensation or need.
-pub(crate) fn text_of(id: &str) -> Option<&'static str> {
+pub(crate) fn text_of(id: &str) -> Option<&str> {
+    if let Some(own) = id.strip_prefix(OWN_LABEL) {
+        return Some(own);
+    }
     labels()
         .find(|(known, _)| *known == id)
         .map(|(_, text)| text)
 }
 
+/// The prefix of a label in the person's own words ("own:numb"), kept next to the
+/// catalogue's ids when no catalogue word fits.
+pub const OWN_LABEL: &str = "own:";
+
+/// The most characters of an own label's word.
+const MAX_OWN_LABEL_CHARS: usize = 40;
+
 /// The kinds of catalogue word a person picks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LabelKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LabelKind {
     /// A feeling (emotions of the mood pad).
     Emotion,
     /// A body sensation.
@@ -268,12 +278,65 @@ pub(crate) fn resolve(
     Err(close.into_iter().take(3).map(|(_, text)| text).collect())
 }
 
-/// The de-duplicated ids of `words` (ids or English texts of labels of `kind`). A word
-/// Respite does not know is named by its place in the list, with close words to pick
-/// from: never quoted, since it is the person's text.
+/// The own label of `word` (trimmed), when it is one line of 1–40 characters.
+fn own_label(word: &str) -> Option<String> {
+    let word = word.trim();
+    let fits = !word.is_empty()
+        && word.chars().count() <= MAX_OWN_LABEL_CHARS
+        && !word.chars().any(char::is_control);
+    fits.then(|| format!("{OWN_LABEL}{word}"))
+}
+
+/// How a typed word matches the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LabelMatch {
+    /// The id of the catalogue word it names (by id or English text), if any.
+    pub id: Option<String>,
+    /// When it names none: up to three close catalogue words (their texts).
+    pub close: Vec<String>,
+    /// The id that keeps it as the person's own word (`own:` and the word), when it
+    /// is one line of 1–40 characters.
+    pub own: Option<String>,
+}
+
+/// How `word` matches the catalogue words of `kind`: the capture rule both shells
+/// and the CLI apply as a word is typed, so no answer is lost at saving.
+pub(crate) fn match_label(kind: LabelKind, word: &str) -> LabelMatch {
+    match resolve(kind, word) {
+        Ok(id) => LabelMatch {
+            id: Some(id.to_owned()),
+            close: Vec::new(),
+            own: None,
+        },
+        Err(close) => LabelMatch {
+            id: None,
+            close: close.into_iter().map(str::to_owned).collect(),
+            own: own_label(word),
+        },
+    }
+}
+
+/// The de-duplicated ids of `words` (ids or English texts of labels of `kind`, or own
+/// labels: `own:` and a word). A word Respite does not know is named by its place in
+/// the list, with close words to pick from: never quoted, since it is the person's text.
 pub(crate) fn label_ids(field: &str, words: Vec<String>, kind: LabelKind) -> Result<Vec<String>> {
     let mut ids: Vec<String> = Vec::with_capacity(words.len());
     for (n, word) in words.iter().enumerate() {
+        if let Some(own) = word.strip_prefix(OWN_LABEL) {
+            let id = own_label(own).ok_or_else(|| {
+                RespiteError::invalid(
+                    field,
+                    format!(
+                        "item {} is an own word that is empty, over {MAX_OWN_LABEL_CHARS} characters or not one line",
+                        n + 1
+                    ),
+                )
+            })?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+            continue;
+        }
         match resolve(kind, word) {
             Ok(id) => {
                 if !ids.iter().any(|known| known == id) {
@@ -384,6 +447,36 @@ mod label_tests {
         assert_eq!(
             resolve(LabelKind::Need, "to slow my breathing"),
             Ok("breathe")
+        );
+    }
+
+    #[test]
+    fn a_persons_own_word_is_kept_as_an_own_label() {
+        let typed = match_label(LabelKind::Emotion, "wrung out ");
+        assert_eq!(typed.id, None);
+        assert_eq!(typed.own.as_deref(), Some("own:wrung out"));
+        assert_eq!(
+            label_ids(
+                "feelings",
+                vec![
+                    "own:wrung out".into(),
+                    "tired".into(),
+                    "own: wrung out".into()
+                ],
+                LabelKind::Emotion
+            )
+            .unwrap(),
+            vec!["own:wrung out".to_owned(), "tired".to_owned()]
+        );
+        assert_eq!(text_of("own:wrung out"), Some("wrung out"));
+        for bad in ["own:", "own:   ", "own:a\nb"] {
+            assert!(label_ids("feelings", vec![bad.into()], LabelKind::Emotion).is_err());
+        }
+        let long = format!("own:{}", "x".repeat(41));
+        assert!(label_ids("feelings", vec![long], LabelKind::Emotion).is_err());
+        assert_eq!(
+            match_label(LabelKind::Need, "Fresh air").id.as_deref(),
+            Some("fresh-air")
         );
     }
 

@@ -74,7 +74,9 @@ struct CheckInView: View {
     @State private var zone: StressZone?
     @State private var burnout: Int?
     @State private var sleepHours: Double?
-    @State private var detachment: Int?
+    @State private var recovery: [RecoveryExperience: Int] = [:]
+    @State private var ownWord = ""
+    @State private var closeWords: [String] = []
     @State private var note = ""
     @State private var error: String?
     @StateObject private var privacy = PrivacyReview()
@@ -91,6 +93,11 @@ struct CheckInView: View {
             MessageText(text: error)
             MoodPad(point: $pad)
             MultiChips(options: emotionChoices.prefix(12).map { ($0.id, $0.text) }, selected: emotions) { emotions.toggle($0) }
+            TextField("Or in your own word", text: $ownWord)
+                .onSubmit(addOwnWord)
+            if !closeWords.isEmpty {
+                Text("Kept as your own word. Close words: \(closeWords.joined(separator: ", "))").font(.caption)
+            }
         }
         Section("Stress zone") {
             MultiChips(options: words.stressZones.map { ("\($0.zone)", $0.name) }, selected: Set([zone].compactMap { $0 }.map { "\($0)" })) { id in
@@ -103,8 +110,10 @@ struct CheckInView: View {
             Stepper(sleepHours.map { String(format: "Slept %.1f h", $0) } ?? "Sleep not noted",
                     onIncrement: { sleepHours = min((sleepHours ?? 7) + 0.5, 24) },
                     onDecrement: { sleepHours = max((sleepHours ?? 7) - 0.5, 0) })
-            if let detach = words.recoveryItems.first(where: { $0.experience == .detachment }) {
-                ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
+            ForEach(words.recoveryItems, id: \.experience) { item in
+                ScaleChips(label: item.text, range: 1...5, selected: Binding(
+                    get: { recovery[item.experience] },
+                    set: { recovery[item.experience] = $0 }), anchors: words.recoveryScale)
             }
             TextField("A note, if you like", text: $note, axis: .vertical)
         }
@@ -129,8 +138,21 @@ struct CheckInView: View {
             stressZone: zone,
             burnout: burnout.map(UInt8.init),
             sleepHours: sleepHours,
-            detachment: detachment.map(UInt8.init),
+            detachment: recovery[.detachment].map(UInt8.init),
+            relaxation: recovery[.relaxation].map(UInt8.init),
+            mastery: recovery[.mastery].map(UInt8.init),
+            control: recovery[.control].map(UInt8.init),
             note: note.isEmpty ? nil : note)
+    }
+
+    /// A feeling typed in the person's own words: the catalogue's word when it names
+    /// one, else kept as theirs, with close words offered (the core's capture rule).
+    private func addOwnWord() {
+        let found = matchLabel(kind: .emotion, word: ownWord)
+        guard let id = found.id ?? found.own else { closeWords = found.close; return }
+        emotions.insert(id)
+        closeWords = found.id == nil ? found.close : []
+        ownWord = ""
     }
 
     /// The check-in for the vault's privacy check; a redacted note comes back in it.
@@ -152,6 +174,8 @@ struct EveningView: View {
     @Environment(\.dismiss) private var dismiss
     @State private var detachment: Int?
     @State private var intrusion: Int?
+    @State private var others: [RecoveryExperience: Int] = [:]
+    @State private var more = false
     @State private var note = ""
     @State private var message: String?
     @StateObject private var privacy = PrivacyReview()
@@ -164,6 +188,16 @@ struct EveningView: View {
                 ScaleChips(label: detach.text, range: 1...5, selected: $detachment, anchors: words.recoveryScale)
             }
             ScaleChips(label: "Work thoughts at home", range: 0...4, selected: $intrusion, anchors: words.workIntrusionLevels)
+            // The quick path is the two answers above; the other recovery experiences are one tap away.
+            if more {
+                ForEach(words.recoveryItems.filter { $0.experience != .detachment }, id: \.experience) { item in
+                    ScaleChips(label: item.text, range: 1...5, selected: Binding(
+                        get: { others[item.experience] },
+                        set: { others[item.experience] = $0 }), anchors: words.recoveryScale)
+                }
+            } else {
+                Button("The other recovery questions") { more = true }
+            }
             TextField("Anything to set down before sleep?", text: $note, axis: .vertical)
             Button("Save") { privacy.save(checked, write: write) }
             Button("Not tonight") { dismiss() }
@@ -174,7 +208,9 @@ struct EveningView: View {
     private func answers() -> EveningAnswers {
         EveningAnswers(
             detachment: detachment.map(UInt8.init), workIntrusion: intrusion.map(UInt8.init),
-            pleasantness: nil, note: note.isEmpty ? nil : note)
+            pleasantness: nil, note: note.isEmpty ? nil : note,
+            relaxation: others[.relaxation].map(UInt8.init), mastery: others[.mastery].map(UInt8.init),
+            control: others[.control].map(UInt8.init))
     }
 
     /// The answers for the vault's privacy check; a redacted note comes back in them.

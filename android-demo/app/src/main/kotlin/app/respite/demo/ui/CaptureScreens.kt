@@ -7,6 +7,8 @@ import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.aspectRatio
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.width
+import androidx.compose.foundation.text.KeyboardActions
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
@@ -22,6 +24,7 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.input.pointer.pointerInput
+import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.unit.dp
 import app.respite.core.Vault
 import app.respite.core.catalogue
@@ -83,6 +86,18 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
         Text("Tap where you are: pleasant to the right, energised to the top.")
         MoodPad(m.pad) { x, y -> redraw { m.pad = x to y } }
         MultiChips(m.emotionChoices().take(12).map { it.id to it.text }, m.emotions) { id -> redraw { m.emotions.toggle(id) } }
+        var ownWord by remember { mutableStateOf("") }
+        var close by remember { mutableStateOf(emptyList<String>()) }
+        OutlinedTextField(
+            value = ownWord,
+            onValueChange = { ownWord = it },
+            label = { Text("Or in your own word") },
+            singleLine = true,
+            keyboardActions = KeyboardActions(onDone = { redraw { close = m.addTypedFeeling(ownWord); ownWord = "" } }),
+            keyboardOptions = KeyboardOptions(imeAction = ImeAction.Done),
+            modifier = Modifier.fillMaxWidth(),
+        )
+        if (close.isNotEmpty()) Text("Kept as your own word. Close words: ${close.joinToString()}")
         Text("Stress zone")
         MultiChips(words.stressZones.map { it.zone.name to it.name }, setOfNotNull(m.zone?.name)) { name ->
             redraw { m.zone = words.stressZones.first { it.zone.name == name }.zone.takeIf { it != m.zone } }
@@ -116,6 +131,16 @@ fun EveningScreen(vault: Vault, clock: Clock, done: () -> Unit) {
         val detachment = words.recoveryItems.first { it.experience == app.respite.core.RecoveryExperience.DETACHMENT }
         ScaleChips(detachment.text, 1..5, m.detachment, words.recoveryScale) { v -> redraw { m.detachment = v } }
         ScaleChips("Work thoughts at home", 0..4, m.workIntrusion, words.workIntrusionLevels) { v -> redraw { m.workIntrusion = v } }
+        // The quick path is the two answers above; the other recovery experiences are one tap away.
+        var more by remember { mutableStateOf(false) }
+        if (!more) {
+            TextButton(onClick = { more = true }) { Text("The other recovery questions") }
+        } else {
+            val text = { e: app.respite.core.RecoveryExperience -> words.recoveryItems.first { it.experience == e }.text }
+            ScaleChips(text(app.respite.core.RecoveryExperience.RELAXATION), 1..5, m.relaxation, words.recoveryScale) { v -> redraw { m.relaxation = v } }
+            ScaleChips(text(app.respite.core.RecoveryExperience.MASTERY), 1..5, m.mastery, words.recoveryScale) { v -> redraw { m.mastery = v } }
+            ScaleChips(text(app.respite.core.RecoveryExperience.CONTROL), 1..5, m.control, words.recoveryScale) { v -> redraw { m.control = v } }
+        }
         NoteField("Anything to set down before sleep?", m.note) { t -> redraw { m.note = t } }
         Row {
             Button(onClick = { redraw { m.save() } }) { Text("Save") }

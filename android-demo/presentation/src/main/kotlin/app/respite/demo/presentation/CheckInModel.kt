@@ -4,11 +4,13 @@ import app.respite.core.CheckIn
 import app.respite.core.CheckInContext
 import app.respite.core.CheckInData
 import app.respite.core.EmotionLabel
+import app.respite.core.LabelKind
 import app.respite.core.Quadrant
 import app.respite.core.RecoveryExperience
 import app.respite.core.StressZone
 import app.respite.core.Vault
 import app.respite.core.catalogue
+import app.respite.core.matchLabel
 
 /**
  * A check-in: one tap on the pleasantness × energy pad is enough; everything else is
@@ -58,6 +60,18 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
             RecoveryExperience.MASTERY -> mastery = value
             RecoveryExperience.CONTROL -> control = value
         }
+    }
+
+    /**
+     * A feeling typed in the person's own words: the catalogue's word when it names
+     * one, else kept as their own. Returns the close catalogue words to offer (empty
+     * when the word was taken as it is).
+     */
+    fun addTypedFeeling(word: String): List<String> {
+        val found = matchLabel(LabelKind.EMOTION, word)
+        val id = found.id ?: found.own ?: return found.close
+        emotions.add(id)
+        return if (found.id == null) found.close else emptyList()
     }
 
     /** Emotion words, those of the tapped quadrant first. */
