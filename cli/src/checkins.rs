@@ -1,9 +1,14 @@
 //! `respite checkin …`.
 
 use clap::{Args, Subcommand, ValueEnum};
-use respite_core::{CheckInContext, CheckInData, StressZone, Vault};
+use respite_core::{
+    catalogue, CheckInContext, CheckInData, LabelKind, LocalMoment, RecoveryExperience, StressZone,
+    Vault,
+};
 use serde_json::json;
+use std::io::IsTerminal;
 
+use crate::ask::Asker;
 use crate::commands::{all_pages, moment_or_now};
 use crate::error::CliError;
 use crate::format::{checkin_json, checkin_line, checkin_text, Output};
@@ -144,6 +149,10 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
         note: args.note,
         ..CheckInData::new(moment_or_now(args.at.as_deref())?)
     };
+    let asked = data == CheckInData::new(data.moment) && std::io::stdin().is_terminal();
+    if asked {
+        data = ask_checkin(vault, data.moment, args.redact)?;
+    }
     let screened = screen(vault, &mut data, args.redact)?;
     let checkin = vault.checkins().add(data)?;
     screened.say();
@@ -151,6 +160,55 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
     crate::support::after_checkin(out, vault, &checkin, &mut json)?;
     out.print(&checkin.id, json);
     Ok(())
+}
+
+/// A check-in on a terminal, one question at a time, Enter skipping each: the quick
+/// part (pleasantness, energy, feelings, stress zone, burnout, a note), then the rest
+/// when wanted.
+fn ask_checkin(vault: &Vault, moment: LocalMoment, redact: bool) -> Result<CheckInData, CliError> {
+    let stdin = std::io::stdin();
+    let mut ask = Asker::new(stdin.lock(), true, vault, redact);
+    let words = catalogue();
+    let whole = |v: Option<f64>| v.map(|v| v.round() as u8);
+    ask.say("A check-in. Every question can be skipped with Enter.");
+    let mut d = CheckInData {
+        pleasantness: ask.number_in("  how pleasant, -1 to 1:", -1.0, 1.0)?,
+        energy: ask.number_in("  how much energy, 0 to 1:", 0.0, 1.0)?,
+        ..CheckInData::new(moment)
+    };
+    d.emotions = ask.labels("  feelings (words, comma-separated):", LabelKind::Emotion)?;
+    for (n, zone) in words.stress_zones.iter().enumerate() {
+        ask.say(&format!(
+            "    {} {:<9} {}",
+            n + 1,
+            zone.name,
+            zone.description
+        ));
+    }
+    d.stress_zone = whole(ask.number_in("  stress zone, 1 to 4:", 1.0, 4.0)?)
+        .and_then(|n| words.stress_zones.get(usize::from(n) - 1))
+        .map(|z| z.zone);
+    for level in &words.burnout_levels {
+        ask.say(&format!("    {} {}", level.value, level.text));
+    }
+    d.burnout = whole(ask.number_in("  burnout, 1 to 5:", 1.0, 5.0)?);
+    d.note = ask.text("  a note:")?;
+    let more = ask.line("  sleep and recovery too? (y, Enter skips):")?;
+    if more.is_some_and(|m| m.eq_ignore_ascii_case("y") || m.eq_ignore_ascii_case("yes")) {
+        d.sleep_hours = ask.number_in("  hours slept:", 0.0, 24.0)?;
+        d.sleep_quality = whole(ask.number_in("  sleep quality, 1 to 5:", 1.0, 5.0)?);
+        for item in &words.recovery_items {
+            let value = whole(ask.number_in(&format!("  {} 1 to 5:", item.text), 1.0, 5.0)?);
+            match item.experience {
+                RecoveryExperience::Detachment => d.detachment = value,
+                RecoveryExperience::Relaxation => d.relaxation = value,
+                RecoveryExperience::Mastery => d.mastery = value,
+                RecoveryExperience::Control => d.control = value,
+            }
+        }
+        d.work_intrusion = whole(ask.number_in("  work thoughts, 0 to 4:", 0.0, 4.0)?);
+    }
+    Ok(d)
 }
 
 /// Runs a `checkin` subcommand.

@@ -96,6 +96,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Settings(command) => settings(&out, &*open()?, command),
         Command::Support => crate::support::on_request(&out, &*open()?),
+        Command::Breathe { seconds } => crate::practice::breathe(&out, seconds),
         Command::Plan(command) => crate::plan::run(&out, &*open()?, command),
         Command::Schedule(command) => crate::prompts::schedule(&out, &*open()?, command),
         Command::Prompts(command) => crate::prompts::prompts(&out, &*open()?, command),

@@ -2,14 +2,17 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 use respite_core::{
-    JournalDraft, JournalKind, JournalUpdate, SearchQuery, SessionReflection, Vault,
+    paced_breathing, JournalDraft, JournalKind, JournalUpdate, LabelKind, PlanMoment, SearchQuery,
+    SessionReflection, Vault,
 };
 use serde_json::{json, Value};
 use std::io::IsTerminal;
 
+use crate::ask::Asker;
 use crate::commands::{all_pages, moment_or_now, read_stdin};
 use crate::error::CliError;
 use crate::format::{entry_json, entry_line, entry_text, hit_json, hit_line, printable, Output};
+use crate::practice::play;
 use crate::privacy::screen;
 
 #[derive(Debug, Subcommand)]
@@ -294,19 +297,32 @@ pub fn run(out: &Output, vault: &Vault, command: JournalCommand) -> Result<(), C
 
 /// Runs `reflect`.
 pub fn reflect(out: &Output, vault: &Vault, args: ReflectArgs) -> Result<(), CliError> {
-    let note = match args.note {
-        Some(note) => note,
-        None if !std::io::stdin().is_terminal() => read_stdin()?,
-        None => String::new(),
-    };
-    let reflection = SessionReflection {
-        intensity: args.intensity,
-        activation_before: args.activation,
-        activation_after: args.activation_after,
-        feelings: args.feelings,
-        body_sensations: args.body,
-        needs: args.needs,
-        practice: args.practice,
+    let no_flags = args.intensity.is_none()
+        && args.activation.is_none()
+        && args.activation_after.is_none()
+        && args.feelings.is_empty()
+        && args.body.is_empty()
+        && args.needs.is_empty()
+        && args.practice.is_none()
+        && args.note.is_none();
+    let (reflection, note) = if no_flags && std::io::stdin().is_terminal() {
+        ask_reflection(vault, args.redact)?
+    } else {
+        let note = match args.note {
+            Some(note) => note,
+            None if !std::io::stdin().is_terminal() => read_stdin()?,
+            None => String::new(),
+        };
+        let reflection = SessionReflection {
+            intensity: args.intensity,
+            activation_before: args.activation,
+            activation_after: args.activation_after,
+            feelings: args.feelings,
+            body_sensations: args.body,
+            needs: args.needs,
+            practice: args.practice,
+        };
+        (reflection, note)
     };
     let mut draft = JournalDraft {
         kind: JournalKind::AfterSession,
@@ -331,6 +347,46 @@ pub fn reflect(out: &Output, vault: &Vault, args: ReflectArgs) -> Result<(), Cli
     crate::support::after_entry(out, vault, &entry, &mut json)?;
     out.print(&entry.id, json);
     Ok(())
+}
+
+/// The after-session flow on a terminal, one step at a time, Enter skipping each:
+/// intensity → activation → feelings, body, needs → a practice (paced breathing can be
+/// done right here) → "and now?" → a few words.
+fn ask_reflection(vault: &Vault, redact: bool) -> Result<(SessionReflection, String), CliError> {
+    let stdin = std::io::stdin();
+    let mut ask = Asker::new(stdin.lock(), true, vault, redact);
+    ask.say("After a session. Every step can be skipped with Enter.");
+    let whole = |v: Option<f64>| v.map(|v| v.round() as u8);
+    let mut r = SessionReflection {
+        intensity: whole(ask.number_in("  how intense was it, 0 to 10:", 0.0, 10.0)?),
+        activation_before: whole(ask.number_in(
+            "  how activated are you now, 0 to 10:",
+            0.0,
+            10.0,
+        )?),
+        ..SessionReflection::default()
+    };
+    r.feelings = ask.labels("  feelings (words, comma-separated):", LabelKind::Emotion)?;
+    r.body_sensations = ask.labels("  in your body:", LabelKind::BodySensation)?;
+    r.needs = ask.labels("  what you need now:", LabelKind::Need)?;
+    let breathe = ask.line("  a minute of slower breathing now? (y, Enter skips):")?;
+    if breathe.is_some_and(|b| b.eq_ignore_ascii_case("y") || b.eq_ignore_ascii_case("yes")) {
+        let practice = paced_breathing(None)?;
+        play(&practice, &mut std::io::stderr(), true);
+        r.practice = Some(practice.practice_id);
+        r.activation_after = whole(ask.number_in("  and now, 0 to 10:", 0.0, 10.0)?);
+    } else {
+        let offered = vault.plan().practices_for(PlanMoment::AfterSession)?;
+        for p in &offered {
+            ask.say(&format!("    {:<22} {}", p.practice.id, p.practice.name));
+        }
+        r.practice = ask.line("  a practice you used (its id):")?;
+        if r.practice.is_some() {
+            r.activation_after = whole(ask.number_in("  and now, 0 to 10:", 0.0, 10.0)?);
+        }
+    }
+    let note = ask.text("  a few words, if you like (no names needed):")?;
+    Ok((r, note.unwrap_or_default()))
 }
 
 /// Names damaged records on stderr and fails with an integrity error when there are any.

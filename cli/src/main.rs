@@ -5,6 +5,7 @@
 //! found something. Errors are one line on stderr and never contain journal text or
 //! secrets.
 
+mod ask;
 mod backup;
 mod checkins;
 mod commands;
@@ -14,6 +15,7 @@ mod files;
 mod format;
 mod journal;
 mod plan;
+mod practice;
 mod privacy;
 mod prompts;
 mod secrets;
@@ -92,6 +94,12 @@ enum Command {
     Privacy(PrivacyCommand),
     /// The ids and wording of emotions, body sensations, needs and scales.
     Catalogue,
+    /// A minute of slower breathing: in for four, out for six.
+    Breathe {
+        /// How long, in seconds (10–600; default 60).
+        #[arg(long, value_name = "SECONDS")]
+        seconds: Option<u32>,
+    },
     /// For a very hard moment: your emergency card, your people, professional help
     /// and a crisis line for your region (`settings set --crisis-line-region`).
     Support,

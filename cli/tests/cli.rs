@@ -1502,3 +1502,68 @@ fn a_very_bad_checkin_is_answered_once_with_the_plan_and_a_crisis_line() {
         asked.stdout
     );
 }
+
+/// `reflect` and `checkin` with no flags, in a terminal, ask step by step; Enter skips.
+#[cfg(unix)]
+#[test]
+fn reflect_and_checkin_ask_step_by_step_in_a_terminal() {
+    let (_dir, vault) = new_vault();
+    let pass = [("RESPITE_PASSPHRASE", PASSPHRASE)];
+    // intensity, activation, feelings, body, needs, no breathing, a practice, and now, note
+    let typed =
+        "8\n12\n7\nheavy, wrung out\n\ntight chest\n\n\nslow-breathing\n4\nA long afternoon.\n";
+    let r = on_terminal(&vault, &["reflect"], &pass, typed);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("(from 0 to 10, or Enter to skip)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("heavy one") || r.stderr.len() > 100,
+        "{}",
+        r.stderr
+    );
+    let id = r.stdout.trim().lines().last().unwrap().to_owned();
+    let entry = json(ok(with_pass(&vault, &["--json", "journal", "show", &id])));
+    let reflection = &entry["reflection"];
+    assert_eq!(reflection["intensity"], 8);
+    assert_eq!(reflection["activation_before"], 7);
+    assert_eq!(reflection["activation_after"], 4);
+    assert_eq!(
+        reflection["feelings"],
+        serde_json::json!(["heavy", "own:wrung out"])
+    );
+    assert_eq!(reflection["needs"], serde_json::json!([]));
+    assert_eq!(reflection["practice"], "slow-breathing");
+    assert_eq!(entry["body"], "A long afternoon.");
+
+    // pleasant, energy, feelings, zone, burnout, note, more: sleep, quality, four, intrusion
+    let typed = "-0.4\n0.3\ndrained\n2\n3\n\ny\n6.5\n\n2\n\n\n4\n3\n";
+    let r = on_terminal(&vault, &["checkin"], &pass, typed);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("Reacting"), "{}", r.stderr);
+    let id = r.stdout.trim().lines().last().unwrap().to_owned();
+    let c = json(ok(with_pass(&vault, &["--json", "checkin", "show", &id])));
+    assert_eq!(c["pleasantness"], -0.4);
+    assert_eq!(c["stress_zone"], "reacting");
+    assert_eq!(c["burnout"], 3);
+    assert_eq!(c["sleep_hours"], 6.5);
+    assert_eq!(c["detachment"], 2);
+    assert_eq!(c["control"], 4);
+    assert_eq!(c["work_intrusion"], 3);
+    assert_eq!(c["note"], serde_json::Value::Null);
+}
+
+#[test]
+fn breathing_is_a_pattern_to_follow() {
+    let (_dir, vault) = new_vault();
+    let listed = ok(with_pass(&vault, &["breathe", "--seconds", "20"])).stdout;
+    assert!(listed.contains("out slowly for six"), "{listed}");
+    assert_eq!(listed.matches("Breathe in").count(), 2, "{listed}");
+    let data = json(ok(with_pass(&vault, &["--json", "breathe"])));
+    assert_eq!(data["total_seconds"], 60);
+    assert_eq!(data["steps"].as_array().unwrap().len(), 12);
+    assert!(data["out_seconds"].as_u64() > data["in_seconds"].as_u64());
+    assert_eq!(with_pass(&vault, &["breathe", "--seconds", "5"]).code, 1);
+}

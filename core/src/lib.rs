@@ -37,10 +37,10 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    after_session_acknowledgement, catalogue, crisis_lines, match_label, passphrase_strength,
-    plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text, plan_with_suggestion,
-    privacy_check, privacy_redact, restore_backup, schedule_from_text, schedule_to_text,
-    verify_backup,
+    after_session_acknowledgement, catalogue, crisis_lines, match_label, paced_breathing,
+    passphrase_strength, plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text,
+    plan_with_suggestion, privacy_check, privacy_redact, restore_backup, schedule_from_text,
+    schedule_to_text, verify_backup,
 };
 pub use api::journal::Journal;
 pub use api::plan::CarePlan;
@@ -70,6 +70,7 @@ pub use journal::{
     JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, ParkedItem,
     SessionReflection, TransitionRecord,
 };
+pub use plan::breathing::{BreathPhase, BreathStep, BreathingPractice, BREATHING_SECONDS};
 pub use plan::revisions::{
     EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
 };

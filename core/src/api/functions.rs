@@ -8,6 +8,7 @@ use crate::crypto::secret::{self, PassphraseStrength};
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport};
 use crate::journal::{self, JournalEntry};
+use crate::plan::breathing::BreathingPractice;
 use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
@@ -43,6 +44,13 @@ pub fn crisis_lines() -> Vec<CrisisLine> {
 #[uniffi::export]
 pub fn match_label(kind: LabelKind, word: String) -> LabelMatch {
     crate::content::catalogue::match_label(kind, &word)
+}
+
+/// The paced-breathing practice for about `seconds` (10–600; `None`: a minute): in
+/// for four, out for six, as steps with their offsets and cues, to animate.
+#[uniffi::export]
+pub fn paced_breathing(seconds: Option<u32>) -> Result<BreathingPractice> {
+    Ok(crate::plan::breathing::paced_breathing(seconds)?)
 }
 
 /// The whole catalogue.

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 /// The wording files, by name.
 const FILES: &[(&str, &str)] = &[
     ("notifications.json", include_str!("en/notifications.json")),
+    ("practice.json", include_str!("en/practice.json")),
     ("responses.json", include_str!("en/responses.json")),
     ("transition.json", include_str!("en/transition.json")),
     ("trends.json", include_str!("en/trends.json")),

@@ -5,6 +5,7 @@
 //! days; (3) practices for the workday, the transition home and personal life. Every
 //! save is a new sealed revision; revisions can be listed and compared.
 
+pub(crate) mod breathing;
 pub(crate) mod revisions;
 pub(crate) mod stored;
 pub(crate) mod suggestions;
