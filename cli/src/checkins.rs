@@ -54,6 +54,9 @@ pub struct CheckinArgs {
     /// How much work thoughts intruded, 0–4.
     #[arg(long, value_name = "0-4")]
     intrusion: Option<u8>,
+    /// Whether the work felt worthwhile today, 1 (not at all) to 5 (fully).
+    #[arg(long, value_name = "1-5")]
+    worthwhile: Option<u8>,
     /// A practice done (practice id); repeat for more.
     #[arg(long = "practice", value_name = "ID")]
     practices: Vec<String>,
@@ -144,6 +147,7 @@ pub fn add(out: &Output, vault: &Vault, args: CheckinArgs) -> Result<(), CliErro
         mastery: args.mastery,
         control: args.control,
         work_intrusion: args.intrusion,
+        worthwhile: args.worthwhile,
         practices: args.practices,
         context: args.context.map(CheckInContext::from),
         note: args.note,
@@ -207,6 +211,8 @@ fn ask_checkin(vault: &Vault, moment: LocalMoment, redact: bool) -> Result<Check
             }
         }
         d.work_intrusion = whole(ask.number_in("  work thoughts, 0 to 4:", 0.0, 4.0)?);
+        let question = format!("  {} 1 to 5:", words.worthwhile_item);
+        d.worthwhile = whole(ask.number_in(&question, 1.0, 5.0)?);
     }
     Ok(d)
 }

@@ -389,6 +389,18 @@ pub fn checkin_text(c: &CheckIn) -> String {
             .map(|w| scale_words(&words.work_intrusion_levels, w, 4))
             .unwrap_or_default(),
     );
+    field(
+        "worthwhile:",
+        d.worthwhile
+            .map(|w| {
+                format!(
+                    "{} ({})",
+                    words.worthwhile_item,
+                    scale_words(&words.recovery_scale, w, 5)
+                )
+            })
+            .unwrap_or_default(),
+    );
     field("practices:", d.practices.join(", "));
     field(
         "where:",
@@ -423,6 +435,7 @@ pub fn checkin_json(c: &CheckIn) -> Value {
         "mastery": d.mastery,
         "control": d.control,
         "work_intrusion": d.work_intrusion,
+        "worthwhile": d.worthwhile,
         "practices": d.practices,
         "context": d.context.map(|c| c.as_str()),
         "note": d.note,

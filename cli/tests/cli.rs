@@ -1139,7 +1139,7 @@ fn demo_data_trends_and_the_html_report() {
         .stdout,
     )
     .unwrap();
-    assert_eq!(json["series"].as_array().unwrap().len(), 11);
+    assert_eq!(json["series"].as_array().unwrap().len(), 12);
     assert_eq!(json["series"][0]["days"].as_array().unwrap().len(), 28);
     let insight = &json["insights"].as_array().unwrap()[0];
     assert!(insight["evidence"]["days_with"].as_u64().unwrap() >= 5);
@@ -1539,7 +1539,7 @@ fn reflect_and_checkin_ask_step_by_step_in_a_terminal() {
     assert_eq!(entry["body"], "A long afternoon.");
 
     // pleasant, energy, feelings, zone, burnout, note, more: sleep, quality, four, intrusion
-    let typed = "-0.4\n0.3\ndrained\n2\n3\n\ny\n6.5\n\n2\n\n\n4\n3\n";
+    let typed = "-0.4\n0.3\ndrained\n2\n3\n\ny\n6.5\n\n2\n\n\n4\n3\n5\n";
     let r = on_terminal(&vault, &["checkin"], &pass, typed);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("Reacting"), "{}", r.stderr);
@@ -1552,6 +1552,7 @@ fn reflect_and_checkin_ask_step_by_step_in_a_terminal() {
     assert_eq!(c["detachment"], 2);
     assert_eq!(c["control"], 4);
     assert_eq!(c["work_intrusion"], 3);
+    assert_eq!(c["worthwhile"], 5);
     assert_eq!(c["note"], serde_json::Value::Null);
 }
 

@@ -60,6 +60,10 @@ pub struct CheckInData {
     /// How much work thoughts intruded, 0–4.
     #[uniffi(default)]
     pub work_intrusion: Option<u8>,
+    /// Compassion satisfaction: how worthwhile the work felt today, 1–5 (the
+    /// statement in the catalogue, answered on the recovery scale).
+    #[uniffi(default)]
+    pub worthwhile: Option<u8>,
     /// Practices done (practice ids).
     #[uniffi(default)]
     pub practices: Vec<String>,
@@ -107,6 +111,8 @@ pub(crate) struct StoredCheckIn {
     control: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     work_intrusion: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    worthwhile: Option<u8>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     practices: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +141,7 @@ impl From<CheckInData> for StoredCheckIn {
             mastery: d.mastery,
             control: d.control,
             work_intrusion: d.work_intrusion,
+            worthwhile: d.worthwhile,
             practices: d.practices,
             context: d.context,
             note: d.note,
@@ -160,6 +167,7 @@ impl From<StoredCheckIn> for CheckInData {
             mastery: s.mastery,
             control: s.control,
             work_intrusion: s.work_intrusion,
+            worthwhile: s.worthwhile,
             practices: s.practices,
             context: s.context,
             note: s.note,
@@ -183,6 +191,7 @@ impl CheckInData {
             ("relaxation", self.relaxation),
             ("mastery", self.mastery),
             ("control", self.control),
+            ("worthwhile", self.worthwhile),
         ] {
             validate::scale(field, value, 1, 5)?;
         }
@@ -235,6 +244,7 @@ impl CheckInData {
             mastery: None,
             control: None,
             work_intrusion: None,
+            worthwhile: None,
             practices: Vec::new(),
             context: None,
             note: None,
@@ -414,6 +424,7 @@ mod tests {
             mastery: Some(2),
             control: Some(5),
             work_intrusion: Some(1),
+            worthwhile: None,
             practices: vec!["evening-walk".to_owned()],
             context: Some(CheckInContext::Home),
             note: Some("A slow evening".to_owned()),

@@ -173,10 +173,12 @@ fun presentationTests() {
             assertTrue(drained.addTypedFeeling("heavvy").contains("Heavy"), "kept, with close words offered")
             assertEquals(listOf("dread", "own:heavvy"), drained.emotions.toList())
             drained.pad = 0.05 to 0.1
+            drained.worthwhile = 2
             assertNotNull(drained.save())
             val response = assertNotNull(drained.support)
             assertEquals(listOf(SafetyReason.VERY_LOW_AND_DRAINED), response.reasons)
             assertEquals("NZ", response.crisisLine?.region)
+            assertEquals(2u.toUByte(), drained.saved?.data?.worthwhile)
 
             val words = AfterSessionModel(it, berlinClock())
             words.note = "I don't want to be here anymore."
@@ -564,7 +566,7 @@ fun presentationTests() {
         vault.use {
             it.fillWithDemoData(1u, 9uL, "2026-05-04")
             val model = TrendsModel(it, berlinClock("2026-05-04T10:00:00Z"))
-            assertEquals(11, model.charts.size)
+            assertEquals(12, model.charts.size)
             for (chart in model.charts) {
                 assertEquals(90, chart.points.size)
                 assertTrue(chart.points.all { p -> p == null || p in 0f..1f })

@@ -1,5 +1,6 @@
 //! The plan's facade: its revisions, practices, emergency card and adherence.
 
+use chrono::Duration;
 use std::sync::Arc;
 
 use super::session::Session;
@@ -9,6 +10,7 @@ use crate::plan::revisions::{
 };
 use crate::plan::suggestions::PlanMoment;
 use crate::plan::{Plan, PlanChange};
+use crate::prompts::transition;
 
 /// The self-care plan of a vault.
 #[derive(uniffi::Object)]
@@ -67,6 +69,14 @@ impl CarePlan {
     /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
     /// check-ins, reflections and linked journal entries.
     pub fn adherence(&self, today: String, weeks: u32) -> Result<Vec<PracticeAdherence>> {
-        Ok(revisions::adherence(&self.session.store, today, weeks)?)
+        let store = &self.session.store;
+        let day = crate::store::sealed::parse_day("today", &today)?;
+        let shift_days = transition::shift_days(store, day - Duration::weeks(53), day)?;
+        Ok(revisions::adherence(
+            store,
+            today,
+            weeks,
+            shift_days.as_ref(),
+        )?)
     }
 }

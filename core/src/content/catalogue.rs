@@ -161,6 +161,8 @@ pub struct Catalogue {
     pub sleep_quality_levels: Vec<ScalePoint>,
     /// Session intensity and activation, 0–10: the wording of a few anchor points.
     pub intensity_anchors: Vec<ScalePoint>,
+    /// The compassion-satisfaction statement (answered on the recovery scale).
+    pub worthwhile_item: String,
 }
 
 /// The catalogue, parsed once from `en/catalogue.json`.

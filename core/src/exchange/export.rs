@@ -118,7 +118,7 @@ fn write_json_item(out: &mut impl Write, item: &Item) -> Result<()> {
     Ok(())
 }
 
-const CSV_COLUMNS: [&str; 20] = [
+const CSV_COLUMNS: [&str; 21] = [
     "id",
     "local_day",
     "local_time",
@@ -135,6 +135,7 @@ const CSV_COLUMNS: [&str; 20] = [
     "mastery",
     "control",
     "work_intrusion",
+    "worthwhile",
     "practices",
     "context",
     "evening_check",
@@ -178,6 +179,7 @@ fn csv_fields(c: &CheckIn) -> Vec<String> {
         scale(d.mastery),
         scale(d.control),
         scale(d.work_intrusion),
+        scale(d.worthwhile),
         d.practices.join(";"),
         opt(d.context.map(|x| x.as_str().to_owned())),
         d.evening_check.to_string(),

@@ -3,13 +3,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::checkins;
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::error::RespiteError;
-use crate::journal::{self, JournalKind};
+use crate::journal::{self, JournalKind, TransitionRecord};
 use crate::plan::stored::StoredPlan;
 use crate::plan::suggestions::{self, PlanMoment, PlanSection};
 use crate::plan::{
@@ -225,6 +225,17 @@ struct Done {
     hard_session: bool,
 }
 
+/// Whether a transition carried out a practice.
+type DoneBy = fn(&TransitionRecord) -> bool;
+
+/// The starter practices a transition's own steps carry out: parking unfinished work,
+/// the end-of-day signal (a decompression ritual), naming who I am at home.
+const TRANSITION_STEPS: &[(&str, DoneBy)] = &[
+    ("park-it", |t| !t.parked.is_empty()),
+    ("commute-ritual", |t| t.end_of_day_signal.is_some()),
+    ("role-switch", |t| t.who_at_home.is_some()),
+];
+
 /// Every journal entry and check-in in `days` that refers to practices or is a hard
 /// session, with its local day. Records that fail to open are left out.
 fn practice_records(
@@ -236,9 +247,22 @@ fn practice_records(
     for e in journal::all_in(conn, keys, days)?.items {
         let mut ids = e.practice_ids.clone();
         let reflection = e.reflection.as_ref();
+        let mut add = |id: String| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
         if let Some(p) = reflection.and_then(|r| r.practice.clone()) {
-            if !ids.contains(&p) {
-                ids.push(p);
+            add(p);
+        }
+        if let Some(t) = &e.transition {
+            if let Some(p) = t.practice.clone() {
+                add(p);
+            }
+            for (id, done_by) in TRANSITION_STEPS {
+                if done_by(t) {
+                    add((*id).to_owned());
+                }
             }
         }
         let hard_session = e.kind == JournalKind::AfterSession
@@ -421,11 +445,14 @@ pub(crate) fn emergency_card(store: &Store) -> Result<EmergencyCard> {
 
 /// Practices done against their targets for the `weeks` weeks (1–52) ending with
 /// the week of `today` (`YYYY-MM-DD`, the shell's local date). Done counts come from
-/// check-ins, reflections and linked journal entries.
+/// check-ins, reflections, linked journal entries and the transition's own steps
+/// ([`TRANSITION_STEPS`]). With `shift_days` (the schedule's, when it has shifts), a
+/// daily workday or transition practice is aimed at shift days only.
 pub(crate) fn adherence(
     store: &Store,
     today: String,
     weeks: u32,
+    shift_days: Option<&BTreeSet<NaiveDate>>,
 ) -> Result<Vec<PracticeAdherence>> {
     let today = sealed::parse_day("today", &today)?;
     if !(1..=52).contains(&weeks) {
@@ -467,10 +494,20 @@ pub(crate) fn adherence(
                 .map(|w| {
                     let start = first_monday + Duration::weeks(w as i64);
                     let days_counted = ((today - start).num_days() + 1).clamp(1, 7) as u32;
+                    let on_shifts = matches!(
+                        p.context,
+                        PracticeContext::Workday | PracticeContext::Transition
+                    );
+                    let aimed_days = match shift_days.filter(|_| on_shifts) {
+                        Some(shifts) => (0..i64::from(days_counted))
+                            .filter(|d| shifts.contains(&(start + Duration::days(*d))))
+                            .count() as u32,
+                        None => days_counted,
+                    };
                     let count = records_by.get(p.id.as_str()).map_or(0, |c| c[w]);
                     let distinct = days_by.get(p.id.as_str()).map_or(0, |d| d[w].len() as u32);
                     let (done, target) = match p.frequency {
-                        Frequency::Daily => (distinct, Some(days_counted)),
+                        Frequency::Daily => (distinct, Some(aimed_days)),
                         Frequency::TimesPerDay { times } => {
                             (count, Some(u32::from(times) * days_counted))
                         }

@@ -1,7 +1,9 @@
 //! When prompts fire. The core computes a deterministic list of prompt occurrences
 //! from the work schedule; the shells only schedule local notifications from it.
 //!
-//! Rules: nothing in quiet hours; on days off only check-in reminders and the plan
+//! Rules: nothing in quiet hours except what is anchored to a shift (its start and
+//! its end-of-shift transition come at the shift's own times, which for night work
+//! fall in the night); on days off only check-in reminders and the plan
 //! review, and only when asked; never two prompts closer than the minimum gap; at most
 //! the daily limit per local day; skipped occurrences are gone and snoozed ones move.
 //! Local times are turned into instants with the IANA time zone rules, so DST changes
@@ -51,6 +53,12 @@ pub enum PromptKind {
 }
 
 impl PromptKind {
+    /// Whether it comes at a shift's own times (its start, its end-of-shift
+    /// transition), and so is not held back by quiet hours.
+    pub(crate) fn anchored_to_shift(self) -> bool {
+        matches!(self, PromptKind::StartOfShift | PromptKind::Transition)
+    }
+
     /// The stable name, used in occurrence ids.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -155,6 +163,8 @@ pub(crate) struct Inputs<'a> {
     /// Local days on which the transition, or the evening check, was already done.
     pub(crate) transitions_done: &'a HashSet<String>,
     pub(crate) evenings_done: &'a HashSet<String>,
+    /// Whether something parked is waiting (the start-of-shift wording says so only then).
+    pub(crate) has_parked: bool,
 }
 
 /// A prompt before the gap and cap rules.
@@ -302,10 +312,11 @@ impl Inputs<'_> {
                         Some(c)
                     }
                     None => {
-                        let quiet = self
-                            .schedule
-                            .quiet_hours
-                            .is_some_and(|q| q.contains(self.local_time(c.at)));
+                        let quiet = !c.kind.anchored_to_shift()
+                            && self
+                                .schedule
+                                .quiet_hours
+                                .is_some_and(|q| q.contains(self.local_time(c.at)));
                         (!quiet).then_some(c)
                     }
                 }
@@ -379,8 +390,13 @@ pub(crate) fn upcoming(
             if from <= c.at && c.at < until {
                 // Generic wording only, rotating by day: lock screens are public.
                 let n = (inputs.tz.local(c.at).date() - NaiveDate::MIN).num_days() as usize;
-                let key =
-                    wording::variant(&format!("notification.{}", c.kind.as_str()), "title", n);
+                let prefix = match c.kind {
+                    PromptKind::StartOfShift if !inputs.has_parked => {
+                        "notification.start-of-shift.nothing-parked".to_owned()
+                    }
+                    kind => format!("notification.{}", kind.as_str()),
+                };
+                let key = wording::variant(&prefix, "title", n);
                 out.push(PromptOccurrence {
                     id: c.id.clone(),
                     kind: c.kind,
@@ -452,8 +468,83 @@ mod tests {
             state: &state,
             transitions_done: &none,
             evenings_done: &none,
+            has_parked: true,
         };
         upcoming(&inputs, at(from), at(until)).unwrap()
+    }
+
+    #[test]
+    fn quiet_hours_hold_back_everything_but_the_shifts_own_prompts() {
+        // A night nurse: shifts 22:00–06:30, quiet 23:00–08:00 for sleep after nights.
+        let mut s = WorkSchedule::default();
+        s.shifts = vec![WeeklyShift {
+            day: DayOfWeek::Monday,
+            times: ShiftTimes {
+                start: ClockTime::new(22, 0),
+                end: ClockTime::new(6, 30),
+            },
+        }];
+        s.prompts.start_of_shift = true;
+        s.prompts.checkin_reminders = vec![ClockTime::new(7, 0)];
+        s.quiet_hours = Some(QuietHours {
+            start: ClockTime::new(23, 0),
+            end: ClockTime::new(8, 0),
+        });
+        let got = run(
+            &s,
+            "Europe/London",
+            "2026-05-04T00:00:00+01:00",
+            "2026-05-06T00:00:00+01:00",
+        );
+        let kinds: Vec<PromptKind> = got.iter().map(|o| o.kind).collect();
+        assert!(kinds.contains(&PromptKind::StartOfShift), "{kinds:?}");
+        let transition = got.iter().find(|o| o.kind == PromptKind::Transition);
+        assert!(
+            transition.is_some(),
+            "the end-of-shift transition at 06:30 stays: {kinds:?}"
+        );
+        assert!(
+            !got.iter().any(|o| o.kind == PromptKind::CheckInReminder),
+            "a reminder at 07:00 is held back: {kinds:?}"
+        );
+    }
+
+    #[test]
+    fn the_start_of_shift_speaks_of_parked_items_only_when_there_are_some() {
+        let mut s = WorkSchedule::default();
+        s.prompts.start_of_shift = true;
+        let state = PromptState::default();
+        let none = HashSet::new();
+        for has_parked in [true, false] {
+            let inputs = Inputs {
+                schedule: &s,
+                tz: Zone::named("Europe/Berlin").unwrap(),
+                day_start_hour: 0,
+                review_date: None,
+                state: &state,
+                transitions_done: &none,
+                evenings_done: &none,
+                has_parked,
+            };
+            let got = upcoming(
+                &inputs,
+                at("2026-05-04T00:00:00+02:00"),
+                at("2026-05-09T00:00:00+02:00"),
+            )
+            .unwrap();
+            let starts: Vec<&PromptOccurrence> = got
+                .iter()
+                .filter(|o| o.kind == PromptKind::StartOfShift)
+                .collect();
+            assert!(!starts.is_empty());
+            for o in starts {
+                let about_parked = o.body.contains("parked")
+                    || o.body.contains("set aside")
+                    || o.body.contains("left off");
+                assert_eq!(about_parked, has_parked, "{}", o.body);
+                assert_eq!(o.wording_key.contains("nothing-parked"), !has_parked);
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::checkins::{self, CheckIn, CheckInData};
 use crate::content::catalogue::{self, CheckInContext, LabelKind};
@@ -308,6 +308,22 @@ pub(crate) fn schedule(store: &Store) -> Result<WorkSchedule> {
     Ok(settings::load_group(&store.conn(), &keys, settings::SCHEDULE)?.unwrap_or_default())
 }
 
+/// The days in `from..=to` on which a shift starts, or `None` when the schedule has
+/// no shifts at all (then every day counts as a workday).
+pub(crate) fn shift_days(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Option<BTreeSet<NaiveDate>>> {
+    let schedule = schedule(store)?;
+    let days: BTreeSet<NaiveDate> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| !schedule.shifts_on(*d).is_empty())
+        .collect();
+    Ok((!schedule.shifts.is_empty() || !days.is_empty()).then_some(days))
+}
+
 /// Replaces the work schedule and returns it as stored.
 pub(crate) fn set_schedule(store: &Store, schedule: WorkSchedule) -> Result<WorkSchedule> {
     let schedule = schedule.validated()?;
@@ -346,6 +362,7 @@ pub(crate) fn upcoming(
     )?;
     let (transitions_done, evenings_done) = done_days(store, &window)?;
     let state = prompt_state(store)?;
+    let has_parked = !open_parked_items(store, from.date_naive().to_string())?.is_empty();
     let inputs = Inputs {
         schedule: &schedule,
         tz,
@@ -354,6 +371,7 @@ pub(crate) fn upcoming(
         state: &state,
         transitions_done: &transitions_done,
         evenings_done: &evenings_done,
+        has_parked,
     };
     prompts::upcoming(&inputs, from, until)
 }

@@ -8,6 +8,7 @@ use crate::error::internal::Result;
 use crate::error::RespiteError;
 use crate::journal::{self, JournalKind};
 use crate::plan::revisions::{self, PracticeAdherence};
+use crate::prompts::transition;
 use crate::store::sealed::{self, DayRange};
 use crate::store::Store;
 use crate::trends::insights::{self, Insight};
@@ -92,9 +93,11 @@ fn notable_threshold(metric: Metric) -> Option<f64> {
     match metric {
         Metric::Pleasantness => Some(0.15),
         Metric::Energy => Some(0.1),
-        Metric::Burnout | Metric::Detachment | Metric::WorkIntrusion | Metric::StressLevel => {
-            Some(0.5)
-        }
+        Metric::Burnout
+        | Metric::Detachment
+        | Metric::WorkIntrusion
+        | Metric::Worthwhile
+        | Metric::StressLevel => Some(0.5),
         Metric::SleepHours => Some(0.75),
         Metric::SessionIntensity => Some(1.0),
         Metric::PracticesDone | Metric::JournalEntries | Metric::TransitionDone => None,
@@ -153,7 +156,8 @@ fn review(
             });
         }
     }
-    let practices = revisions::adherence(store, end.to_string(), 1)?;
+    let shift_days = transition::shift_days(store, end - Duration::days(7), end)?;
+    let practices = revisions::adherence(store, end.to_string(), 1, shift_days.as_ref())?;
     let went_well = days
         .iter()
         .rev()
@@ -194,11 +198,12 @@ fn review(
             let mut params = vec![param("practice", p.name.to_lowercase())];
             params.extend(count("done", w.done));
             match w.target {
-                Some(t) => {
+                // "2 of 1" reads as a score: past the aim, or with none, just the count.
+                Some(t) if w.done <= t && t > 0 => {
                     params.push(param("target", t));
                     wording::fill("weekly.practice.target", &params)
                 }
-                None => wording::fill("weekly.practice.times", &params),
+                _ => wording::fill("weekly.practice.times", &params),
             }
         })
         .collect();

@@ -34,6 +34,8 @@ pub enum Metric {
     Detachment,
     /// Mean work-thought intrusion, 0–4.
     WorkIntrusion,
+    /// Mean compassion satisfaction (how worthwhile the work felt), 1–5.
+    Worthwhile,
     /// Mean after-session intensity, 0–10.
     SessionIntensity,
     /// Stress zone as a number: ready 0, reacting 1, injured 2, ill 3.
@@ -48,13 +50,14 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in display order.
-    pub const ALL: [Metric; 11] = [
+    pub const ALL: [Metric; 12] = [
         Metric::Pleasantness,
         Metric::Energy,
         Metric::Burnout,
         Metric::SleepHours,
         Metric::Detachment,
         Metric::WorkIntrusion,
+        Metric::Worthwhile,
         Metric::SessionIntensity,
         Metric::StressLevel,
         Metric::PracticesDone,
@@ -71,6 +74,7 @@ impl Metric {
             Metric::SleepHours => "sleep-hours",
             Metric::Detachment => "detachment",
             Metric::WorkIntrusion => "work-intrusion",
+            Metric::Worthwhile => "worthwhile",
             Metric::SessionIntensity => "session-intensity",
             Metric::StressLevel => "stress-level",
             Metric::PracticesDone => "practices-done",
@@ -161,7 +165,7 @@ impl MetricSeries {
         let (low, high) = match metric {
             Metric::Pleasantness => (-1.0, 1.0),
             Metric::Energy | Metric::TransitionDone => (0.0, 1.0),
-            Metric::Burnout | Metric::Detachment => (1.0, 5.0),
+            Metric::Burnout | Metric::Detachment | Metric::Worthwhile => (1.0, 5.0),
             Metric::SleepHours => (0.0, 12.0),
             Metric::WorkIntrusion => (0.0, 4.0),
             Metric::SessionIntensity => (0.0, 10.0),
@@ -281,6 +285,7 @@ impl History {
             day.add(Metric::SleepHours, d.sleep_hours);
             day.add(Metric::Detachment, d.detachment.map(f64::from));
             day.add(Metric::WorkIntrusion, d.work_intrusion.map(f64::from));
+            day.add(Metric::Worthwhile, d.worthwhile.map(f64::from));
             day.add(Metric::StressLevel, d.stress_zone.map(zone_level));
             day.zones.extend(d.stress_zone);
             day.practices.extend(d.practices.iter().cloned());

@@ -155,7 +155,7 @@ fn csv_and_markdown_exports_read_well() {
         .unwrap()
         .starts_with("id,local_day,local_time,utc_offset_minutes,pleasantness"));
     let row = lines.next().unwrap();
-    assert!(row.contains(",2026-05-04,2026-05-04T21:00:00+02:00,120,-0.4,0.25,drained;on-edge,reacting,3,6.5,2,2,3,1,4,3,evening-walk,home,false,"), "{row}");
+    assert!(row.contains(",2026-05-04,2026-05-04T21:00:00+02:00,120,-0.4,0.25,drained;on-edge,reacting,3,6.5,2,2,3,1,4,3,,evening-walk,home,false,"), "{row}");
     assert!(
         row.ends_with("\"Long day. The walk helped a little.\"")
             || row.ends_with("Long day. The walk helped a little.")

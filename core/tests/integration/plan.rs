@@ -4,9 +4,9 @@
 use crate::common::*;
 use respite_core::{
     plan_from_text, plan_suggestions, plan_to_text, plan_with_suggestion, ChangeKind, CheckInData,
-    Contact, EmergencyPlan, Frequency, JournalDraft, JournalKind, Plan, PlanMoment, PlanSection,
-    Practice, PracticeContext, PracticeDomain, PracticeStatus, RespiteError, SessionReflection,
-    SignArea, Vault, WarningSign,
+    Contact, EmergencyPlan, Frequency, JournalDraft, JournalKind, ParkedItemDraft, Plan,
+    PlanMoment, PlanSection, Practice, PracticeContext, PracticeDomain, PracticeStatus,
+    RespiteError, SessionReflection, SignArea, TransitionAnswers, Vault, WarningSign,
 };
 
 fn practice(id: &str, context: PracticeContext, frequency: Frequency) -> Practice {
@@ -363,7 +363,9 @@ fn adherence_counts_practices_against_targets_per_week() {
             week.target,
         )
     };
-    assert_eq!(week("park-it", 0), ("2026-05-04".into(), 7, 3, Some(7)));
+    // A transition practice is aimed at shift days: the default schedule's Monday to
+    // Friday, so 5 in the first week and 3 (Monday to Wednesday) in the second.
+    assert_eq!(week("park-it", 0), ("2026-05-04".into(), 7, 3, Some(5)));
     assert_eq!(week("park-it", 1), ("2026-05-11".into(), 3, 0, Some(3)));
     assert_eq!(
         week("evening-walk", 0).2..=week("evening-walk", 0).3.unwrap(),
@@ -432,4 +434,130 @@ fn every_suggestion_lands_in_its_section_once() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
     assert_eq!(vault.plan().save(plan.clone()).unwrap().plan, plan);
+}
+
+#[test]
+fn starters_cover_grief_and_bad_days_and_keep_writing_in_respite() {
+    let all = plan_suggestions();
+    let texts: Vec<String> = all
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                s.text,
+                s.practice.as_ref().map_or(String::new(), |p| format!(
+                    "{} {}",
+                    p.workaround.clone().unwrap_or_default(),
+                    p.barrier.clone().unwrap_or_default()
+                ))
+            )
+        })
+        .collect();
+    for wanted in [
+        "death of a client",
+        "suicide",
+        "Images from a session",
+        "what I believe is wrong",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(wanted)),
+            "a starter about {wanted}"
+        );
+    }
+    for t in &texts {
+        assert!(
+            !t.to_lowercase().contains("notes app"),
+            "no starter sends writing to a plaintext app: {t}"
+        );
+    }
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let bad_day = vault.plan().practices_for(PlanMoment::BadDay).unwrap();
+    assert!(
+        bad_day
+            .iter()
+            .any(|s| s.practice.domain == PracticeDomain::Emotional
+                && s.practice.context == PracticeContext::PersonalLife),
+        "a self-compassion practice, not only workday ones: {:?}",
+        bad_day.iter().map(|s| &s.practice.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_transitions_own_steps_count_toward_matching_practices() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let plan = vault.plan();
+    let mut with_starters = Plan::default();
+    for s in plan_suggestions() {
+        if [
+            "park-it",
+            "commute-ritual",
+            "role-switch",
+            "bring-to-supervision",
+        ]
+        .contains(&s.id.as_str())
+        {
+            with_starters = plan_with_suggestion(with_starters, s);
+        }
+    }
+    plan.save(with_starters).unwrap();
+    // Monday and Tuesday: parked work and a signal; Tuesday also who I am at home.
+    for (at, who) in [
+        ("2026-05-04T17:30:00+02:00", None),
+        ("2026-05-05T17:30:00+02:00", Some("A patient parent")),
+    ] {
+        vault
+            .prompts()
+            .save_transition(
+                moment(at),
+                TransitionAnswers {
+                    parked: vec![ParkedItemDraft {
+                        what: "Discharge letter".into(),
+                        when: None,
+                        place: None,
+                    }],
+                    end_of_day_signal: Some("Changed clothes".into()),
+                    who_at_home: who.map(Into::into),
+                    ..TransitionAnswers::default()
+                },
+            )
+            .unwrap();
+    }
+    // Aimed at once a week, done twice.
+    for at in ["2026-05-05T12:00:00+02:00", "2026-05-07T12:00:00+02:00"] {
+        vault
+            .checkins()
+            .add(CheckInData {
+                practices: vec!["bring-to-supervision".into()],
+                ..CheckInData::new(moment(at))
+            })
+            .unwrap();
+    }
+    let a = plan.adherence("2026-05-08".into(), 1).unwrap();
+    let done = |id: &str| {
+        let w = &a.iter().find(|p| p.practice_id == id).unwrap().weeks[0];
+        (w.done, w.target)
+    };
+    assert_eq!(done("park-it"), (2, Some(5)));
+    assert_eq!(done("commute-ritual"), (2, Some(5)));
+    assert_eq!(done("role-switch"), (1, Some(5)));
+    // Past the aim, the weekly review gives the count, never "2 of 1".
+    let review = vault
+        .trends()
+        .weekly_review("2026-05-04".into(), "2026-05-10".into())
+        .unwrap();
+    let text = review.text.join(" ");
+    assert!(
+        text.contains("write unfinished work on a list before leaving 2 of 5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bring a hard case to supervision 2 times"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(" of 0") && !text.contains("2 of 1"),
+        "{text}"
+    );
 }

@@ -549,3 +549,40 @@ fn several_hard_days_in_the_first_week_give_the_warning_before_any_baseline() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn compassion_satisfaction_is_an_optional_item_with_its_own_trend() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let today = day("2026-05-07");
+    for k in 0..4 {
+        let d = today - Duration::days(k);
+        vault
+            .checkins()
+            .add(CheckInData {
+                worthwhile: Some(2 + k as u8),
+                ..CheckInData::new(moment(&format!("{d}T20:00:00+02:00")))
+            })
+            .unwrap();
+    }
+    assert!(vault
+        .checkins()
+        .add(CheckInData {
+            worthwhile: Some(6),
+            ..CheckInData::new(moment("2026-05-07T21:00:00+02:00"))
+        })
+        .is_err());
+    let series = vault
+        .trends()
+        .series("2026-05-01".into(), today.to_string())
+        .unwrap();
+    let worthwhile = series
+        .iter()
+        .find(|s| s.metric == Metric::Worthwhile)
+        .expect("a series of its own");
+    assert_eq!(worthwhile.label, "Work felt worthwhile");
+    assert_eq!((worthwhile.low, worthwhile.high), (1.0, 5.0));
+    let values: Vec<f64> = worthwhile.days.iter().filter_map(|d| d.value).collect();
+    assert_eq!(values, vec![5.0, 4.0, 3.0, 2.0]);
+    assert!(!respite_core::catalogue().worthwhile_item.is_empty());
+}

@@ -75,6 +75,7 @@ struct CheckInView: View {
     @State private var burnout: Int?
     @State private var sleepHours: Double?
     @State private var recovery: [RecoveryExperience: Int] = [:]
+    @State private var worthwhile: Int?
     @State private var ownWord = ""
     @State private var closeWords: [String] = []
     @State private var note = ""
@@ -115,6 +116,7 @@ struct CheckInView: View {
                     get: { recovery[item.experience] },
                     set: { recovery[item.experience] = $0 }), anchors: words.recoveryScale)
             }
+            ScaleChips(label: words.worthwhileItem, range: 1...5, selected: $worthwhile, anchors: words.recoveryScale)
             TextField("A note, if you like", text: $note, axis: .vertical)
         }
         Button("Save") { privacy.save(checked, write: write) }
@@ -142,6 +144,7 @@ struct CheckInView: View {
             relaxation: recovery[.relaxation].map(UInt8.init),
             mastery: recovery[.mastery].map(UInt8.init),
             control: recovery[.control].map(UInt8.init),
+            worthwhile: worthwhile.map(UInt8.init),
             note: note.isEmpty ? nil : note)
     }
 

@@ -112,6 +112,7 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             for (item in words.recoveryItems) {
                 ScaleChips(item.text, 1..5, m.recovery(item.experience), words.recoveryScale) { v -> redraw { m.setRecovery(item.experience, v) } }
             }
+            ScaleChips(words.worthwhileItem, 1..5, m.worthwhile, words.recoveryScale) { v -> redraw { m.worthwhile = v } }
         }
         NoteField("A note, if you like", m.note) { t -> redraw { m.note = t } }
         Button(onClick = { redraw { m.save() } }) { Text("Save") }

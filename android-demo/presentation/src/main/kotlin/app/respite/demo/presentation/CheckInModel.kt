@@ -32,6 +32,9 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
     var mastery: Int? = null
     var control: Int? = null
     var workIntrusion: Int? = null
+
+    /** Compassion satisfaction: whether the work felt worthwhile today, 1–5. */
+    var worthwhile: Int? = null
     val practices = linkedSetOf<String>()
     var context: CheckInContext? = null
     var note: String = ""
@@ -100,6 +103,7 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
         mastery = mastery?.toUByte(),
         control = control?.toUByte(),
         workIntrusion = workIntrusion?.toUByte(),
+        worthwhile = worthwhile?.toUByte(),
         practices = practices.toList(),
         context = context,
         note = note.ifBlank { null },
