@@ -304,22 +304,40 @@ fn save(out: &Output, vault: &Vault, text: &str, redact: bool) -> Result<(), Cli
 /// Opens `$VISUAL` or `$EDITOR` on the plan's text form in a private temporary file and
 /// saves what comes back. Invalid text is never thrown away: the editor is offered
 /// again, or the file is kept and its path given.
+/// `plan edit`: the text form in $EDITOR, in a private temporary file that is wiped
+/// afterwards. A text with a problem reopens the editor with every problem named;
+/// left unfixed, it is kept sealed in the vault (never in a plaintext file), and the
+/// next `plan edit` starts from it.
 fn edit(out: &Output, vault: &Vault, redact: bool) -> Result<(), CliError> {
-    let original = plan_to_text(vault.plan().current()?.plan);
+    let plan = vault.plan();
+    let original = plan_to_text(plan.current()?.plan);
+    let kept = plan.draft()?;
+    if kept.is_some() {
+        eprintln!("respite: starting from the text you were writing last time.");
+    }
+    let start = kept.clone().unwrap_or_else(|| original.clone());
     let dir = private_dir()?;
     let file = dir.join("plan.md");
-    files::create_private(&file)
-        .and_then(|mut f| f.write_all(original.as_bytes()))
-        .map_err(|_| CliError::Other("could not write the plan's temporary copy".into()))?;
-    let result = edit_loop(out, vault, &file, &original, redact);
-    match &result {
+    let written = files::create_private(&file)
+        .and_then(|mut f| f.write_all(start.as_bytes()))
+        .map_err(|_| CliError::Other("could not write the plan's temporary copy".into()));
+    let result = written.and_then(|()| edit_loop(out, vault, &file, &original, redact));
+    let unsaved = match &result {
         Err(CliError::Core(RespiteError::InvalidInput { .. })) => {
+            std::fs::read_to_string(&file).ok()
+        }
+        _ => None,
+    };
+    files::wipe_dir(&dir);
+    match unsaved {
+        Some(text) => {
+            plan.keep_draft(text)?;
             eprintln!(
-                "respite: your text is kept in {} (plaintext: delete it when you are done).",
-                file.display()
+                "respite: your text is kept, encrypted, in the vault; `respite plan edit` starts from it again."
             );
         }
-        _ => files::wipe_dir(&dir),
+        None if result.is_ok() && kept.is_some() => plan.keep_draft(String::new())?,
+        None => {}
     }
     result
 }

@@ -734,18 +734,36 @@ fn plan_edit_saves_valid_text_and_keeps_invalid_text() {
         "{}",
         r.stderr
     );
-    let kept: PathBuf = r
-        .stderr
-        .split("kept in ")
-        .nth(1)
-        .unwrap()
-        .split(" (")
-        .next()
-        .unwrap()
-        .into();
-    let kept_text = std::fs::read_to_string(&kept).unwrap();
+    assert!(
+        r.stderr.contains("kept, encrypted, in the vault"),
+        "{}",
+        r.stderr
+    );
+    // Nothing typed is lost and no plaintext copy is left: the next edit starts from
+    // the kept text (this editor writes what it was given to a file of its own).
+    let seen = dir.path().join("seen.md");
+    let look = write_editor(
+        dir.path(),
+        "look.sh",
+        &format!("open({:?}, 'w').write(s)", seen.to_str().unwrap()),
+    );
+    let r = run(
+        &vault,
+        &["plan", "edit"],
+        &[
+            ("RESPITE_PASSPHRASE", PASSPHRASE),
+            ("EDITOR", look.to_str().unwrap()),
+        ],
+        None,
+    );
+    assert!(
+        r.stderr.contains("starting from the text you were writing"),
+        "{}",
+        r.stderr
+    );
+    let kept_text = std::fs::read_to_string(&seen).unwrap();
     assert!(kept_text.contains("### Practice: Mystery") && kept_text.contains("id: box-breathing"));
-    std::fs::remove_dir_all(kept.parent().unwrap()).unwrap();
+
     let history: Value =
         serde_json::from_str(&ok(with_pass(&vault, &["--json", "plan", "history"])).stdout)
             .unwrap();

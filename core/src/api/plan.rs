@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::session::Session;
 use crate::error::Result;
+use crate::plan::draft;
 use crate::plan::revisions::{
     self, EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice,
 };
@@ -35,6 +36,17 @@ impl CarePlan {
     /// that past records refer to (retire it instead, so its history stays readable).
     pub fn save(&self, plan: Plan) -> Result<PlanRevision> {
         Ok(revisions::save(&self.session.store, plan)?)
+    }
+
+    /// A plan text kept with [`CarePlan::keep_draft`], to start editing from.
+    pub fn draft(&self) -> Result<Option<String>> {
+        Ok(draft::get(&self.session.store)?)
+    }
+
+    /// Keeps a plan text that could not be saved yet, sealed in the vault (never in a
+    /// plaintext file); an empty text forgets it.
+    pub fn keep_draft(&self, text: String) -> Result<()> {
+        Ok(draft::keep(&self.session.store, text)?)
     }
 
     /// Every saved revision, newest first.

@@ -6,6 +6,7 @@
 //! save is a new sealed revision; revisions can be listed and compared.
 
 pub(crate) mod breathing;
+pub(crate) mod draft;
 pub(crate) mod revisions;
 pub(crate) mod stored;
 pub(crate) mod suggestions;
@@ -40,11 +41,18 @@ pub(crate) trait Named: Sized + Copy + PartialEq + 'static {
             .expect("every value is named")
     }
 
-    /// The value with this name (case-insensitive).
+    /// The value with this name, as people write it: in any case, with spaces or
+    /// underscores for hyphens ("Personal life" for `personal-life`), and American
+    /// spellings ("behavioral").
     fn from_name(name: &str) -> Option<Self> {
+        let wanted = name
+            .trim()
+            .to_lowercase()
+            .replace(['_', ' '], "-")
+            .replace("behavioral", "behavioural");
         Self::NAMES
             .iter()
-            .find(|(_, n)| n.eq_ignore_ascii_case(name.trim()))
+            .find(|(_, n)| *n == wanted)
             .map(|(v, _)| *v)
     }
 }

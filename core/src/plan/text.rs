@@ -3,11 +3,15 @@
 //!
 //! The text form is Markdown-like: a heading per section, one `- item` a line, and a
 //! block of `key: value` lines per practice. Reading what was printed gives back the
-//! same plan; empty sections are printed with their heading so there is a place to
-//! write.
+//! same plan; empty sections are printed with their heading and an example, so there
+//! is a place to write and a model for it. Lines starting with `>` are examples and
+//! notes, never read. Reading is forgiving where it can be — headings and names in
+//! any case, "personal life" for `personal-life`, a missing practice id made from its
+//! name — and reports every problem at once, each with its line.
 
 use crate::error::internal::Result;
 use crate::error::RespiteError;
+use crate::plan::suggestions::{self, PlanMoment, PlanSection};
 use crate::plan::{
     Contact, Frequency, Named, Plan, Practice, PracticeContext, PracticeDomain, PracticeStatus,
     SignArea, WarningSign,
@@ -17,10 +21,15 @@ const TITLE: &str = "# My self-care plan";
 const REVIEW_DATE: &str = "Review date:";
 const NOTE_HEADING: &str = "## What I learned since the last review";
 const PRACTICE_PREFIX: &str = "### Practice: ";
+/// The start of a line that is an example or a note, not part of the plan.
+const COMMENT: char = '>';
+/// What the text form says about its comment lines, at the top.
+const COMMENT_NOTE: &str = "> Lines starting with > are examples and notes; Respite skips them. To use an\n> example, copy it without the >. Leave any section empty if it does not fit you.";
 
-/// A plain list section: its heading and where its items live.
+/// A plain list section: its heading, its starter suggestions and where its items live.
 struct ListSection {
     heading: &'static str,
+    starters: PlanSection,
     get: fn(&Plan) -> &Vec<String>,
     get_mut: fn(&mut Plan) -> &mut Vec<String>,
 }
@@ -43,9 +52,10 @@ impl Section {
 }
 
 macro_rules! list {
-    ($heading:literal, $($field:ident).+) => {
+    ($heading:literal, $starters:ident, $($field:ident).+) => {
         Section::List(ListSection {
             heading: $heading,
+            starters: PlanSection::$starters,
             get: |p| &p.$($field).+,
             get_mut: |p| &mut p.$($field).+,
         })
@@ -58,41 +68,75 @@ fn parts() -> [(&'static str, Vec<Section>); 3] {
         (
             "## 1. Values, roles and workplace realities",
             vec![
-                list!("What the work means to me", values),
-                list!("My roles, at work and outside it", roles),
-                list!("Demands of the work", demands),
-                list!("Stressors", stressors),
-                list!("Supports I have", supports_in_place),
-                list!("Supports I want to ask for", supports_to_request),
-                list!("Boundaries I commit to", boundaries),
+                list!("What the work means to me", Values, values),
+                list!("My roles, at work and outside it", Roles, roles),
+                list!("Demands of the work", Demands, demands),
+                list!("Stressors", Stressors, stressors),
+                list!("Supports I have", SupportsInPlace, supports_in_place),
+                list!(
+                    "Supports I want to ask for",
+                    SupportsToRequest,
+                    supports_to_request
+                ),
+                list!("Boundaries I commit to", Boundaries, boundaries),
             ],
         ),
         (
             "## 2. Burnout, compassion fatigue and grief",
             vec![
                 Section::WarningSigns,
-                list!("Triggers", triggers),
-                list!("What depletes me", depletes),
-                list!("What restores me", restores),
-                list!("People I turn to", people),
+                list!("Triggers", Triggers, triggers),
+                list!("What depletes me", Depletes, depletes),
+                list!("What restores me", Restores, restores),
+                list!("People I turn to", People, people),
                 list!(
                     "Emergency plan: what helps me settle",
+                    HelpsMeSettle,
                     emergency.helps_me_settle
                 ),
                 list!(
                     "Emergency plan: kind things to tell myself",
+                    KindWords,
                     emergency.kind_words
                 ),
-                list!("Emergency plan: what to avoid", emergency.avoid),
+                list!("Emergency plan: what to avoid", Avoid, emergency.avoid),
                 Section::Contacts,
                 list!(
                     "Emergency plan: professional help",
+                    ProfessionalHelp,
                     emergency.professional_help
                 ),
             ],
         ),
         ("## 3. Workday, transition time and personal life", vec![]),
     ]
+}
+
+/// An example line for an empty section, as a comment.
+fn example(section: &Section) -> String {
+    let item = match section {
+        Section::List(l) => suggestions::texts(l.starters).into_iter().next(),
+        Section::WarningSigns => Some("emotional: Dreading the workday".to_owned()),
+        Section::Contacts => Some("Sam: text first, evenings".to_owned()),
+    };
+    item.map_or_else(String::new, |i| format!("{COMMENT} for example: - {i}\n"))
+}
+
+/// A practice as an example, as comments: for a plan with none yet.
+fn example_practice() -> String {
+    let practice = suggestions::practices_for(PlanMoment::AfterSession)
+        .next()
+        .map(|p| {
+            let mut text = format!("{COMMENT} {PRACTICE_PREFIX}{}\n", p.name);
+            for (key, value) in practice_lines(&p).into_iter().skip(1) {
+                text.push_str(&format!("{COMMENT} {key}: {value}\n"));
+            }
+            text
+        })
+        .unwrap_or_default();
+    format!(
+        "\n{COMMENT} Practices: one block each, like this one (the id is made from the name when\n{COMMENT} left out; domain: physical, emotional, relational, meaning or professional;\n{COMMENT} context: workday, transition or personal life; status: current, want to start\n{COMMENT} or retired; frequency: daily, N times a day, N times a week, after hard\n{COMMENT} sessions or as needed).\n{practice}"
+    )
 }
 
 /// The items of a section as text, for printing and comparing.
@@ -190,6 +234,8 @@ pub(crate) fn plan_to_text(plan: Plan) -> String {
     let mut out = String::new();
     out.push_str(TITLE);
     out.push_str("\n\n");
+    out.push_str(COMMENT_NOTE);
+    out.push_str("\n\n");
     out.push_str(REVIEW_DATE);
     if let Some(date) = &plan.review_date {
         out.push(' ');
@@ -208,10 +254,17 @@ pub(crate) fn plan_to_text(plan: Plan) -> String {
         out.push('\n');
         for section in &sections {
             out.push_str(&format!("\n### {}\n", section.heading()));
-            for item in section_items(plan, section) {
+            let items = section_items(plan, section);
+            if items.is_empty() {
+                out.push_str(&example(section));
+            }
+            for item in items {
                 out.push_str(&format!("- {}\n", item.text));
             }
         }
+    }
+    if plan.practices.is_empty() {
+        out.push_str(&example_practice());
     }
     for p in &plan.practices {
         out.push_str(&format!("\n{PRACTICE_PREFIX}{}\n", p.name));
@@ -222,8 +275,8 @@ pub(crate) fn plan_to_text(plan: Plan) -> String {
     out
 }
 
-/// Reads the text form back. Errors name the line and what is wrong; nothing in
-/// the text is lost, since the caller still holds it.
+/// Reads the text form back. Every problem is reported at once, each with its line;
+/// nothing in the text is lost, since the caller still holds it.
 pub(crate) fn plan_from_text(text: String) -> Result<Plan> {
     Parser::default().parse(&text)?.validated()
 }
@@ -252,51 +305,97 @@ struct Parser {
     state: State,
     note: Vec<String>,
     practice: Option<PracticeBlock>,
+    /// Every problem found, with its line: reported together at the end.
+    problems: Vec<String>,
 }
 
-fn error(line: usize, reason: impl Into<String>) -> RespiteError {
-    RespiteError::invalid("plan", format!("line {line}: {}", reason.into()))
+/// A heading as compared: lower case, trimmed, without a closing colon.
+fn heading_key(heading: &str) -> String {
+    heading.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// An id made from a practice's name ("Walk at lunch" → `walk-at-lunch`), unique
+/// among `taken`.
+fn id_from_name(name: &str, taken: &[Practice]) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut base = String::new();
+    for word in words {
+        if base.len() + word.len() + 1 > 40 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(&word);
+    }
+    if base.is_empty() {
+        base.push_str("practice");
+    }
+    let free = |id: &str| taken.iter().all(|p| p.id != id);
+    if free(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| free(id))
+        .unwrap_or(base)
 }
 
 impl Parser {
+    fn fail(&mut self, line: usize, reason: impl Into<String>) {
+        self.problems
+            .push(format!("line {line}: {}", reason.into()));
+    }
+
     fn parse(mut self, text: &str) -> Result<Plan> {
         let parts = parts();
         for (index, raw) in text.lines().enumerate() {
             let n = index + 1;
             let line = raw.trim_end();
+            if line.trim_start().starts_with(COMMENT) {
+                continue;
+            }
             if let Some(heading) = line.strip_prefix("## ") {
-                self.finish_practice()?;
-                let heading = format!("## {heading}");
-                if heading == NOTE_HEADING {
+                self.finish_practice();
+                let key = heading_key(heading);
+                if key == heading_key(&NOTE_HEADING[3..]) {
                     self.state = State::Note;
-                } else if parts.iter().any(|(p, _)| *p == heading) {
+                } else if parts.iter().any(|(p, _)| heading_key(&p[3..]) == key) {
                     self.state = State::Part;
                 } else {
-                    return Err(error(n, "not a heading of the plan's text form").into());
+                    self.fail(n, "not a heading of the plan's text form");
                 }
                 continue;
             }
-            if let Some(name) = line.strip_prefix(PRACTICE_PREFIX) {
-                self.finish_practice()?;
+            let practice_heading = line
+                .get(..PRACTICE_PREFIX.len())
+                .filter(|head| head.eq_ignore_ascii_case(PRACTICE_PREFIX));
+            if practice_heading.is_some() {
+                self.finish_practice();
                 self.practice = Some(PracticeBlock {
                     line: n,
-                    name: name.trim().to_owned(),
+                    name: line[PRACTICE_PREFIX.len()..].trim().to_owned(),
                     fields: Vec::new(),
                 });
                 self.state = State::Practice;
                 continue;
             }
             if let Some(heading) = line.strip_prefix("### ") {
-                self.finish_practice()?;
+                self.finish_practice();
+                let key = heading_key(heading);
                 let found = parts.iter().enumerate().find_map(|(pi, (_, sections))| {
                     sections
                         .iter()
-                        .position(|s| s.heading() == heading.trim())
+                        .position(|s| heading_key(s.heading()) == key)
                         .map(|si| (pi, si))
                 });
                 match found {
                     Some((pi, si)) => self.state = State::Section(pi, si),
-                    None => return Err(error(n, "not a section of the plan's text form").into()),
+                    None => self.fail(n, "not a section of the plan's text form"),
                 }
                 continue;
             }
@@ -311,111 +410,150 @@ impl Parser {
                         let date = date.trim();
                         self.plan.review_date = (!date.is_empty()).then(|| date.to_owned());
                     }
-                    None => return Err(error(n, "expected a heading or \"Review date:\"").into()),
+                    None => self.fail(n, "expected a heading or \"Review date:\""),
                 },
-                State::Part => return Err(error(n, "expected a ### section heading").into()),
+                State::Part => self.fail(n, "expected a ### section heading"),
                 State::Section(pi, si) => {
-                    let item = line
-                        .trim_start()
-                        .strip_prefix("- ")
-                        .ok_or_else(|| error(n, "expected an item starting with \"- \""))?;
-                    self.add_item(n, &parts[*pi].1[*si], item.trim())?;
-                }
-                State::Practice => {
-                    let (key, value) = line
-                        .split_once(':')
-                        .ok_or_else(|| error(n, "expected \"key: value\" (id, domain, context, status, frequency, barrier, workaround)"))?;
-                    if let Some(block) = self.practice.as_mut() {
-                        block
-                            .fields
-                            .push((key.trim().to_lowercase(), value.trim().to_owned()));
+                    let (pi, si) = (*pi, *si);
+                    match line.trim_start().strip_prefix('-') {
+                        Some(item) => self.add_item(n, &parts[pi].1[si], item.trim()),
+                        None => self.fail(n, "expected an item starting with \"- \""),
                     }
                 }
+                State::Practice => match line.split_once(':') {
+                    Some((key, value)) => {
+                        if let Some(block) = self.practice.as_mut() {
+                            block
+                                .fields
+                                .push((key.trim().to_lowercase(), value.trim().to_owned()));
+                        }
+                    }
+                    None => self.fail(
+                        n,
+                        "expected \"key: value\" (id, domain, context, status, frequency, barrier, workaround)",
+                    ),
+                },
             }
         }
-        self.finish_practice()?;
+        self.finish_practice();
+        if !self.problems.is_empty() {
+            return Err(RespiteError::invalid("plan", self.problems.join("; ")).into());
+        }
         let note = self.note.join("\n");
         let note = note.trim();
         self.plan.review_note = (!note.is_empty()).then(|| note.to_owned());
         Ok(self.plan)
     }
 
-    fn add_item(&mut self, n: usize, section: &Section, item: &str) -> Result<()> {
+    fn add_item(&mut self, n: usize, section: &Section, item: &str) {
+        if item.is_empty() {
+            return;
+        }
         match section {
             Section::List(l) => (l.get_mut)(&mut self.plan).push(item.to_owned()),
             Section::WarningSigns => {
-                let (area, text) = item
-                    .split_once(':')
-                    .ok_or_else(|| error(n, "expected \"area: sign\", the area one of physical, emotional, behavioural, relational"))?;
-                let area = SignArea::from_name(area).ok_or_else(|| {
-                    error(
+                let Some((area, text)) = item.split_once(':') else {
+                    return self.fail(n, "expected \"area: sign\", the area one of physical, emotional, behavioural, relational");
+                };
+                let Some(area) = SignArea::from_name(area) else {
+                    return self.fail(
                         n,
                         "the area is not physical, emotional, behavioural or relational",
-                    )
-                })?;
+                    );
+                };
                 self.plan.warning_signs.push(WarningSign {
                     area,
                     text: text.trim().to_owned(),
                 });
             }
             Section::Contacts => {
-                let (name, how) = item
-                    .split_once(": ")
-                    .ok_or_else(|| error(n, "expected \"name: how to reach them\""))?;
+                let Some((name, how)) = item.split_once(':') else {
+                    return self.fail(n, "expected \"name: how to reach them\"");
+                };
                 self.plan.emergency.contacts.push(Contact {
                     name: name.trim().to_owned(),
                     how: how.trim().to_owned(),
                 });
             }
         }
-        Ok(())
     }
 
-    fn finish_practice(&mut self) -> Result<()> {
+    fn finish_practice(&mut self) {
         let Some(PracticeBlock {
             line: n,
             name,
             mut fields,
         }) = self.practice.take()
         else {
-            return Ok(());
+            return;
         };
         let mut get = |key: &str| -> Option<String> {
             let i = fields.iter().position(|(k, _)| k == key)?;
-            Some(fields.remove(i).1)
+            Some(fields.remove(i).1).filter(|v| !v.is_empty())
         };
-        let required = |value: Option<String>, key: &str| {
-            value.ok_or_else(|| error(n, format!("the practice needs a \"{key}:\" line")))
+        let (id, domain, context, status, frequency, barrier, workaround) = (
+            get("id"),
+            get("domain"),
+            get("context"),
+            get("status"),
+            get("frequency"),
+            get("barrier"),
+            get("workaround"),
+        );
+        let mut problems = Vec::new();
+        let mut named = |key: &str, text: Option<String>, choices: &str| {
+            if text.is_none() {
+                problems.push(format!("the practice needs a \"{key}:\" line ({choices})"));
+            } else {
+                problems.push(format!("the practice's {key} is not one of: {choices}"));
+            }
         };
-        let named = |key: &str, choices: &str| {
-            error(n, format!("the practice's {key} is not one of: {choices}"))
-        };
-        let id = required(get("id"), "id")?;
-        let domain_text = required(get("domain"), "domain")?;
-        let domain = PracticeDomain::from_name(&domain_text).ok_or_else(|| {
+        let domain_value = domain.as_deref().and_then(PracticeDomain::from_name);
+        if domain_value.is_none() {
             named(
                 "domain",
+                domain,
                 "physical, emotional, relational, meaning, professional",
-            )
-        })?;
-        let context_text = required(get("context"), "context")?;
-        let context = PracticeContext::from_name(&context_text)
-            .ok_or_else(|| named("context", "workday, transition, personal-life"))?;
-        let status_text = required(get("status"), "status")?;
-        let status = PracticeStatus::from_name(&status_text)
-            .ok_or_else(|| named("status", "current, want-to-start, retired"))?;
-        let frequency_text = required(get("frequency"), "frequency")?;
-        let frequency = Frequency::parse(&frequency_text).ok_or_else(|| {
+            );
+        }
+        let context_value = context.as_deref().and_then(PracticeContext::from_name);
+        if context_value.is_none() {
+            named("context", context, "workday, transition, personal life");
+        }
+        // A practice being written down is current unless it says otherwise.
+        let status_value = match status.as_deref() {
+            None => Some(PracticeStatus::Current),
+            Some(s) => PracticeStatus::from_name(s),
+        };
+        if status_value.is_none() {
+            named("status", status, "current, want to start, retired");
+        }
+        let frequency_value = match frequency.as_deref() {
+            None => Some(Frequency::AsNeeded),
+            Some(f) => Frequency::parse(f),
+        };
+        if frequency_value.is_none() {
             named(
                 "frequency",
+                frequency,
                 "daily, N times a day, N times a week, after hard sessions, as needed",
-            )
-        })?;
-        let barrier = get("barrier").filter(|b| !b.is_empty());
-        let workaround = get("workaround").filter(|w| !w.is_empty());
-        if !fields.is_empty() {
-            return Err(error(n, "the practice has an unknown or repeated line").into());
+            );
         }
+        if !fields.is_empty() {
+            problems.push("the practice has an unknown or repeated line".to_owned());
+        }
+        if name.is_empty() {
+            problems.push("the practice needs a name after \"### Practice:\"".to_owned());
+        }
+        for problem in problems {
+            self.fail(n, problem);
+        }
+        let (Some(domain), Some(context), Some(status), Some(frequency)) =
+            (domain_value, context_value, status_value, frequency_value)
+        else {
+            return;
+        };
+        let id = id.unwrap_or_else(|| id_from_name(&name, &self.plan.practices));
         self.plan.practices.push(Practice {
             id,
             name,
@@ -426,7 +564,6 @@ impl Parser {
             barrier,
             workaround,
         });
-        Ok(())
     }
 }
 
@@ -592,6 +729,77 @@ mod tests {
             "## 1. Values, roles and workplace realities\n### Stressors\nno dash\n".into()
         )
         .is_err());
+    }
+
+    #[test]
+    fn the_empty_plan_shows_examples_that_are_never_read() {
+        let text = plan_to_text(Plan::default());
+        assert!(text.contains("> for example: - "), "{text}");
+        assert!(text.contains("> ### Practice: "), "{text}");
+        // Every section has an example, and reading it back gives the empty plan.
+        let sections: usize = parts().iter().map(|(_, s)| s.len()).sum();
+        assert_eq!(text.matches("> for example: - ").count(), sections);
+        assert_eq!(plan_from_text(text.clone()).unwrap(), Plan::default());
+        // Taking an example is removing its ">".
+        let taken = text.replacen("> for example: - ", "- ", 1);
+        assert_eq!(plan_from_text(taken).unwrap().values.len(), 1);
+    }
+
+    #[test]
+    fn a_first_plan_saves_in_one_pass_with_natural_spellings() {
+        let text = "\
+## 1. values, roles and workplace realities
+### what the work means to me:
+- Being there when it matters
+### Practice: Walk at lunch
+domain: Physical
+context: personal life
+### Practice: Walk at lunch
+domain: physical
+context: Workday
+status: want to start
+frequency: 2 times a week
+## 2. Burnout, compassion fatigue and grief
+### Early warning signs
+- behavioral: Snapping at home
+";
+        let plan = plan_from_text(text.into()).unwrap();
+        assert_eq!(plan.values, vec!["Being there when it matters"]);
+        let ids: Vec<&str> = plan.practices.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["walk-at-lunch", "walk-at-lunch-2"],
+            "ids made from the names"
+        );
+        assert_eq!(plan.practices[0].context, PracticeContext::PersonalLife);
+        assert_eq!(plan.practices[0].status, PracticeStatus::Current);
+        assert_eq!(plan.practices[0].frequency, Frequency::AsNeeded);
+        assert_eq!(plan.practices[1].status, PracticeStatus::WantToStart);
+        assert_eq!(plan.warning_signs[0].area, SignArea::Behavioural);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_line() {
+        let text = "\
+## 1. Values, roles and workplace realities
+### Stressors
+no dash here
+### Practice: Walk
+domain: somewhere
+### Made-up section
+";
+        let reason = match plan_from_text(text.into()).map_err(RespiteError::from) {
+            Err(RespiteError::InvalidInput { reason, .. }) => reason,
+            other => panic!("{other:?}"),
+        };
+        for wanted in [
+            "line 3: expected an item",
+            "line 4: the practice's domain is not one of",
+            "line 4: the practice needs a \"context:\" line",
+            "line 6: not a section",
+        ] {
+            assert!(reason.contains(wanted), "{wanted} in {reason}");
+        }
     }
 
     #[test]
