@@ -25,6 +25,10 @@ pub enum SettingsCommand {
         /// response names when your plan names no professional help; "none" clears it.
         #[arg(long, value_name = "REGION")]
         crisis_line_region: Option<String>,
+        /// Show "on this day" (entries from the same date in earlier months and years)
+        /// in the trends and the report: on or off (off until turned on).
+        #[arg(long, value_name = "on|off", value_parser = ["on", "off"])]
+        on_this_day: Option<String>,
     },
 }
 
@@ -367,10 +371,12 @@ fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(),
         SettingsCommand::Set {
             day_start_hour,
             crisis_line_region,
+            on_this_day,
         } => {
-            if day_start_hour.is_none() && crisis_line_region.is_none() {
+            if day_start_hour.is_none() && crisis_line_region.is_none() && on_this_day.is_none() {
                 return Err(CliError::Usage(
-                    "nothing to set: try --day-start-hour or --crisis-line-region".into(),
+                    "nothing to set: try --day-start-hour, --crisis-line-region or --on-this-day"
+                        .into(),
                 ));
             }
             let region = match crisis_line_region.as_deref() {
@@ -381,16 +387,22 @@ fn settings(out: &Output, vault: &Vault, command: SettingsCommand) -> Result<(),
             vault.update_settings(Settings {
                 day_start_hour: day_start_hour.unwrap_or(current.day_start_hour),
                 crisis_line_region: region,
+                on_this_day: on_this_day.map_or(current.on_this_day, |o| o == "on"),
             })?
         }
     };
     let region = shown.crisis_line_region.as_deref().unwrap_or("not set");
+    let on_this_day = if shown.on_this_day { "on" } else { "off" };
     out.print(
         &format!(
-            "day-start-hour: {}\ncrisis-line-region: {region}",
+            "day-start-hour: {}\ncrisis-line-region: {region}\non-this-day: {on_this_day}",
             shown.day_start_hour
         ),
-        json!({ "day_start_hour": shown.day_start_hour, "crisis_line_region": shown.crisis_line_region }),
+        json!({
+            "day_start_hour": shown.day_start_hour,
+            "crisis_line_region": shown.crisis_line_region,
+            "on_this_day": shown.on_this_day,
+        }),
     );
     Ok(())
 }

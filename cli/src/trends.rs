@@ -54,6 +54,9 @@ fn insight_json(i: &Insight) -> Value {
 fn series_json(s: &MetricSeries) -> Value {
     json!({
         "metric": s.metric.as_str(),
+        "scale": s.scale,
+        "unit": s.unit,
+        "better": format!("{:?}", s.better).to_lowercase(),
         "days": s.days.iter().map(|d| json!({ "day": d.day, "value": d.value, "rolling_7": d.rolling_7, "rolling_28": d.rolling_28 })).collect::<Vec<_>>(),
         "weeks": s.weeks.iter().map(|w| json!({ "week_start": w.week_start, "mean": w.mean, "days": w.days, "change": w.change })).collect::<Vec<_>>(),
         "baseline": s.baseline.as_ref().map(|b| json!({ "median": b.median, "spread": b.spread, "days": b.days })),
@@ -87,9 +90,12 @@ pub fn trends(
         let last_week = respite_monday(today) - Duration::weeks(1);
         review = t.weekly_review(last_week.to_string(), today.to_string())?;
     }
-    let mut text = format!(
-        "The last {days} days, {from} to {today} (a blank is a day with nothing recorded)\n\n"
-    );
+    let shown_from = series
+        .first()
+        .and_then(|s| s.days.first())
+        .map_or(from.to_string(), |d| d.day.clone());
+    let mut text =
+        format!("From {shown_from} to {today} (a blank is a day with nothing recorded)\n\n");
     for s in &series {
         let latest = s
             .days
@@ -103,10 +109,18 @@ pub fn trends(
             .map_or("–".to_owned(), |b| format!("{:.2}", b.median));
         let _ = writeln!(
             text,
-            "{:<24} {}  7-day {latest:>5}  usual {usual:>5}",
+            "{:<24} {}  7-day {latest:>5}  usual {usual:>5}\n{:<24} {}",
             &s.label,
-            sparkline(s)
+            sparkline(s),
+            "",
+            s.scale
         );
+    }
+    let zones = t.zone_summary(shown_from.clone(), today.to_string())?;
+    let _ = writeln!(text, "\nStress zones\n  {}", zones.text.text);
+    let activation = t.activation_change(shown_from, today.to_string())?;
+    if let Some(a) = &activation {
+        let _ = writeln!(text, "\nAfter a practice\n  {}", a.text.text);
     }
     text.push_str("\nWhat your records suggest\n");
     if insights.is_empty() {
@@ -127,6 +141,8 @@ pub fn trends(
         json!({
             "from_day": from.to_string(), "to_day": today.to_string(),
             "series": series.iter().map(series_json).collect::<Vec<_>>(),
+            "zones": json!({ "days": zones.days, "ready": zones.ready, "reacting": zones.reacting, "injured": zones.injured, "ill": zones.ill, "text": zones.text.text }),
+            "activation": activation.as_ref().map(|a| json!({ "reflections": a.reflections, "before": a.mean_before, "after": a.mean_after, "text": a.text.text })),
             "insights": insights.iter().map(insight_json).collect::<Vec<_>>(),
             "weekly_review": review_json(&review),
         }),
@@ -182,7 +198,7 @@ pub fn report(
     let html = render(&dashboard);
     crate::files::write_new_private(file, &html, force)?;
     eprintln!(
-        "respite: {} holds your trends in plaintext; keep it somewhere private.",
+        "respite: {} holds your trends and words from your journal in plaintext; keep it somewhere private.",
         file.display()
     );
     out.print(
@@ -301,6 +317,12 @@ main{max-width:980px;margin:0 auto;padding:28px}h1{font-weight:600;margin:0 0 4p
 footer{margin-top:36px;color:#778;font-size:13px}</style></head><body><main>"#,
     );
     let _ = write!(html, "<h1>Your trends</h1><p class=\"sub\">Up to {}. Made by Respite on this device; nothing here was sent anywhere. A gap is a day with nothing recorded.</p>", esc(&d.today));
+    let otd = if d.on_this_day.is_empty() {
+        ""
+    } else {
+        ", entries from this day in earlier years"
+    };
+    let _ = write!(html, "<p class=\"card\"><b>This file contains words from your journal</b> (what went well, the week's review{otd}) as well as your trends, in plaintext: anyone who opens it can read them. Keep it private, and delete it when you are done.</p>");
     html.push_str("<h2>The last 90 days</h2><p class=\"sub\">Dots are days, the line is the 7-day mean, the green band is your usual range (the 8 weeks before).</p><div class=\"grid\">");
     for s in &d.last_90_days {
         let latest = s
@@ -315,11 +337,22 @@ footer{margin-top:36px;color:#778;font-size:13px}</style></head><body><main>"#,
             .map_or("not enough data yet".to_owned(), |b| {
                 format!("usually {:.2} (± {:.2})", b.median, b.spread / 2.0)
             });
-        let _ = write!(html, "<div class=\"card\"><h3>{}</h3><div class=\"num\">last 7 days {latest}; {usual}</div>{}</div>", esc(&s.label), chart(s, 300.0, 90.0));
+        let _ = write!(html, "<div class=\"card\"><h3>{}</h3><div class=\"num\">{}</div><div class=\"num\">last 7 days {latest}; {usual}</div>{}</div>", esc(&s.label), esc(&s.scale), chart(s, 300.0, 90.0));
     }
-    html.push_str("</div><h2>Stress zones, week by week</h2><div class=\"card\">");
+    let _ = write!(
+        html,
+        "</div><h2>Stress zones, week by week</h2><div class=\"card\"><p>{}</p>",
+        esc(&d.zone_summary.text.text)
+    );
     html.push_str(&zones_chart(&d.stress_zones));
     html.push_str(r#"<div class="legend"><span><i class="ready" style="background:#8fbf8a"></i>ready</span><span><i style="background:#e8c766"></i>reacting</span><span><i style="background:#e39a5b"></i>injured</span><span><i style="background:#c96a6a"></i>ill</span></div></div>"#);
+    if let Some(a) = &d.activation {
+        let _ = write!(
+            html,
+            "<h2>After a practice</h2><div class=\"card\"><p>{}</p></div>",
+            esc(&a.text.text)
+        );
+    }
     html.push_str("<h2>What your records suggest</h2>");
     if d.insights.is_empty() {
         html.push_str("<p class=\"sub\">Nothing yet that the data can honestly support. A pattern needs at least 5 days with and 5 days without a practice, and a clear margin.</p>");

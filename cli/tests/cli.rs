@@ -1156,7 +1156,7 @@ fn demo_data_trends_and_the_html_report() {
         .stdout,
     )
     .unwrap();
-    assert_eq!(json["series"].as_array().unwrap().len(), 12);
+    assert_eq!(json["series"].as_array().unwrap().len(), 11);
     assert_eq!(json["series"][0]["days"].as_array().unwrap().len(), 28);
     let insight = &json["insights"].as_array().unwrap()[0];
     assert!(insight["evidence"]["days_with"].as_u64().unwrap() >= 5);
@@ -1182,6 +1182,23 @@ fn demo_data_trends_and_the_html_report() {
             && html.contains("What your records suggest")
     );
     assert!(html.contains("form-action 'none'; base-uri 'none'"));
+    // It says plainly that it holds journal text, and tells zones in words.
+    assert!(html.contains("This file contains words from your journal"));
+    assert!(r.stderr.contains("words from your journal"), "{}", r.stderr);
+    assert!(html.contains("days with a stress zone: ready on"));
+    assert!(html.contains("higher is better"));
+    let text = ok(with_pass(
+        &vault,
+        &["trends", "--days", "28", "--today", "2026-05-06"],
+    ))
+    .stdout;
+    assert!(text.contains("Stress zones\n  Of "), "{text}");
+    assert!(
+        text.contains("higher is better") && text.contains("lower is better"),
+        "{text}"
+    );
+    assert_eq!(json["series"][0]["better"], "higher");
+    assert!(json["zones"]["days"].as_u64().unwrap() > 0);
     for fetch in [
         "<script", "http://", "https://", "src=\"//", "@import", "url(",
     ] {

@@ -471,7 +471,7 @@ mod tests {
         for seed in 0..10 {
             let options = SyntheticOptions::demo(1, seed, today());
             let (h, plan) = history(&options);
-            let insights = better_days(&h, &plan, today() - Duration::days(365), today());
+            let insights = better_days(&h, &plan, today() - Duration::days(365), today(), None);
             let walk = insights
                 .iter()
                 .find(|i| i.params.iter().any(|p| p.value == "evening walk"));
@@ -506,7 +506,7 @@ mod tests {
         let mut warnings = 0;
         for seed in 0..seeds {
             let (h, plan) = history(&SyntheticOptions::null(1, 1_000 + seed, today()));
-            let insights = better_days(&h, &plan, today() - Duration::days(365), today());
+            let insights = better_days(&h, &plan, today() - Duration::days(365), today(), None);
             claimed += usize::from(!insights.is_empty());
             let warned = !early_warnings(&h, &plan, today() - Duration::days(1)).is_empty();
             warnings += usize::from(warned);

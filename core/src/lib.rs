@@ -97,7 +97,9 @@ pub use store::settings::Settings;
 pub use store::state::{StateCheck, StateProblem, StateProblemKind};
 pub use support::{CrisisLine, SafetyReason, SafetyResponse};
 pub use time::{LocalMoment, Timestamp};
-pub use trends::dashboard::{Dashboard, NotableChange, OnThisDay, WeeklyReview};
+pub use trends::dashboard::{ActivationChange, Dashboard, NotableChange, OnThisDay, WeeklyReview};
 pub use trends::insights::{Evidence, Insight, InsightKind, PlanPointers, MIN_DAYS_EACH_SIDE};
-pub use trends::{Baseline, DayPoint, Metric, MetricSeries, WeekPoint, ZoneWeek};
+pub use trends::{
+    Baseline, Better, DayPoint, Metric, MetricSeries, WeekPoint, ZoneSummary, ZoneWeek,
+};
 pub use validate::{MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TAG_CHARS, MAX_TEXT_CHARS};

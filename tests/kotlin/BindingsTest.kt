@@ -841,7 +841,7 @@ fun bindingTests(fixtureDir: File) {
             assertTrue(summary.checkins > 600u && summary.planSaved)
             vault.trends().use { trends ->
                 val series = trends.series("2026-04-01", "2026-05-03")
-                assertEquals(12, series.size)
+                assertEquals(11, series.size)
                 val pleasantness = series.first { it.metric == Metric.PLEASANTNESS }
                 assertEquals(33, pleasantness.days.size)
                 assertTrue(pleasantness.days.all { it.value == null || it.value!! in -1.0..1.0 })

@@ -566,7 +566,9 @@ fun presentationTests() {
         vault.use {
             it.fillWithDemoData(1u, 9uL, "2026-05-04")
             val model = TrendsModel(it, berlinClock("2026-05-04T10:00:00Z"))
-            assertEquals(12, model.charts.size)
+            assertEquals(11, model.charts.size)
+            assertTrue(model.charts.first().scale.contains("higher is better"), model.charts.first().scale)
+            assertTrue(model.zones.startsWith("Of "), model.zones)
             for (chart in model.charts) {
                 assertEquals(90, chart.points.size)
                 assertTrue(chart.points.all { p -> p == null || p in 0f..1f })

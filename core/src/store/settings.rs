@@ -45,6 +45,10 @@ pub struct Settings {
     /// directory of lines.
     #[uniffi(default)]
     pub crisis_line_region: Option<String>,
+    /// Whether the trends show "on this day": entries from the same date in earlier
+    /// months and years. Off until the person turns it on.
+    #[uniffi(default)]
+    pub on_this_day: bool,
 }
 
 /// Settings as they are sealed, apart from the exported [`Settings`] so that its shape
@@ -55,6 +59,8 @@ pub(crate) struct StoredSettings {
     day_start_hour: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
     crisis_line_region: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    on_this_day: bool,
 }
 
 impl From<&Settings> for StoredSettings {
@@ -62,6 +68,7 @@ impl From<&Settings> for StoredSettings {
         StoredSettings {
             day_start_hour: s.day_start_hour,
             crisis_line_region: s.crisis_line_region.clone(),
+            on_this_day: s.on_this_day,
         }
     }
 }
@@ -71,6 +78,7 @@ impl From<StoredSettings> for Settings {
         Settings {
             day_start_hour: s.day_start_hour,
             crisis_line_region: s.crisis_line_region,
+            on_this_day: s.on_this_day,
         }
     }
 }
@@ -203,6 +211,7 @@ mod tests {
         let settings = Settings {
             day_start_hour: 4,
             crisis_line_region: None,
+            on_this_day: false,
         };
         sealed::assert_frozen("settings", &StoredSettings::from(&settings));
     }

@@ -6,13 +6,17 @@ use chrono::{Datelike, Duration, Months, NaiveDate};
 use crate::content::wording::{self, param, WordedLine};
 use crate::error::internal::Result;
 use crate::error::RespiteError;
+use crate::journal::HEAVY_SESSION;
 use crate::journal::{self, JournalKind};
 use crate::plan::revisions::{self, PracticeAdherence};
 use crate::prompts::transition;
 use crate::store::sealed::{self, DayRange};
-use crate::store::Store;
+use crate::store::{settings, Store};
+use crate::support;
 use crate::trends::insights::{self, Insight};
-use crate::trends::{self, monday, History, Metric, MetricSeries, ZoneWeek, BASELINE_DAYS};
+use crate::trends::{
+    self, monday, History, Metric, MetricSeries, ZoneSummary, ZoneWeek, BASELINE_DAYS,
+};
 
 /// A change from one week to the next worth mentioning.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -63,8 +67,23 @@ pub struct OnThisDay {
     pub kind: JournalKind,
     /// Its title, if any.
     pub title: Option<String>,
-    /// The start of its text.
+    /// The start of its text, or for a transition what went well.
     pub excerpt: String,
+    /// Whether the excerpt is something that went well.
+    pub went_well: bool,
+}
+
+/// Activation before and after a regulation practice, from the person's own ratings.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ActivationChange {
+    /// Reflections that rated activation before and after a practice.
+    pub reflections: u32,
+    /// Their mean activation before, 0–10.
+    pub mean_before: f64,
+    /// Their mean activation after, 0–10.
+    pub mean_after: f64,
+    /// The change in words, with its scale.
+    pub text: WordedLine,
 }
 
 /// Everything the trends screen shows, in one call.
@@ -78,6 +97,11 @@ pub struct Dashboard {
     pub last_year: Vec<MetricSeries>,
     /// Stress zones week by week, last 90 days.
     pub stress_zones: Vec<ZoneWeek>,
+    /// The share of days in each zone over the last 90 days, in words.
+    pub zone_summary: ZoneSummary,
+    /// Activation before and after a practice over the last 90 days, when there are
+    /// at least three reflections to tell.
+    pub activation: Option<ActivationChange>,
     /// Current insights.
     pub insights: Vec<Insight>,
     /// This week so far (or last week, when nothing is logged this week yet).
@@ -93,11 +117,11 @@ fn notable_threshold(metric: Metric) -> Option<f64> {
     match metric {
         Metric::Pleasantness => Some(0.15),
         Metric::Energy => Some(0.1),
-        Metric::Burnout
-        | Metric::Detachment
-        | Metric::WorkIntrusion
-        | Metric::Worthwhile
-        | Metric::StressLevel => Some(0.5),
+        Metric::Burnout | Metric::Detachment | Metric::WorkIntrusion | Metric::Worthwhile => {
+            Some(0.5)
+        }
+        // The zone is told in words and shares, never as a mean.
+        Metric::StressLevel => None,
         Metric::SleepHours => Some(0.75),
         Metric::SessionIntensity => Some(1.0),
         Metric::PracticesDone | Metric::JournalEntries | Metric::TransitionDone => None,
@@ -265,10 +289,76 @@ pub(crate) fn series(store: &Store, from_day: String, to_day: String) -> Result<
         .into());
     }
     let history = history(store, from - Duration::days(BASELINE_DAYS + 35), to)?;
-    Ok(Metric::ALL
+    let from = fitted(&history, from, to);
+    Ok(Metric::CHARTED
         .iter()
         .map(|m| history.series(*m, from, to))
         .collect())
+}
+
+/// The shortest chart window that shows every record of `from..=to` (at least a week),
+/// so that two weeks of data are not squeezed into a quarter of a year.
+fn fitted(history: &History, from: NaiveDate, to: NaiveDate) -> NaiveDate {
+    let week = to - Duration::days(6);
+    history
+        .first_recorded(from, to)
+        .map_or(from.max(week), |first| first.min(week).max(from))
+}
+
+/// How days spread over the stress zones in `from_day..=to_day`, in words.
+pub(crate) fn zone_summary(store: &Store, from_day: String, to_day: String) -> Result<ZoneSummary> {
+    let from = sealed::parse_day("from_day", &from_day)?;
+    let to = sealed::parse_day("to_day", &to_day)?;
+    if to < from {
+        return Err(RespiteError::invalid("to_day", "must be on or after from_day").into());
+    }
+    Ok(history(store, from, to)?.zone_summary(from, to))
+}
+
+/// The least reflections with activation before and after a practice before the
+/// change is shown.
+const MIN_ACTIVATION_PAIRS: u32 = 3;
+
+/// Activation before and after a regulation practice, from reflections that give
+/// both, in `from_day..=to_day`; `None` with fewer than three.
+pub(crate) fn activation_change(
+    store: &Store,
+    from_day: String,
+    to_day: String,
+) -> Result<Option<ActivationChange>> {
+    let from = sealed::parse_day("from_day", &from_day)?;
+    let to = sealed::parse_day("to_day", &to_day)?;
+    let keys = store.keys()?;
+    let range = DayRange::new(Some(&from.to_string()), Some(&to.to_string()))?;
+    let pairs: Vec<(f64, f64)> = journal::all_in(&store.conn(), &keys, &range)?
+        .items
+        .iter()
+        .filter_map(|e| e.reflection.as_ref())
+        .filter(|r| r.practice.is_some())
+        .filter_map(|r| {
+            Some((
+                f64::from(r.activation_before?),
+                f64::from(r.activation_after?),
+            ))
+        })
+        .collect();
+    let n = pairs.len() as u32;
+    if n < MIN_ACTIVATION_PAIRS {
+        return Ok(None);
+    }
+    let before = pairs.iter().map(|p| p.0).sum::<f64>() / f64::from(n);
+    let after = pairs.iter().map(|p| p.1).sum::<f64>() / f64::from(n);
+    let params = vec![
+        param("before", format!("{before:.1}")),
+        param("after", format!("{after:.1}")),
+        param("reflections", n),
+    ];
+    Ok(Some(ActivationChange {
+        reflections: n,
+        mean_before: before,
+        mean_after: after,
+        text: wording::line("activation.change", params),
+    }))
 }
 
 /// The insights the last year of records supports on `today` (`YYYY-MM-DD`).
@@ -281,11 +371,14 @@ pub(crate) fn insights(store: &Store, today: String) -> Result<Vec<Insight>> {
     )?;
     let plan = plan(store)?;
     let mut out = insights::early_warnings(&history, &plan, today);
+    let year_start = today - Duration::days(365);
+    let shift_days = transition::shift_days(store, year_start, today)?;
     out.extend(insights::better_days(
         &history,
         &plan,
-        today - Duration::days(365),
+        year_start,
         today,
+        shift_days.as_ref(),
     ));
     Ok(out)
 }
@@ -306,7 +399,10 @@ pub(crate) fn weekly_review(
     review(store, &history, week, today.max(week))
 }
 
-/// Journal entries from the same date in the 11 months and 10 years before `today`.
+/// Journal entries from the same date in the 11 months and 10 years before `today`,
+/// what went well first. Heavy ones are left out — a reflection after an intense
+/// session, or words that suggest a very bad place — so that they never come back
+/// unasked; they stay in the journal.
 pub(crate) fn on_this_day(store: &Store, today: String) -> Result<Vec<OnThisDay>> {
     let today = parse_today(&today)?;
     let keys = store.keys()?;
@@ -322,7 +418,20 @@ pub(crate) fn on_this_day(store: &Store, today: String) -> Result<Vec<OnThisDay>
         let range = DayRange::new(Some(&day.to_string()), Some(&day.to_string()))?;
         let entries = journal::all_in(&store.conn(), &keys, &range)?;
         for e in entries.items.into_iter().rev().take(20) {
-            let text = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let heavy = e
+                .reflection
+                .as_ref()
+                .and_then(|r| r.intensity)
+                .is_some_and(|i| i >= HEAVY_SESSION)
+                || !support::reasons_in_entry(&e).is_empty();
+            if heavy {
+                continue;
+            }
+            let went_well = e.transition.as_ref().and_then(|t| t.went_well.first());
+            let text = went_well
+                .map(String::as_str)
+                .or_else(|| e.body.lines().find(|l| !l.trim().is_empty()))
+                .unwrap_or("");
             out.push(OnThisDay {
                 entry_id: e.id,
                 local_day: e.local_day,
@@ -330,10 +439,19 @@ pub(crate) fn on_this_day(store: &Store, today: String) -> Result<Vec<OnThisDay>
                 kind: e.kind,
                 title: e.title,
                 excerpt: text.chars().take(120).collect(),
+                went_well: went_well.is_some(),
             });
         }
     }
+    // What went well first, the rest in their order.
+    out.sort_by_key(|o| !o.went_well);
     Ok(out)
+}
+
+/// Whether the person turned "on this day" on.
+fn on_this_day_wanted(store: &Store) -> Result<bool> {
+    let keys = store.keys()?;
+    Ok(settings::load(&store.conn(), &keys)?.on_this_day)
 }
 
 /// The whole trends screen for `today`: every series for the last 90 days and the
@@ -345,10 +463,17 @@ pub(crate) fn dashboard(store: &Store, today: String) -> Result<Dashboard> {
     let plan = plan(store)?;
     let quarter_start = day - Duration::days(89);
     let mut insights = insights::early_warnings(&history, &plan, day);
-    insights.extend(insights::better_days(&history, &plan, year_start, day));
-    let last_year: Vec<MetricSeries> = Metric::ALL
+    let shift_days = transition::shift_days(store, year_start, day)?;
+    insights.extend(insights::better_days(
+        &history,
+        &plan,
+        year_start,
+        day,
+        shift_days.as_ref(),
+    ));
+    let last_year: Vec<MetricSeries> = Metric::CHARTED
         .iter()
-        .map(|m| history.series(*m, year_start, day))
+        .map(|m| history.series(*m, fitted(&history, year_start, day), day))
         .collect();
     Ok(Dashboard {
         today: day.to_string(),
@@ -358,9 +483,15 @@ pub(crate) fn dashboard(store: &Store, today: String) -> Result<Dashboard> {
             .collect(),
         last_year,
         stress_zones: history.zone_weeks(quarter_start, day),
+        zone_summary: history.zone_summary(quarter_start, day),
+        activation: activation_change(store, quarter_start.to_string(), day.to_string())?,
         insights,
         weekly_review: latest_review(store, &history, day)?,
-        on_this_day: on_this_day(store, today)?,
+        on_this_day: if on_this_day_wanted(store)? {
+            on_this_day(store, today)?
+        } else {
+            Vec::new()
+        },
         damaged: history.damaged,
     })
 }

@@ -183,10 +183,72 @@ struct Factor {
     outcome: Metric,
     /// (outcome, whether the factor was present) for each day with an outcome.
     days: Vec<(f64, bool)>,
+    /// For each of those days, whether it was a workday.
+    workdays: Vec<bool>,
 }
 
-/// The factors to compare over `from..=to`, each with its days.
-fn factors(history: &History, plan: &Plan, from: NaiveDate, to: NaiveDate) -> Vec<Factor> {
+/// The days a comparison uses, and the wording key saying which kind they are.
+type Compared = (Vec<(f64, bool)>, &'static str);
+
+/// The share of a factor's days that must fall on one kind of day (workdays or days
+/// off) for the comparison to keep to that kind.
+const ONE_KIND: f64 = 0.8;
+
+impl Factor {
+    /// The days to compare, like with like: when nearly all days with the factor are
+    /// workdays (or days off) and there are enough of that kind without it, only that
+    /// kind; else all days. With the words saying which.
+    fn like_with_like(&self) -> Compared {
+        let with: Vec<bool> = self
+            .days
+            .iter()
+            .zip(&self.workdays)
+            .filter(|((_, present), _)| *present)
+            .map(|(_, workday)| *workday)
+            .collect();
+        let on_workdays = with.iter().filter(|w| **w).count() as f64 / with.len().max(1) as f64;
+        let keep = if on_workdays >= ONE_KIND {
+            Some(true)
+        } else if on_workdays <= 1.0 - ONE_KIND {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(kind) = keep {
+            let days: Vec<(f64, bool)> = self
+                .days
+                .iter()
+                .zip(&self.workdays)
+                .filter(|(_, workday)| **workday == kind)
+                .map(|(d, _)| *d)
+                .collect();
+            let without = days.iter().filter(|d| !d.1).count();
+            if without >= MIN_DAYS_EACH_SIDE as usize {
+                let words = if kind {
+                    "compared.workdays"
+                } else {
+                    "compared.days-off"
+                };
+                return (days, words);
+            }
+        }
+        (self.days.clone(), "compared.all")
+    }
+}
+
+/// The factors to compare over `from..=to`, each with its days. A day is a workday
+/// when it is one of `shift_days` (the schedule's), or without a schedule, when it
+/// has a reflection or a transition.
+fn factors(
+    history: &History,
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+    shift_days: Option<&BTreeSet<NaiveDate>>,
+) -> Vec<Factor> {
+    let workday = |date: &NaiveDate, day: &crate::trends::Day| {
+        shift_days.map_or(day.transition || day.reflections > 0, |s| s.contains(date))
+    };
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for (_, day) in history.days.range(from..=to) {
         ids.extend(day.practices.iter().cloned());
@@ -208,23 +270,24 @@ fn factors(history: &History, plan: &Plan, from: NaiveDate, to: NaiveDate) -> Ve
     named
         .into_iter()
         .map(|(id, name, outcome)| {
-            let days = history
+            let (days, workdays) = history
                 .days
                 .range(from..=to)
-                .filter_map(|(_, day)| {
+                .filter_map(|(date, day)| {
                     let present = if id == "transition" {
                         day.transition
                     } else {
                         day.practices.contains(&id)
                     };
-                    Some((day.value(outcome)?, present))
+                    Some(((day.value(outcome)?, present), workday(date, day)))
                 })
-                .collect();
+                .unzip();
             Factor {
                 id,
                 name,
                 outcome,
                 days,
+                workdays,
             }
         })
         .collect()
@@ -236,24 +299,29 @@ pub(crate) fn better_days(
     plan: &Plan,
     from: NaiveDate,
     to: NaiveDate,
+    shift_days: Option<&BTreeSet<NaiveDate>>,
 ) -> Vec<Insight> {
-    let enough = |f: &Factor| {
-        let with = f.days.iter().filter(|d| d.1).count();
-        with >= MIN_DAYS_EACH_SIDE as usize && f.days.len() - with >= MIN_DAYS_EACH_SIDE as usize
+    let enough = |days: &[(f64, bool)]| {
+        let with = days.iter().filter(|d| d.1).count();
+        with >= MIN_DAYS_EACH_SIDE as usize && days.len() - with >= MIN_DAYS_EACH_SIDE as usize
     };
-    let candidates: Vec<Factor> = factors(history, plan, from, to)
+    let candidates: Vec<(Factor, Compared)> = factors(history, plan, from, to, shift_days)
         .into_iter()
-        .filter(enough)
+        .map(|f| {
+            let compared = f.like_with_like();
+            (f, compared)
+        })
+        .filter(|(_, (days, _))| enough(days))
         .collect();
     let tested = candidates.len().max(1) as f64;
     let confidence = 1.0 - FAMILY_ALPHA / tested;
     let mut out = Vec::new();
-    for Factor {
-        id,
-        name,
-        outcome,
-        days,
-    } in candidates
+    for (
+        Factor {
+            id, name, outcome, ..
+        },
+        (days, compared),
+    ) in candidates
     {
         let Some(mut evidence) = compare(&days, confidence, seed_of(&id)) else {
             continue;
@@ -267,6 +335,8 @@ pub(crate) fn better_days(
             param("practice", mid_sentence(&name)),
             param("outcome", outcome_words(outcome)),
             param("difference", format!("{:+.2}", evidence.difference)),
+            param("unit", outcome.unit()),
+            param("compared", wording::text(compared)),
             param("low", format!("{:+.2}", evidence.interval_low)),
             param("high", format!("{:+.2}", evidence.interval_high)),
             param("confidence", format!("{:.0}", evidence.confidence * 100.0)),
@@ -364,13 +434,18 @@ pub(crate) fn early_warnings(history: &History, plan: &Plan, today: NaiveDate) -
         let mut sorted = recent.clone();
         sorted.sort_by(f64::total_cmp);
         let direction = if higher_is_worse { "higher" } else { "lower" };
+        // The zone is named, never given as a number from 0 to 3.
+        let told = |v: f64| match metric {
+            Metric::StressLevel => zone_name(v),
+            _ => format!("{v:.2}"),
+        };
         let params = vec![
             param("metric", metric.label().to_lowercase()),
             param("direction", direction),
             param("days", beyond),
             param("window", WARNING_WINDOW),
-            param("recent", format!("{:.2}", quantile(&sorted, 0.5))),
-            param("usual", format!("{:.2}", baseline.median)),
+            param("recent", told(quantile(&sorted, 0.5))),
+            param("usual", told(baseline.median)),
         ];
         out.push(warning("insight.early-warning", params, metric, plan));
     }
@@ -396,6 +471,17 @@ pub(crate) fn early_warnings(history: &History, plan: &Plan, today: NaiveDate) -
         ));
     }
     out
+}
+
+/// The zone a stress level (ready 0 … ill 3) rounds to, by name.
+fn zone_name(level: f64) -> String {
+    let zone = match level.round() as i64 {
+        i64::MIN..=0 => StressZone::Ready,
+        1 => StressZone::Reacting,
+        2 => StressZone::Injured,
+        _ => StressZone::Ill,
+    };
+    zone.as_str().to_owned()
 }
 
 /// An early warning worded by `key`, pointing to the plan.

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::StressZone;
-use crate::content::wording;
+use crate::content::wording::{self, WordedLine};
 use crate::crypto::keys::VaultKeys;
 use crate::error::internal::Result;
 use crate::journal::{self, JournalEntry, JournalKind};
@@ -48,7 +48,54 @@ pub enum Metric {
     TransitionDone,
 }
 
+/// Which way a metric is better, as a chart says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Better {
+    /// Higher is better (pleasantness, leaving work behind).
+    Higher,
+    /// Lower is better (burnout, work thoughts at home).
+    Lower,
+    /// Neither: a count or a measure of the work itself, not of the person.
+    Neither,
+}
+
 impl Metric {
+    /// The metrics drawn as charts: every metric but the stress zone, which is shown
+    /// in words and as a share of days ([`ZoneSummary`]), never as a mean.
+    pub const CHARTED: [Metric; 11] = [
+        Metric::Pleasantness,
+        Metric::Energy,
+        Metric::Burnout,
+        Metric::SleepHours,
+        Metric::Detachment,
+        Metric::WorkIntrusion,
+        Metric::Worthwhile,
+        Metric::SessionIntensity,
+        Metric::PracticesDone,
+        Metric::JournalEntries,
+        Metric::TransitionDone,
+    ];
+
+    /// Which way is better.
+    pub(crate) fn better(self) -> Better {
+        match self {
+            Metric::Pleasantness | Metric::Energy | Metric::Detachment | Metric::Worthwhile => {
+                Better::Higher
+            }
+            Metric::Burnout | Metric::WorkIntrusion | Metric::StressLevel => Better::Lower,
+            Metric::SleepHours
+            | Metric::SessionIntensity
+            | Metric::PracticesDone
+            | Metric::JournalEntries
+            | Metric::TransitionDone => Better::Neither,
+        }
+    }
+
+    /// The unit a difference in it is given in ("points on 1–5", "hours").
+    pub(crate) fn unit(self) -> &'static str {
+        wording::text(&format!("unit.{}", self.as_str()))
+    }
+
     /// Every metric, in display order.
     pub const ALL: [Metric; 12] = [
         Metric::Pleasantness,
@@ -153,6 +200,13 @@ pub struct MetricSeries {
     /// The top of the range to draw on: the scale's maximum; for counts, the largest
     /// value in the series (at least 1).
     pub high: f64,
+    /// The scale in words, with which way is better ("−1 very unpleasant to 1 very
+    /// pleasant; higher is better"), for the chart's caption.
+    pub scale: String,
+    /// Which way is better.
+    pub better: Better,
+    /// The unit of a difference ("points on 1–5", "hours").
+    pub unit: String,
 }
 
 impl MetricSeries {
@@ -182,8 +236,29 @@ impl MetricSeries {
             label: metric.label().to_owned(),
             low,
             high,
+            scale: wording::text(&format!("scale.{}", metric.as_str())).to_owned(),
+            better: metric.better(),
+            unit: metric.unit().to_owned(),
         }
     }
+}
+
+/// How days spread over the stress continuum: each day with a zone counted once, in
+/// the hardest zone given that day. The words say it as shares, never as a mean.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ZoneSummary {
+    /// Days with a zone.
+    pub days: u32,
+    /// Days whose hardest zone was "ready".
+    pub ready: u32,
+    /// … "reacting".
+    pub reacting: u32,
+    /// … "injured".
+    pub injured: u32,
+    /// … "ill".
+    pub ill: u32,
+    /// The summary in words ("Of 12 days with a zone: ready on 5 (42 %), …").
+    pub text: WordedLine,
 }
 
 /// How a week's check-ins spread over the stress continuum.
@@ -443,6 +518,53 @@ impl History {
                 .collect(),
             series.baseline.clone(),
         )
+    }
+
+    /// The share of days in each zone over `from..=to`.
+    pub(crate) fn zone_summary(&self, from: NaiveDate, to: NaiveDate) -> ZoneSummary {
+        let mut counts = [0u32; 4];
+        for (_, day) in self.days.range(from..=to) {
+            if let Some(hardest) = day.zones.iter().map(|z| zone_level(*z) as usize).max() {
+                counts[hardest] += 1;
+            }
+        }
+        let days: u32 = counts.iter().sum();
+        let share = |n: u32| {
+            if days == 0 {
+                0
+            } else {
+                (f64::from(n) * 100.0 / f64::from(days)).round() as u32
+            }
+        };
+        let [ready, reacting, injured, ill] = counts;
+        let text = if days == 0 {
+            wording::line("zones.none", Vec::new())
+        } else {
+            let mut params = vec![wording::param("days", days)];
+            for (name, n) in [
+                ("ready", ready),
+                ("reacting", reacting),
+                ("injured", injured),
+                ("ill", ill),
+            ] {
+                params.push(wording::param(name, n));
+                params.push(wording::param(&format!("{name}_share"), share(n)));
+            }
+            wording::line("zones.summary", params)
+        };
+        ZoneSummary {
+            days,
+            ready,
+            reacting,
+            injured,
+            ill,
+            text,
+        }
+    }
+
+    /// The first day in `from..=to` with anything recorded.
+    pub(crate) fn first_recorded(&self, from: NaiveDate, to: NaiveDate) -> Option<NaiveDate> {
+        self.days.range(from..=to).next().map(|(day, _)| *day)
     }
 
     /// Weekly stress-zone counts over `from..=to`.

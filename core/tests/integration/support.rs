@@ -135,6 +135,7 @@ fn the_response_is_the_persons_own_plan_and_a_line_only_without_professional_hel
         .update_settings(Settings {
             day_start_hour: 0,
             crisis_line_region: Some("GB".into()),
+            ..Settings::default()
         })
         .unwrap();
     let response = vault.support().on_request().unwrap();
@@ -218,6 +219,7 @@ fn an_unknown_region_gets_the_directory_and_a_bad_one_is_refused() {
     let refused = vault.update_settings(Settings {
         day_start_hour: 0,
         crisis_line_region: Some("gbr".into()),
+        ..Settings::default()
     });
     assert!(
         matches!(refused, Err(respite_core::RespiteError::InvalidInput { field, .. }) if field == "crisis_line_region")

@@ -4,8 +4,9 @@
 use crate::common::*;
 use chrono::{Duration, NaiveDate};
 use respite_core::{
-    CheckIn, CheckInData, InsightKind, JournalEntry, JournalKind, Metric, Plan, SignArea,
-    StressZone, SyntheticOptions, TransitionAnswers, Vault, WarningSign,
+    CheckIn, CheckInData, InsightKind, JournalDraft, JournalEntry, JournalKind, Metric, Plan,
+    SessionReflection, Settings, SignArea, StressZone, SyntheticOptions, TransitionAnswers, Vault,
+    WarningSign,
 };
 use std::collections::BTreeMap;
 
@@ -271,16 +272,50 @@ fn the_dashboard_shows_everything_and_claims_only_what_holds() {
         .fill_synthetic(&SyntheticOptions::demo(1, 11, day("2026-05-04")))
         .unwrap();
     let d = vault.trends().dashboard("2026-05-04".into()).unwrap();
-    assert_eq!(d.last_90_days.len(), Metric::ALL.len());
-    assert_eq!(d.last_year.len(), Metric::ALL.len());
+    assert_eq!(d.last_90_days.len(), Metric::CHARTED.len());
+    assert_eq!(d.last_year.len(), Metric::CHARTED.len());
     assert_eq!(d.last_90_days[0].days.len(), 90);
     assert_eq!(d.last_year[0].days.len(), 365);
     assert!(!d.stress_zones.is_empty());
+    // The stress zone in words and shares, never as a mean of 0–3.
+    assert!(d.last_year.iter().all(|s| s.metric != Metric::StressLevel));
+    let z = &d.zone_summary;
+    assert_eq!(z.ready + z.reacting + z.injured + z.ill, z.days);
+    assert!(
+        z.text.text.starts_with(&format!(
+            "Of {} days with a stress zone: ready on {}",
+            z.days, z.ready
+        )),
+        "{}",
+        z.text.text
+    );
+    // Every chart says its scale and which way is better.
+    for s in &d.last_year {
+        assert!(!s.scale.is_empty() && !s.unit.is_empty(), "{:?}", s.metric);
+    }
+    let pleasant = &d.last_year[0];
+    assert!(
+        pleasant.scale.contains("higher is better"),
+        "{}",
+        pleasant.scale
+    );
+    assert_eq!(pleasant.better, respite_core::Better::Higher);
     let walk = d
         .insights
         .iter()
         .find(|i| i.kind == InsightKind::GoesWithBetterDays && i.text.contains("evening walk"))
         .expect("the planted effect");
+    // Units on the difference, and the comparison says what it compared.
+    assert!(
+        walk.text.contains("on the −1 to 1 scale on average"),
+        "{}",
+        walk.text
+    );
+    assert!(
+        walk.text.contains("compared with") || walk.text.contains("together"),
+        "{}",
+        walk.text
+    );
     let e = walk.evidence.as_ref().unwrap();
     assert!(
         e.days_with >= 5
@@ -469,6 +504,71 @@ fn on_this_day_finds_the_same_date_in_earlier_months_and_years() {
 }
 
 #[test]
+fn on_this_day_is_opt_in_favours_what_went_well_and_leaves_heavy_notes_out() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let plain = vault
+        .journal()
+        .add(draft("An ordinary afternoon", "2026-04-04T20:00:00+02:00"))
+        .unwrap()
+        .id;
+    vault
+        .prompts()
+        .save_transition(
+            moment("2025-05-04T18:00:00+02:00"),
+            TransitionAnswers {
+                went_well: vec!["The group laughed".into()],
+                ..TransitionAnswers::default()
+            },
+        )
+        .unwrap();
+    vault
+        .journal()
+        .add(JournalDraft {
+            kind: JournalKind::AfterSession,
+            reflection: Some(SessionReflection {
+                intensity: Some(9),
+                ..SessionReflection::default()
+            }),
+            ..draft("The hardest session this year", "2026-03-04T15:00:00+02:00")
+        })
+        .unwrap();
+    vault
+        .journal()
+        .add(draft(
+            "I can't do this anymore",
+            "2026-02-04T22:00:00+02:00",
+        ))
+        .unwrap();
+    // Off until turned on: the dashboard shows none.
+    assert!(vault
+        .trends()
+        .dashboard("2026-05-04".into())
+        .unwrap()
+        .on_this_day
+        .is_empty());
+    vault
+        .update_settings(Settings {
+            on_this_day: true,
+            ..vault.settings().unwrap()
+        })
+        .unwrap();
+    let shown = vault
+        .trends()
+        .dashboard("2026-05-04".into())
+        .unwrap()
+        .on_this_day;
+    let excerpts: Vec<&str> = shown.iter().map(|o| o.excerpt.as_str()).collect();
+    assert_eq!(
+        excerpts,
+        ["The group laughed", "An ordinary afternoon"],
+        "went well first, heavy ones left out"
+    );
+    assert!(shown[0].went_well && !shown[1].went_well);
+    assert_eq!(shown[1].entry_id, plain);
+}
+
+#[test]
 fn demo_data_fills_a_vault_with_a_plan() {
     let (_dir, path) = vault_path();
     let vault = new_vault(&path);
@@ -585,4 +685,62 @@ fn compassion_satisfaction_is_an_optional_item_with_its_own_trend() {
     let values: Vec<f64> = worthwhile.days.iter().filter_map(|d| d.value).collect();
     assert_eq!(values, vec![5.0, 4.0, 3.0, 2.0]);
     assert!(!respite_core::catalogue().worthwhile_item.is_empty());
+}
+
+#[test]
+fn a_short_history_gets_a_window_that_fits_and_activation_before_and_after() {
+    let (_dir, path) = vault_path();
+    let vault = new_vault(&path);
+    let today = day("2026-05-14");
+    for k in 0..10 {
+        let d = today - Duration::days(k);
+        vault
+            .checkins()
+            .add(CheckInData {
+                pleasantness: Some(0.1),
+                ..CheckInData::new(moment(&format!("{d}T20:00:00+02:00")))
+            })
+            .unwrap();
+    }
+    let series = vault
+        .trends()
+        .series((today - Duration::days(89)).to_string(), today.to_string())
+        .unwrap();
+    assert_eq!(
+        series[0].days.len(),
+        10,
+        "two weeks are not squeezed into 90 days"
+    );
+    assert!(vault
+        .trends()
+        .activation_change("2026-05-01".into(), today.to_string())
+        .unwrap()
+        .is_none());
+    for (k, (before, after)) in [(8, 5), (7, 4), (6, 4)].into_iter().enumerate() {
+        vault
+            .journal()
+            .add(JournalDraft {
+                reflection: Some(SessionReflection {
+                    activation_before: Some(before),
+                    activation_after: Some(after),
+                    practice: Some("slow-breathing".into()),
+                    ..SessionReflection::default()
+                }),
+                kind: JournalKind::AfterSession,
+                ..draft("", &format!("2026-05-1{k}T11:00:00+02:00"))
+            })
+            .unwrap();
+    }
+    let change = vault
+        .trends()
+        .activation_change("2026-05-01".into(), today.to_string())
+        .unwrap()
+        .expect("three reflections with both values");
+    assert_eq!(change.reflections, 3);
+    assert_eq!((change.mean_before, change.mean_after), (7.0, 13.0 / 3.0));
+    assert!(
+        change.text.text.contains("from 7.0 to 4.3"),
+        "{}",
+        change.text.text
+    );
 }

@@ -7,6 +7,7 @@ struct SettingsView: View {
     @EnvironmentObject private var session: Session
     @State private var scheduleText = ""
     @State private var dayStart: Int?
+    @State private var onThisDay = false
     @State private var crisisRegion = ""
     @State private var slots: [KeySlot] = []
     @State private var current = ""
@@ -27,6 +28,11 @@ struct SettingsView: View {
                 TextEditor(text: $scheduleText).font(.system(.body, design: .monospaced)).frame(minHeight: 140)
                 Button("Save schedule") { saveSchedule() }
                 Button("Allow gentle reminders") { Task { _ = await Reminders.requestPermission() } }
+            }
+            Section("On this day") {
+                Toggle("Show entries from this date in earlier years", isOn: $onThisDay)
+                    .onChange(of: onThisDay) { on in setOnThisDay(on) }
+                Text("What went well comes first; heavy entries are never shown unasked.").font(.caption)
             }
             Section("A new day starts at") {
                 ScaleChips(label: "Hour (late shifts count to the day before)", range: 0...12, selected: $dayStart)
@@ -105,6 +111,7 @@ struct SettingsView: View {
     private func refresh() {
         if let schedule = try? vault.prompts().schedule() { scheduleText = scheduleToText(schedule: schedule) }
         dayStart = (try? vault.settings()).map { Int($0.dayStartHour) }
+        onThisDay = (try? vault.settings())?.onThisDay ?? false
         adoptDeviceRegion()
         crisisRegion = (try? vault.settings())?.crisisLineRegion ?? ""
         slots = (try? vault.keySlots()) ?? []
@@ -159,6 +166,12 @@ struct SettingsView: View {
     private func setDayStart(_ hour: Int?) {
         guard let hour, var settings = try? vault.settings(), Int(settings.dayStartHour) != hour else { return }
         settings.dayStartHour = UInt8(hour)
+        attempt { _ = try vault.updateSettings(settings: settings) }
+    }
+
+    private func setOnThisDay(_ on: Bool) {
+        guard var settings = try? vault.settings(), settings.onThisDay != on else { return }
+        settings.onThisDay = on
         attempt { _ = try vault.updateSettings(settings: settings) }
     }
 

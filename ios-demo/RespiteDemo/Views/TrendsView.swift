@@ -29,6 +29,10 @@ struct TrendsView: View {
                         }
                     }
                 }
+                Section("Stress zones") { Text(d.zoneSummary.text.text) }
+                if let activation = d.activation {
+                    Section("After a practice") { Text(activation.text.text) }
+                }
                 Section("The last 90 days") {
                     ForEach(d.last90Days.filter { $0.days.contains { $0.value != nil } }, id: \.label) { series in
                         SeriesChart(series: series)
@@ -53,6 +57,7 @@ private struct SeriesChart: View {
     var body: some View {
         VStack(alignment: .leading) {
             Text(series.label).font(.subheadline)
+            Text(series.scale).font(.caption)
             Chart {
                 if let b = series.baseline {
                     RectangleMark(

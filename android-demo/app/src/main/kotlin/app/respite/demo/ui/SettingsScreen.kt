@@ -60,6 +60,12 @@ fun SettingsScreen(session: Session, vault: Vault) {
             TextButton(onClick = { askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text("Allow gentle reminders") }
         }
 
+        Heading("On this day")
+        Text("Entries from the same date in earlier years, what went well first; heavy ones are never shown unasked.")
+        TextButton(onClick = { redraw { m.setOnThisDay(!m.settings.onThisDay) } }) {
+            Text(if (m.settings.onThisDay) "• Shown in Trends (tap to hide)" else "Not shown (tap to show in Trends)")
+        }
+
         Heading("A new day starts at")
         ScaleChips("Hour (late shifts count to the day before)", 0..12, m.settings.dayStartHour.toInt()) { h ->
             if (h != null) redraw { m.setDayStartHour(h) }

@@ -52,6 +52,12 @@ fun TrendsScreen(vault: Vault, clock: Clock) {
                 }
             }
         }
+        Heading("Stress zones")
+        Text(m.zones)
+        m.activation?.let {
+            Heading("After a practice")
+            Text(it)
+        }
         Heading("The last 90 days")
         for (chart in m.charts.filter { c -> c.points.any { it != null } }) ChartCard(chart)
     }
@@ -64,6 +70,7 @@ private fun ChartCard(chart: Chart) {
     val line = MaterialTheme.colorScheme.primary
     val band = MaterialTheme.colorScheme.primary.copy(alpha = 0.12f)
     Text(chart.label, style = MaterialTheme.typography.labelLarge)
+    Text(chart.scale, style = MaterialTheme.typography.bodySmall)
     Canvas(Modifier.fillMaxWidth().height(96.dp)) {
         val step = size.width / (chart.points.size - 1).coerceAtLeast(1)
         fun y(v: Float) = size.height * (1 - v)

@@ -40,6 +40,9 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
     /** Sets the hour a new day starts (0–12). */
     fun setDayStartHour(hour: Int): Boolean = attempt { settings = vault.updateSettings(settings.copy(dayStartHour = hour.toUByte())) }
 
+    /** Turns "on this day" in the trends on or off (off until turned on). */
+    fun setOnThisDay(on: Boolean): Boolean = attempt { settings = vault.updateSettings(settings.copy(onThisDay = on)) }
+
     /** The crisis lines the safety response can name, for the region picker. */
     val crisisLines: List<CrisisLine> = crisisLines()
 

@@ -10,6 +10,8 @@ import app.respite.core.Vault
 data class Chart(
     val metric: Metric,
     val label: String,
+    /** The scale in words and which way is better, for the caption. */
+    val scale: String,
     /** Daily values, 0 (bottom) … 1 (top); null is a gap, drawn as nothing. */
     val points: List<Float?>,
     /** The 7-day mean, scaled the same way. */
@@ -32,13 +34,19 @@ class TrendsModel(vault: Vault, clock: Clock) {
     /** Insights as cards. */
     val insights: List<InsightCard> = dashboard.insights.map(::card)
 
+    /** The stress zones as shares of days, in words (never a mean). */
+    val zones: String = dashboard.zoneSummary.text.text
+
+    /** Activation before and after a practice, when there are enough reflections. */
+    val activation: String? = dashboard.activation?.text?.text
+
     companion object {
         /** A series scaled for drawing. */
         fun chart(s: MetricSeries): Chart {
             val (low, high) = s.low to s.high
             fun scale(v: Double?) = v?.let { ((it - low) / (high - low)).coerceIn(0.0, 1.0).toFloat() }
             val band = s.baseline?.let { scale(it.median - it.spread / 2)!! to scale(it.median + it.spread / 2)!! }
-            return Chart(s.metric, s.label, s.days.map { scale(it.value) }, s.days.map { scale(it.rolling7) }, band)
+            return Chart(s.metric, s.label, s.scale, s.days.map { scale(it.value) }, s.days.map { scale(it.rolling7) }, band)
         }
 
         /** An insight as a card. */
