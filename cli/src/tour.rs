@@ -5,8 +5,9 @@
 //! there in plaintext, and that the client's name was kept out; if not, it fails.
 
 use respite_core::{
-    privacy_check, CurrentSecret, EveningAnswers, JournalDraft, JournalKind, JournalUpdate,
-    ParkedItemDraft, RespiteError, SearchQuery, SessionReflection, TransitionAnswers, Vault,
+    privacy_check, CheckInData, Contact, CurrentSecret, EmergencyPlan, EveningAnswers,
+    JournalDraft, JournalKind, JournalUpdate, ParkedItemDraft, Plan, RespiteError, SearchQuery,
+    SessionReflection, TransitionAnswers, Vault,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -48,27 +49,54 @@ pub fn run(keep: bool) -> Result<(), CliError> {
 
 fn walk(path: &Path) -> Result<(), CliError> {
     let path_text = path.to_string_lossy().into_owned();
-    println!("Welcome to Respite. This tour plays a short, ordinary workday in a fresh vault.");
-    println!("Everything stays on this computer, encrypted; nothing is sent anywhere.");
+    println!("Welcome to Respite. This tour plays one ordinary, hard workday in a fresh vault,");
+    println!("then shows that what you wrote can't be read from the files. Nothing leaves this computer.");
 
-    step("Create a vault", "RESPITE_PASSPHRASE=… respite init");
+    step("Your vault", "respite init");
     let started = Instant::now();
     let vault = Vault::create(path_text.clone(), FIRST_PASSPHRASE.into(), None)?;
     say(&format!(
-        "Created {} — a random 256-bit vault key, wrapped by your passphrase \
-         (stretched with Argon2id over 64 MiB of memory, {:.2} s).",
-        path.display(),
+        "Only your passphrase opens it. It took {:.2} s to make it slow to guess (Argon2id, 64 MiB).",
         started.elapsed().as_secs_f64()
     ));
 
     step(
-        "Before saving a reflection: keep client details out",
-        "respite privacy-check",
+        "Your plan for a hard day",
+        "respite plan edit; respite plan card",
+    );
+    let plan = Plan {
+        people: vec!["My sister, who just listens".into()],
+        emergency: EmergencyPlan {
+            helps_me_settle: vec!["Cold water on my hands, then a slow walk".into()],
+            kind_words: vec!["I did what I could today, and that is enough.".into()],
+            contacts: vec![Contact {
+                name: "Sam from my peer group".into(),
+                how: "text first".into(),
+            }],
+            ..EmergencyPlan::default()
+        },
+        ..Plan::default()
+    };
+    vault.plan().save(plan)?;
+    let card = vault.plan().emergency_card()?;
+    say(&format!(
+        "What helps me settle: {}",
+        card.helps_me_settle.join("; ")
+    ));
+    say(&format!(
+        "What I can tell myself: {}",
+        card.kind_words.join("; ")
+    ));
+    say("Written once, in your own words; Respite brings it back when a day goes badly.");
+
+    step(
+        "After a difficult session: a minute, with the client kept out",
+        "respite reflect",
     );
     let report = privacy_check(REFLECTION_DRAFT.into());
     for f in &report.findings {
         say(&format!(
-            "Found a {} (\"{}\"); offering to replace it with a placeholder.",
+            "The note holds a {} (\"{}\"): a placeholder is saved instead.",
             f.kind.as_str(),
             f.text
         ));
@@ -78,10 +106,6 @@ fn walk(path: &Path) -> Result<(), CliError> {
             "the privacy check missed the client's name".into(),
         ));
     }
-
-    step("A reflection after a difficult session, redacted",
-        "respite reflect --intensity 8 --activation 7 --activation-after 4 --feeling heavy --need pause --redact",
-    );
     let journal = vault.journal();
     let reflection = journal.add(JournalDraft {
         kind: JournalKind::AfterSession,
@@ -100,21 +124,20 @@ fn walk(path: &Path) -> Result<(), CliError> {
             practice: Some("slow-breathing".into()),
         }),
     })?;
+    if let Some(line) = respite_core::after_session_acknowledgement(reflection.clone()) {
+        say(&format!("Respite answers: \"{}\"", line.text));
+    }
+    let breathing = respite_core::paced_breathing(None)?;
     say(&format!(
-        "Saved as entry {} (sealed with AES-256-GCM).",
-        reflection.id
-    ));
-    say(&format!(
-        "\"{}…\"",
-        reflection.body.chars().take(64).collect::<String>()
+        "Then a minute of slower breathing ({} s in, {} s out), and \"and now?\": activation 7 → 4.",
+        breathing.in_seconds, breathing.out_seconds
     ));
 
-    step("End of shift: the transition home", "respite transition");
+    step("End of shift: leaving work at work", "respite transition");
     let prompts = vault.prompts();
     let script = prompts.transition_script(now())?;
-    for flow_step in &script.steps {
-        say(&format!("· {}", flow_step.prompt));
-    }
+    let names: Vec<&str> = script.steps.iter().map(|s| s.prompt.as_str()).collect();
+    say(&names.join(" → "));
     let transition = prompts.save_transition(
         now(),
         TransitionAnswers {
@@ -130,69 +153,78 @@ fn walk(path: &Path) -> Result<(), CliError> {
             ..TransitionAnswers::default()
         },
     )?;
-    say(&format!(
-        "Saved as one sealed transition entry {}; the discharge summary waits, parked, for the next shift.",
-        transition.id
-    ));
-
-    step(
-        "In the evening: how much did work follow you home?",
-        "respite evening --detachment 2 --intrusion 3 --note …",
-    );
-    let checkin = prompts.save_evening_check(
-        now(),
-        EveningAnswers {
-            detachment: Some(2),
-            work_intrusion: Some(3),
-            pleasantness: Some(0.2),
-            note: Some(CHECKIN_NOTE.into()),
-            ..EveningAnswers::default()
-        },
-    )?;
-    say(&format!(
-        "Saved as an evening check-in for {}, linked to today's transition: {}.",
-        checkin.local_day,
-        if checkin.data.linked_transition.is_some() {
-            "yes"
-        } else {
-            "no"
-        }
-    ));
-
-    step(
-        "What Respite will remind you of",
-        "respite prompts upcoming --days 2",
-    );
+    say("Saved. The discharge summary waits, parked, for the next shift; what went well is kept.");
     let soon = prompts.upcoming(
         chrono::Utc::now(),
         chrono::Utc::now() + chrono::Duration::days(2),
         "UTC".into(),
     )?;
-    say(&format!(
-        "The default schedule (Monday to Friday, 9 to 5) gives {} prompts in the next two days.",
-        soon.len()
-    ));
-    for o in soon.iter().take(2) {
-        say(&format!("  {}: \"{}\"", o.kind.as_str(), o.body));
+    if let Some(o) = soon.first() {
+        say(&format!(
+            "Reminders say only things like \"{}\": lock screens are public.",
+            o.body
+        ));
     }
-    say("Notification text is always generic: lock screens are public.");
 
-    step("Add a thought to the reflection", "respite journal edit ID");
-    let edited = journal.edit(
-        reflection.id.clone(),
-        JournalUpdate {
-            body: Some(format!("{}\n\n{REFLECTION_LATER}", reflection.body)),
-            ..Default::default()
+    step("A very bad evening", "respite checkin --zone ill");
+    let checkin = prompts.save_evening_check(
+        now(),
+        EveningAnswers {
+            detachment: Some(1),
+            work_intrusion: Some(4),
+            note: Some(CHECKIN_NOTE.into()),
+            ..EveningAnswers::default()
         },
     )?;
-    say(&format!(
-        "Now at revision {}; the earlier wording is kept ({} older revision).",
-        edited.revision,
-        journal.history(reflection.id.clone())?.len()
-    ));
+    let bad = vault.checkins().add(CheckInData {
+        stress_zone: Some(respite_core::StressZone::Ill),
+        ..CheckInData::new(now())
+    })?;
+    match vault.support().after_checkin(bad)? {
+        Some(response) => {
+            say(&format!(
+                "Respite answers, once today: \"{}\"",
+                response.opening.text
+            ));
+            say(&format!("Your people: {}", response.people.join("; ")));
+            if let Some(line) = &response.crisis_line {
+                say(&format!(
+                    "Your plan names no professional help yet, so a crisis line: {} ({}).",
+                    line.name, line.how
+                ));
+            }
+            say("No diagnosis, no alarm, never on the lock screen.");
+        }
+        None => return Err(CliError::Other("a very bad check-in got no answer".into())),
+    }
+    drop(checkin);
 
     step(
-        "Search, privately",
+        "Trends, from a year of made-up days",
+        "respite demo-data; respite trends",
+    );
+    let demo_path = path.with_file_name("demo.db");
+    let demo = Vault::create(
+        demo_path.to_string_lossy().into_owned(),
+        FIRST_PASSPHRASE.into(),
+        None,
+    )?;
+    let today = chrono::Local::now().date_naive().to_string();
+    demo.fill_with_demo_data(1, 7, today.clone())?;
+    let dashboard = demo.trends().dashboard(today)?;
+    say(&dashboard.zone_summary.text.text);
+    match dashboard.insights.first() {
+        Some(i) => say(&i.text),
+        None => say("No pattern yet that the data can honestly support."),
+    }
+    say("Patterns in your own records, with their uncertainty; never a diagnosis.");
+    drop(demo);
+    for f in vault_files(&demo_path) {
+        let _ = std::fs::remove_file(f);
+    }
+
+    step(
+        "Find it again, privately",
         "respite journal search \"breathing river\"",
     );
     let found = journal.search(SearchQuery {
@@ -203,96 +235,68 @@ fn walk(path: &Path) -> Result<(), CliError> {
         tag: None,
         limit: 10,
     })?;
-    for hit in &found.hits {
-        let snippet: String = hit.snippet.chars().take(56).collect();
-        say(&format!("{}  score {:.2}  {snippet}…", hit.id, hit.score));
-    }
-    say("The index was built in memory from decrypted records; it is never written to disk.");
-
-    step("The journal, newest first", "respite journal list");
-    for entry in journal.list(0, 10)?.entries {
-        let title = entry
-            .title
-            .unwrap_or_else(|| entry.body.chars().take(40).collect::<String>() + "…");
-        say(&format!(
-            "{}  {:<13}  {}",
-            entry.id,
-            entry.kind.as_str(),
-            title
-        ));
-    }
+    say(&format!(
+        "{} matches. The index lives in memory only and is never written to disk.",
+        found.hits.len()
+    ));
+    let edited = journal.edit(
+        reflection.id.clone(),
+        JournalUpdate {
+            body: Some(format!("{}\n\n{REFLECTION_LATER}", reflection.body)),
+            ..Default::default()
+        },
+    )?;
+    say(&format!(
+        "Adding a thought later makes revision {}; the earlier wording is kept.",
+        edited.revision
+    ));
 
     step(
-        "A recovery code, in case the passphrase is ever forgotten",
-        "respite recovery-code create",
+        "If you forget your passphrase",
+        "respite recovery-code create; respite passphrase change",
     );
     let code = vault.create_recovery_code(CurrentSecret::Passphrase {
         passphrase: FIRST_PASSPHRASE.into(),
     })?;
     say(&format!(
-        "{code}   (shown once; 130 random bits; any case, dashes optional)"
+        "{code}   (shown once: write it down somewhere safe)"
     ));
-
-    step(
-        "Change the passphrase",
-        "RESPITE_NEW_PASSPHRASE=… respite passphrase change",
-    );
-    let started = Instant::now();
     vault.change_passphrase(
         CurrentSecret::Passphrase {
             passphrase: FIRST_PASSPHRASE.into(),
         },
         SECOND_PASSPHRASE.into(),
     )?;
-    say(&format!(
-        "Done in {:.2} s: only the vault key was rewrapped, so no entry had to be re-encrypted.",
-        started.elapsed().as_secs_f64()
-    ));
-
-    step(
-        "Lock, then come back with the recovery code",
-        "RESPITE_RECOVERY_CODE=… respite journal show ID",
-    );
     vault.lock();
     match journal.get(reflection.id.clone()) {
-        Err(RespiteError::Locked) => {
-            say("Locked: the keys and the search index are wiped from memory; nothing can be read.")
-        }
+        Err(RespiteError::Locked) => {}
         _ => return Err(CliError::Other("the vault did not lock".into())),
     }
     drop(journal);
     drop(vault);
     let vault = Vault::open(path_text.clone())?;
     match vault.unlock_with_passphrase(FIRST_PASSPHRASE.into()) {
-        Err(RespiteError::WrongSecret) => {
-            say("The old passphrase no longer opens the vault (exit code 3 in the CLI).")
-        }
+        Err(RespiteError::WrongSecret) => {}
         _ => return Err(CliError::Other("the old passphrase still worked".into())),
     }
     vault.unlock_with_recovery_code(code.to_lowercase().replace('-', ""))?;
     let back = vault.journal().get(reflection.id.clone())?;
     say(&format!(
-        "The recovery code opened it; the reflection reads back intact (revision {}, intensity {}/10).",
-        back.revision,
-        back.reflection.and_then(|r| r.intensity).unwrap_or_default()
+        "Locked, the old passphrase refused, and the code opened it again: the reflection is intact (revision {}).",
+        back.revision
     ));
     vault.lock();
     vault.unlock_with_passphrase(SECOND_PASSPHRASE.into())?;
-    say("The new passphrase opens it too.");
 
-    step(
-        "Delete the transition note for good",
-        "respite journal delete ID",
-    );
+    step("Delete means delete", "respite journal delete ID");
     vault.journal().delete(transition.id.clone())?;
-    say("Deleted: its ciphertext is overwritten and the write-ahead log truncated.");
+    say("The transition note is gone for good: overwritten, and the log truncated.");
 
     step(
-        "Make an encrypted backup, with a passphrase of its own",
-        "RESPITE_BACKUP_PASSPHRASE=… respite backup create FILE",
+        "A backup only you can open, restored as a new phone would",
+        "respite backup create FILE; respite --vault new.db backup restore FILE",
     );
     let backup = backup_path(path);
-    let started = Instant::now();
     vault.create_backup(
         backup.to_string_lossy().into_owned(),
         BACKUP_PASSPHRASE.into(),
@@ -308,27 +312,17 @@ fn walk(path: &Path) -> Result<(), CliError> {
         + checked.settings
         + checked.plan_revisions;
     say(&format!(
-        "Wrote and verified {}: every record, sealed in authenticated chunks ({records} \
-         records, {:.2} s). It opens anywhere with its own passphrase; a changed or cut-off \
-         byte makes it refuse.",
+        "Wrote and checked {}: every record ({records}) sealed with a passphrase of its own.",
         backup.file_name().unwrap_or_default().to_string_lossy(),
-        started.elapsed().as_secs_f64()
     ));
-
-    step(
-        "Restore it, as a new phone would",
-        "RESPITE_BACKUP_PASSPHRASE=… respite --vault new.db backup restore FILE",
-    );
     let restored_path = restored_path(path);
-    let started = Instant::now();
-    let report = respite_core::restore_backup(
+    respite_core::restore_backup(
         backup.to_string_lossy().into_owned(),
         BACKUP_PASSPHRASE.into(),
         restored_path.to_string_lossy().into_owned(),
         SECOND_PASSPHRASE.into(),
         None,
     )?;
-    let elapsed = started.elapsed().as_secs_f64();
     let restored = Vault::open(restored_path.to_string_lossy().into_owned())?;
     restored.unlock_with_passphrase(SECOND_PASSPHRASE.into())?;
     let same = restored.journal().list(0, 100)?.entries == vault.journal().list(0, 100)?.entries
@@ -340,18 +334,10 @@ fn walk(path: &Path) -> Result<(), CliError> {
             "the restored vault differs from the original".into(),
         ));
     }
-    say(&format!(
-        "Restored into {}: {} records, read back identical to the original ({elapsed:.2} s). \
-         A wrong passphrase or a damaged backup would have left nothing behind.",
-        restored_path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy(),
-        report.added + report.history_added + report.updated + report.unchanged,
-    ));
+    say("Restored into a new vault and read back identical to the original.");
     drop((vault, restored));
 
-    step("Look at the raw files the way a thief would", "");
+    step("Now look at the files the way a thief would", "");
     let mut files = vault_files(path);
     files.push(backup_path(path));
     files.extend(vault_files(&restored_path));
@@ -417,7 +403,7 @@ fn walk(path: &Path) -> Result<(), CliError> {
     println!(
         "\nNone of the sample text, passphrases or the recovery code is in the vault or backup files in plaintext,"
     );
-    println!("and the client's name, redacted before saving, never reached the vault at all.");
+    println!("and the client's name, kept out before saving, never reached the vault at all.");
     println!("That is the tour. Be kind to yourself today.");
     Ok(())
 }
