@@ -153,6 +153,32 @@ fun presentationTests() {
         }
     }
 
+    test("presentation: the after-session flow goes activation, paced breathing, and now") {
+        val (vault, _) = openVault()
+        vault.use {
+            val m = AfterSessionModel(it, berlinClock())
+            val p = m.breathing
+            assertEquals(60u, p.totalSeconds)
+            val start = assertNotNull(p.at(0))
+            assertEquals(BreathPhase.IN, start.step.phase)
+            assertEquals(0f, start.size)
+            val midIn = assertNotNull(p.at(2_000))
+            assertEquals(0.5f, midIn.size)
+            val midOut = assertNotNull(p.at(7_000))
+            assertEquals(BreathPhase.OUT, midOut.step.phase)
+            assertEquals(0.5f, midOut.size)
+            assertNull(p.at(60_000), "over after a minute")
+            m.intensity = 9
+            m.activationBefore = 7
+            m.breathed()
+            m.activationAfter = 4
+            val saved = assertNotNull(m.save())
+            assertEquals("slow-breathing", saved.reflection?.practice)
+            assertEquals(4u.toUByte(), saved.reflection?.activationAfter)
+            assertNotNull(m.acknowledgement, "a heavy session gets a warm word")
+        }
+    }
+
     test("presentation: a very bad check-in brings the safety response once, an ordinary one does not") {
         val (vault, _) = openVault()
         vault.use {

@@ -10,16 +10,36 @@ struct AfterSessionView: View {
     @State private var body_: Set<String> = []
     @State private var needs: Set<String> = []
     @State private var practice: String?
+    @State private var activationBefore: Int?
+    @State private var activationAfter: Int?
+    @State private var breathing = false
     @State private var note = ""
     @StateObject private var privacy = PrivacyReview()
     @State private var error: String?
     private let words = catalogue()
+    private let paced = try? pacedBreathing(seconds: nil)
 
     var body: some View {
         CheckedForm(review: privacy, draft: checked, write: write, done: { dismiss() }) {
             Section {
                 MessageText(text: error)
                 ScaleChips(label: "How intense was it?", range: 0...10, selected: $intensity, anchors: words.intensityAnchors)
+                ScaleChips(label: "How activated are you now?", range: 0...10, selected: $activationBefore, anchors: words.intensityAnchors)
+            }
+            if let paced {
+                Section("A minute of slower breathing") {
+                    if breathing {
+                        BreathingPane(practice: paced) {
+                            breathing = false
+                            practice = paced.practiceId
+                        }
+                    } else {
+                        Button("Begin") { breathing = true }
+                    }
+                    if practice != nil {
+                        ScaleChips(label: paced.after.text, range: 0...10, selected: $activationAfter, anchors: words.intensityAnchors)
+                    }
+                }
             }
             Section("Feelings") {
                 MultiChips(options: words.emotions.map { ($0.id, $0.text) }, selected: feelings) { feelings.toggle($0) }
@@ -48,7 +68,8 @@ struct AfterSessionView: View {
         JournalDraft(
             kind: .afterSession, moment: Now.moment(), title: nil, body: note, tags: [], practiceIds: [],
             reflection: SessionReflection(
-                intensity: intensity.map(UInt8.init), activationBefore: nil, activationAfter: nil,
+                intensity: intensity.map(UInt8.init), activationBefore: activationBefore.map(UInt8.init),
+                activationAfter: activationAfter.map(UInt8.init),
                 feelings: Array(feelings), bodySensations: Array(body_), needs: Array(needs), practice: practice))
     }
 
@@ -62,6 +83,32 @@ struct AfterSessionView: View {
             let entry = try vault.journal().add(draft: draft())
             privacy.support = try? vault.support().afterEntry(entry: entry)
         }, done: { dismiss() }) { error = Messages.forError($0) }
+    }
+}
+
+/// The paced-breathing practice, animated from the core's timed steps: a circle that
+/// grows on the in-breath and shrinks on the out-breath, with the cue of each step.
+struct BreathingPane: View {
+    let practice: BreathingPractice
+    let finished: () -> Void
+    @State private var start = Date()
+
+    var body: some View {
+        TimelineView(.animation) { context in
+            let elapsed = context.date.timeIntervalSince(start) * 1000
+            let step = practice.steps.last { Double($0.startsAtMs) <= elapsed }
+            let into = step.map { (elapsed - Double($0.startsAtMs)) / Double($0.seconds * 1000) } ?? 1
+            let size = step?.phase == .in ? into : 1 - into
+            VStack {
+                Text(practice.intro.text).font(.caption)
+                Text(step?.cue.text ?? "").font(.headline)
+                Circle().fill(.tint.opacity(0.35))
+                    .frame(width: 40 + 120 * max(0, min(1, size)), height: 40 + 120 * max(0, min(1, size)))
+                    .frame(height: 170)
+            }
+            .onChange(of: elapsed >= Double(practice.totalSeconds) * 1000) { over in if over { finished() } }
+        }
+        Button("Stop here", action: finished)
     }
 }
 

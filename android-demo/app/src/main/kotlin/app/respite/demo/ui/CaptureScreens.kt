@@ -6,6 +6,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.aspectRatio
 import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
@@ -26,15 +27,19 @@ import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.input.pointer.pointerInput
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.unit.dp
+import app.respite.core.BreathingPractice
 import app.respite.core.Vault
 import app.respite.core.catalogue
 import app.respite.demo.presentation.AfterSessionModel
 import app.respite.demo.presentation.AfterSessionStep
+import app.respite.demo.presentation.BreathMoment
 import app.respite.demo.presentation.CheckInModel
 import app.respite.demo.presentation.CheckedForm
 import app.respite.demo.presentation.Clock
 import app.respite.demo.presentation.EveningModel
 import app.respite.demo.presentation.JournalEntryModel
+import app.respite.demo.presentation.at
+import kotlinx.coroutines.delay
 
 /** After a session: one value and a tap is enough; the privacy check may ask about the note first. */
 @Composable
@@ -45,16 +50,31 @@ fun AfterSessionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     ScreenColumn {
         when (val step = m.step) {
             is AfterSessionStep.Saved -> {
-                Heading("Saved")
-                Text("That one is held now. Be gentle with yourself before the next.")
-                step.privacyNote?.let { Text(it) }
-                Button(onClick = done) { Text("Back to today") }
+                val support = m.support
+                if (support != null) {
+                    SupportResponse(support, done)
+                } else {
+                    Heading("Saved")
+                    Text(m.acknowledgement ?: "That one is held now. Be gentle with yourself before the next.")
+                    step.privacyNote?.let { Text(it) }
+                    Button(onClick = done) { Text("Back to today") }
+                }
             }
             AfterSessionStep.PrivacyReview -> PrivacyReviewStep(m.privacy, redraw) { m.edit() }
             AfterSessionStep.Editing -> {
                 Heading("After a session")
                 Message(m.error)
                 ScaleChips("How intense was it?", 0..10, m.intensity, words.intensityAnchors) { v -> redraw { m.intensity = v } }
+                ScaleChips("How activated are you now?", 0..10, m.activationBefore, words.intensityAnchors) { v -> redraw { m.activationBefore = v } }
+                var breathing by remember { mutableStateOf(false) }
+                if (breathing) {
+                    BreathingPane(m.breathing) { redraw { m.breathed(); breathing = false } }
+                } else {
+                    TextButton(onClick = { breathing = true }) { Text("A minute of slower breathing") }
+                }
+                if (m.practice != null) {
+                    ScaleChips(m.breathing.after.text, 0..10, m.activationAfter, words.intensityAnchors) { v -> redraw { m.activationAfter = v } }
+                }
                 Text("Feelings")
                 MultiChips(words.emotions.map { it.id to it.text }, m.feelings) { id -> redraw { m.feelings.toggle(id) } }
                 Text("In my body")
@@ -197,6 +217,30 @@ private fun savedOrReviewing(form: CheckedForm<*, *>, redraw: Redraw, done: () -
         return true
     }
     return false
+}
+
+/** The paced-breathing practice, animated: a circle that grows on the in-breath and shrinks on the out-breath, with the core's cues. */
+@Composable
+fun BreathingPane(practice: BreathingPractice, finished: () -> Unit) {
+    var now by remember { mutableStateOf<BreathMoment?>(practice.at(0)) }
+    LaunchedEffect(practice) {
+        val start = System.nanoTime()
+        while (true) {
+            val moment = practice.at((System.nanoTime() - start) / 1_000_000) ?: break
+            now = moment
+            delay(50)
+        }
+        finished()
+    }
+    val fill = MaterialTheme.colorScheme.primary.copy(alpha = 0.35f)
+    Text(practice.intro.text)
+    now?.let { moment ->
+        Text(moment.step.cue.text, style = MaterialTheme.typography.titleMedium)
+        Canvas(Modifier.fillMaxWidth().height(160.dp)) {
+            drawCircle(fill, radius = size.minDimension / 2 * (0.3f + 0.7f * moment.size))
+        }
+    }
+    TextButton(onClick = finished) { Text("Stop here") }
 }
 
 /** The pleasantness × energy pad; the dot is where it was tapped. */

@@ -1,11 +1,14 @@
 package app.respite.demo.presentation
 
+import app.respite.core.BreathingPractice
 import app.respite.core.JournalDraft
 import app.respite.core.JournalEntry
 import app.respite.core.JournalKind
 import app.respite.core.PlanMoment
 import app.respite.core.SessionReflection
 import app.respite.core.Vault
+import app.respite.core.afterSessionAcknowledgement
+import app.respite.core.pacedBreathing
 
 /** Where the after-session capture is. */
 sealed class AfterSessionStep {
@@ -39,6 +42,18 @@ class AfterSessionModel(private val vault: Vault, private val clock: Clock) :
     val step: AfterSessionStep
         get() = saved?.let { AfterSessionStep.Saved(it, privacyNote) }
             ?: if (reviewing) AfterSessionStep.PrivacyReview else AfterSessionStep.Editing
+
+    /** The paced-breathing practice to do right here: activation, the practice, "and now?". */
+    val breathing: BreathingPractice by lazy { pacedBreathing(null) }
+
+    /** The practice was done: it is logged as the practice used. */
+    fun breathed() {
+        practice = breathing.practiceId
+    }
+
+    /** After saving a heavy session, the core's warm word (none for lighter ones). */
+    val acknowledgement: String?
+        get() = saved?.let { afterSessionAcknowledgement(it)?.text }
 
     /** Practices from the plan (or starter suggestions) for right after a session. */
     val offeredPractices by lazy { vault.plan().use { it.practicesFor(PlanMoment.AFTER_SESSION) } }
