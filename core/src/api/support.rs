@@ -32,6 +32,7 @@ impl Support {
         Ok(support::respond(
             &self.session.store,
             reasons,
+            &checkin.id,
             &checkin.local_day,
         )?)
     }
@@ -44,6 +45,7 @@ impl Support {
         Ok(support::respond(
             &self.session.store,
             reasons,
+            &entry.id,
             &entry.local_day,
         )?)
     }

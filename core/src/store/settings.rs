@@ -18,19 +18,10 @@ pub(crate) const SCHEDULE: &str = "schedule";
 pub(crate) const PROMPT_STATE: &str = "prompt-state";
 /// The row of the identifier check's allow-list.
 pub(crate) const ALLOW_LIST: &str = "privacy-allow-list";
-/// The row that remembers when the safety response was last shown.
-pub(crate) const SUPPORT_STATE: &str = "support-state";
 /// The row of a plan text kept while it has a problem to fix.
 pub(crate) const PLAN_DRAFT: &str = "plan-draft";
 /// Every group of settings.
-pub(crate) const GROUPS: [&str; 6] = [
-    VAULT,
-    SCHEDULE,
-    PROMPT_STATE,
-    ALLOW_LIST,
-    SUPPORT_STATE,
-    PLAN_DRAFT,
-];
+pub(crate) const GROUPS: [&str; 5] = [VAULT, SCHEDULE, PROMPT_STATE, ALLOW_LIST, PLAN_DRAFT];
 
 /// Preferences that shape how records are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]

@@ -9,14 +9,13 @@ pub(crate) mod phrases;
 
 pub use crisis_lines::CrisisLine;
 
-use serde::{Deserialize, Serialize};
-
-use crate::checkins::CheckIn;
+use crate::checkins::{self, CheckIn};
 use crate::content::catalogue::StressZone;
 use crate::content::wording::{self, WordedLine};
 use crate::error::internal::Result;
-use crate::journal::JournalEntry;
+use crate::journal::{self, JournalEntry};
 use crate::plan::revisions::{self, EmergencyCard};
+use crate::store::sealed::DayRange;
 use crate::store::{settings, Store};
 
 /// Pleasantness at or below which, with low energy, a check-in counts as a very
@@ -56,13 +55,6 @@ pub struct SafetyResponse {
     pub crisis_line: Option<CrisisLine>,
     /// What to do when safety is at stake right now.
     pub urgent: WordedLine,
-}
-
-/// When the response was last shown, so it answers at most once a day.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-struct SupportState {
-    last_shown_day: Option<String>,
 }
 
 /// Why a check-in calls for the response (empty: it does not).
@@ -108,33 +100,35 @@ pub(crate) fn reasons_in_entry(entry: &JournalEntry) -> Vec<SafetyReason> {
     out
 }
 
-/// The response for `reasons` on `day`, unless there are none or it was already
-/// shown that day; showing it is remembered.
+/// The response for `reasons` given by the record `id` of local day `day`, unless
+/// there are none or another record of that day already called for it: at most once a
+/// day. Decided from the day's own records, so nothing is stored about it — no row or
+/// revision in the file counts the days it was shown.
 pub(crate) fn respond(
     store: &Store,
     reasons: Vec<SafetyReason>,
+    id: &str,
     day: &str,
 ) -> Result<Option<SafetyResponse>> {
-    if reasons.is_empty() {
+    if reasons.is_empty() || answered_earlier(store, id, day)? {
         return Ok(None);
     }
+    Ok(Some(response(store, reasons)?))
+}
+
+/// Whether a record of `day` other than `id` calls for the response.
+fn answered_earlier(store: &Store, id: &str, day: &str) -> Result<bool> {
     let keys = store.keys()?;
-    let state: SupportState = {
-        let conn = store.conn();
-        settings::load_group(&conn, &keys, settings::SUPPORT_STATE)?.unwrap_or_default()
-    };
-    if state.last_shown_day.as_deref() == Some(day) {
-        return Ok(None);
-    }
-    let response = response(store, reasons)?;
-    if !keys.is_read_only() {
-        let conn = store.conn();
-        let shown = SupportState {
-            last_shown_day: Some(day.to_owned()),
-        };
-        settings::save_group(&conn, &keys, settings::SUPPORT_STATE, &shown)?;
-    }
-    Ok(Some(response))
+    let range = DayRange::new(Some(day), Some(day))?;
+    let conn = store.conn();
+    let checkins = checkins::all_in(&conn, &keys, &range)?.items;
+    let entries = journal::all_in(&conn, &keys, &range)?.items;
+    Ok(checkins
+        .iter()
+        .any(|c| c.id != id && !reasons_in_checkin(c).is_empty())
+        || entries
+            .iter()
+            .any(|e| e.id != id && !reasons_in_entry(e).is_empty()))
 }
 
 /// The response for `reasons`, whenever the person asks for it.

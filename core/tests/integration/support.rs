@@ -109,7 +109,12 @@ fn it_answers_at_most_once_a_day_and_again_the_next_day() {
         None,
         "once a day, whatever the trigger"
     );
-    // Remembered in the vault, so a restart does not repeat it.
+    // Decided from the day's own records, so a restart does not repeat it, and nothing
+    // in the file counts the days it was shown: no settings row appears for it.
+    let settings_rows: i64 = raw(&path)
+        .query_row("SELECT count(*) FROM settings", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(settings_rows, 0, "showing the response writes nothing");
     drop(vault);
     let vault = respite_core::Vault::open(path_str(&path)).unwrap();
     vault.unlock_with_passphrase(PASSPHRASE.into()).unwrap();
