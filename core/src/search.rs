@@ -232,7 +232,11 @@ impl Index {
             kind: Some(e.kind),
             tags: e.tags.iter().map(|t| text::fold(t)).collect(),
             title: e.title.clone(),
-            text: e.body.clone(),
+            // Snippets come from the text, or for a transition from its answers.
+            text: match &e.transition {
+                Some(t) if e.body.trim().is_empty() => t.texts().join(" · "),
+                _ => e.body.clone(),
+            },
             terms: Vec::new(),
             len: 0,
         };

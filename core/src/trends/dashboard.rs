@@ -290,9 +290,8 @@ pub(crate) fn series(store: &Store, from_day: String, to_day: String) -> Result<
     }
     let history = history(store, from - Duration::days(BASELINE_DAYS + 35), to)?;
     let from = fitted(&history, from, to);
-    Ok(Metric::CHARTED
-        .iter()
-        .map(|m| history.series(*m, from, to))
+    Ok(Metric::charted()
+        .map(|m| history.series(m, from, to))
         .collect())
 }
 
@@ -369,15 +368,24 @@ pub(crate) fn insights(store: &Store, today: String) -> Result<Vec<Insight>> {
         today - Duration::days(366 + BASELINE_DAYS + 10),
         today,
     )?;
+    all_insights(store, &history, today - Duration::days(365), today)
+}
+
+/// Early warnings on `to`, and what went with better days over `from..=to`.
+fn all_insights(
+    store: &Store,
+    history: &History,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Insight>> {
     let plan = plan(store)?;
-    let mut out = insights::early_warnings(&history, &plan, today);
-    let year_start = today - Duration::days(365);
-    let shift_days = transition::shift_days(store, year_start, today)?;
+    let shift_days = transition::shift_days(store, from, to)?;
+    let mut out = insights::early_warnings(history, &plan, to);
     out.extend(insights::better_days(
-        &history,
+        history,
         &plan,
-        year_start,
-        today,
+        from,
+        to,
         shift_days.as_ref(),
     ));
     Ok(out)
@@ -460,20 +468,10 @@ pub(crate) fn dashboard(store: &Store, today: String) -> Result<Dashboard> {
     let day = parse_today(&today)?;
     let year_start = day - Duration::days(364);
     let history = history(store, year_start - Duration::days(BASELINE_DAYS + 35), day)?;
-    let plan = plan(store)?;
     let quarter_start = day - Duration::days(89);
-    let mut insights = insights::early_warnings(&history, &plan, day);
-    let shift_days = transition::shift_days(store, year_start, day)?;
-    insights.extend(insights::better_days(
-        &history,
-        &plan,
-        year_start,
-        day,
-        shift_days.as_ref(),
-    ));
-    let last_year: Vec<MetricSeries> = Metric::CHARTED
-        .iter()
-        .map(|m| history.series(*m, fitted(&history, year_start, day), day))
+    let insights = all_insights(store, &history, year_start, day)?;
+    let last_year: Vec<MetricSeries> = Metric::charted()
+        .map(|m| history.series(m, fitted(&history, year_start, day), day))
         .collect();
     Ok(Dashboard {
         today: day.to_string(),

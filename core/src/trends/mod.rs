@@ -60,21 +60,14 @@ pub enum Better {
 }
 
 impl Metric {
-    /// The metrics drawn as charts: every metric but the stress zone, which is shown
-    /// in words and as a share of days ([`ZoneSummary`]), never as a mean.
-    pub const CHARTED: [Metric; 11] = [
-        Metric::Pleasantness,
-        Metric::Energy,
-        Metric::Burnout,
-        Metric::SleepHours,
-        Metric::Detachment,
-        Metric::WorkIntrusion,
-        Metric::Worthwhile,
-        Metric::SessionIntensity,
-        Metric::PracticesDone,
-        Metric::JournalEntries,
-        Metric::TransitionDone,
-    ];
+    /// The metrics drawn as charts, in display order: every metric but the stress
+    /// zone, which is shown in words and as a share of days ([`ZoneSummary`]), never
+    /// as a mean.
+    pub fn charted() -> impl Iterator<Item = Metric> {
+        Metric::ALL
+            .into_iter()
+            .filter(|m| *m != Metric::StressLevel)
+    }
 
     /// Which way is better.
     pub(crate) fn better(self) -> Better {
