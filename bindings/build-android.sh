@@ -39,7 +39,11 @@ done
 
 cd "$root"
 # Android 15+ devices may use 16 KB memory pages: align the library's segments for them.
-export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=-Wl,-z,max-page-size=16384"
+# Per Android target only, so the host (build scripts, uniffi-bindgen) links as usual
+# (a global RUSTFLAGS would pass an ELF-only flag to a macOS host's linker).
+page_flags="-C link-arg=-Wl,-z,max-page-size=16384"
+export CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS="${CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS:-} $page_flags"
+export CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS="${CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS:-} $page_flags"
 rm -rf "$out"
 mkdir -p "$out/jniLibs"
 # API 26 matches the app's minSdk. cargo-ndk copies each .so into jniLibs/<abi>/.

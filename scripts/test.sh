@@ -24,6 +24,7 @@ echo "== Kotlin binding tests"
 
 echo "== Syntax check: Swift bindings and iOS demo, Android app layer"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift "$root/build/bindings" "$root/ios-demo"
+"$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift-names "$root/build/bindings" "$root/ios-demo"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" kotlin "$root/android-demo/app/src"
 
 echo "All test suites passed."

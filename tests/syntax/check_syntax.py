@@ -1,6 +1,11 @@
 """Syntax-checks sources that cannot be compiled here, with tree-sitter.
 
     check_syntax.py swift|kotlin FILE_OR_DIR...
+    check_syntax.py swift-names BINDINGS_DIR APP_DIR
+
+swift-names fails when a type of the generated bindings shares its name with a
+SwiftUI type (tests/syntax/swiftui-names.txt) and an app source uses that name
+unqualified: Swift calls such a use ambiguous, so it would not compile.
 
 Swift (the iOS demo and the generated bindings: no Swift toolchain here) and Kotlin
 (the Android app layer: no Android SDK here; the presentation module and bindings are
@@ -90,7 +95,43 @@ def main(language, paths):
     return 1 if failed else 0
 
 
+GENERATED_TYPE = re.compile(r"^public (?:struct|enum|class|protocol) (\w+)", re.M)
+COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
+
+
+def shared_names(bindings):
+    """The generated type names that SwiftUI declares too."""
+    listed = pathlib.Path(__file__).with_name("swiftui-names.txt").read_text(encoding="utf-8")
+    swiftui = {l.strip() for l in listed.splitlines() if l.strip() and not l.startswith("#")}
+    generated = set()
+    for f in pathlib.Path(bindings).rglob("*.swift"):
+        generated.update(GENERATED_TYPE.findall(f.read_text(encoding="utf-8")))
+    return sorted(generated & swiftui)
+
+
+def bare_uses(source, name):
+    """Lines (1-based) where `name` is used unqualified, outside comments and strings."""
+    blanked = COMMENT_OR_STRING.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+    pattern = re.compile(r"(?<![\w.])" + re.escape(name) + r"\b")
+    return [blanked.count("\n", 0, m.start()) + 1 for m in pattern.finditer(blanked)]
+
+
+def check_names(bindings, app):
+    shared = shared_names(bindings)
+    bad = 0
+    for f in sorted(pathlib.Path(app).rglob("*.swift")):
+        source = f.read_text(encoding="utf-8")
+        for name in shared:
+            for line in bare_uses(source, name):
+                bad += 1
+                print(f"{f}:{line}: \"{name}\" is both a generated type and a SwiftUI type: write SwiftUI.{name} or RespiteCore.{name}")
+    print(f"swift names shared with SwiftUI: {', '.join(shared) or 'none'}; {bad} unqualified uses")
+    return 1 if bad else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "swift-names":
+        sys.exit(check_names(sys.argv[2], sys.argv[3]))
     if len(sys.argv) < 3 or sys.argv[1] not in LANGUAGES:
         sys.exit(__doc__)
     sys.exit(main(sys.argv[1], sys.argv[2:]))

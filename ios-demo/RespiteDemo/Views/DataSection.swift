@@ -29,7 +29,7 @@ struct DataSection: View {
                 Button("Markdown") { export(.markdown, "md") }.buttonStyle(.borderless)
             }
             if let ready {
-                ShareLink(item: ready) { Label("Share \(ready.lastPathComponent)", systemImage: "square.and.arrow.up") }
+                ShareLink(item: ready) { SwiftUI.Label("Share \(ready.lastPathComponent)", systemImage: "square.and.arrow.up") }
             }
             Text("Bring entries in from another app (importing the same file twice changes nothing).").font(.caption)
             HStack {

@@ -11,15 +11,15 @@ struct RootView: View {
             case let .unlocked(vault):
                 TabView {
                     NavigationStack { TodayView(vault: vault) }
-                        .tabItem { Label("Today", systemImage: "sun.max") }
+                        .tabItem { SwiftUI.Label("Today", systemImage: "sun.max") }
                     NavigationStack { JournalView(vault: vault) }
-                        .tabItem { Label("Journal", systemImage: "book") }
+                        .tabItem { SwiftUI.Label("Journal", systemImage: "book") }
                     NavigationStack { PlanView(vault: vault) }
-                        .tabItem { Label("Plan", systemImage: "heart") }
+                        .tabItem { SwiftUI.Label("Plan", systemImage: "heart") }
                     NavigationStack { TrendsView(vault: vault) }
-                        .tabItem { Label("Trends", systemImage: "chart.xyaxis.line") }
+                        .tabItem { SwiftUI.Label("Trends", systemImage: "chart.xyaxis.line") }
                     NavigationStack { SettingsView(vault: vault) }
-                        .tabItem { Label("Settings", systemImage: "gearshape") }
+                        .tabItem { SwiftUI.Label("Settings", systemImage: "gearshape") }
                 }
                 .safeAreaInset(edge: .top) {
                     if let warning = session.integrityWarning {

@@ -2,7 +2,6 @@ package app.respite.demo.presentation
 
 import app.respite.core.LocalMoment
 import java.time.Instant
-import java.time.LocalDate
 import java.time.ZoneId
 
 /** Where "now" comes from: the device clock in the app, a fixed one in tests. */
@@ -19,8 +18,8 @@ interface Clock {
         return LocalMoment(at, zone().rules.getOffset(at).totalSeconds / 60)
     }
 
-    /** Today's local date, `YYYY-MM-DD`. */
-    fun today(): String = LocalDate.ofInstant(now(), zone()).toString()
+    /** Today's local date, `YYYY-MM-DD` (`atZone`, since `LocalDate.ofInstant` needs API 34). */
+    fun today(): String = now().atZone(zone()).toLocalDate().toString()
 
     /** The device clock. */
     object System : Clock {
