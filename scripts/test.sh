@@ -22,6 +22,11 @@ cargo nextest run --workspace --no-fail-fast
 echo "== Kotlin binding tests"
 "$root/tests/kotlin/run.sh"
 
+echo "== Android: no Java API above minSdk in what the app ships"
+min_sdk="$(sed -n 's/.*minSdk = \([0-9]*\).*/\1/p' "$root/android-demo/app/build.gradle.kts")"
+python3 "$root/tests/android/check_api_level.py" "$min_sdk" "$root/build/kotlin-classes/app" \
+  --sources "$root/android-demo/app/src/main/kotlin"
+
 echo "== Syntax check: Swift bindings and iOS demo, Android app layer"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift "$root/build/bindings" "$root/ios-demo"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift-names "$root/build/bindings" "$root/ios-demo"
