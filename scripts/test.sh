@@ -27,6 +27,9 @@ min_sdk="$(sed -n 's/.*minSdk = \([0-9]*\).*/\1/p' "$root/android-demo/app/build
 python3 "$root/tests/android/check_api_level.py" "$min_sdk" "$root/build/kotlin-classes/app" \
   --sources "$root/android-demo/app/src/main/kotlin"
 
+echo "== Android: 16 KB page alignment of the library and of JNA"
+"$root/tests/android/check_page_size.sh"
+
 echo "== Syntax check: Swift bindings and iOS demo, Android app layer"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift "$root/build/bindings" "$root/ios-demo"
 "$root/.tools/venv/bin/python" "$root/tests/syntax/check_syntax.py" swift-names "$root/build/bindings" "$root/ios-demo"

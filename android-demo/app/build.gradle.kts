@@ -52,7 +52,7 @@ android {
 dependencies {
     implementation(project(":presentation"))
     // JNA with its Android native parts: the @aar, not the desktop jar.
-    implementation("net.java.dev.jna:jna:5.15.0@aar")
+    implementation("net.java.dev.jna:jna:5.17.0@aar")
 
     implementation(platform("androidx.compose:compose-bom:2024.12.01"))
     implementation("androidx.compose.material3:material3")

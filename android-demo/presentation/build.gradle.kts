@@ -13,7 +13,7 @@ kotlin {
 }
 
 dependencies {
-    compileOnly("net.java.dev.jna:jna:5.15.0")
+    compileOnly("net.java.dev.jna:jna:5.17.0")
 }
 
 // A clear message instead of hundreds of unresolved references.
