@@ -554,8 +554,10 @@ fun presentationTests() {
             val model = JournalModel(it)
             model.loadMore()
             assertEquals(30, model.entries.size)
+            val drawn = model.entries
             model.loadMore()
             assertEquals(45, model.entries.size)
+            assertTrue(drawn !== model.entries && drawn.size == 30, "a new list, so Compose sees the change")
             assertFalse(model.hasMore)
             val hits = model.search("lighthouse")
             assertEquals("The lighthouse walk helped", model.open(hits.single().id).body)
@@ -681,5 +683,14 @@ fun presentationTests() {
         assertFalse(policy.onForeground(t.plusSeconds(59)))
         policy.onBackground(t)
         assertTrue(policy.onForeground(t.plusSeconds(60)))
+        // Handed to the file picker or the share sheet: it waits for the person.
+        policy.handOff()
+        assertEquals(AutoLockPolicy.HAND_OFF_SECONDS, policy.lockAfterSeconds)
+        policy.onBackground(t)
+        assertFalse(policy.onForeground(t.plusSeconds(300)))
+        // Only once: the next time away counts as usual.
+        assertEquals(60L, policy.lockAfterSeconds)
+        policy.onBackground(t)
+        assertTrue(policy.onForeground(t.plusSeconds(61)))
     }
 }

@@ -88,7 +88,7 @@ class Session(context: Context) : DefaultLifecycleObserver {
     override fun onStop(owner: LifecycleOwner) {
         autoLock.onBackground(clock.now())
         // Also lock while still in the background, so the key does not wait in memory.
-        main.postDelayed(lockNow, autoLock.timeoutSeconds * 1000)
+        main.postDelayed(lockNow, autoLock.lockAfterSeconds * 1000)
     }
 
     override fun onStart(owner: LifecycleOwner) {

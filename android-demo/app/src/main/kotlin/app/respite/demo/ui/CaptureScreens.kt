@@ -21,6 +21,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberUpdatedState
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
@@ -248,10 +249,12 @@ fun BreathingPane(practice: BreathingPractice, finished: () -> Unit) {
 fun MoodPad(at: Pair<Double, Double>?, onTap: (Double, Double) -> Unit) {
     val line = MaterialTheme.colorScheme.outline
     val dot = MaterialTheme.colorScheme.primary
+    // The gesture handler outlives recompositions: it calls the latest onTap, not the first.
+    val tap by rememberUpdatedState(onTap)
     Canvas(
         Modifier.fillMaxWidth().aspectRatio(1.6f).pointerInput(Unit) {
             detectTapGestures { o ->
-                onTap((o.x / size.width).toDouble().coerceIn(0.0, 1.0), (1 - o.y / size.height).toDouble().coerceIn(0.0, 1.0))
+                tap((o.x / size.width).toDouble().coerceIn(0.0, 1.0), (1 - o.y / size.height).toDouble().coerceIn(0.0, 1.0))
             }
         },
     ) {

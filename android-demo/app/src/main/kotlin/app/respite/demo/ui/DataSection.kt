@@ -55,7 +55,10 @@ fun DataSection(session: Session, vault: Vault) {
     fun make(write: () -> File?) = scope.launch {
         val file = withContext(Dispatchers.IO) { write() }
         redraw {}
-        if (file != null) share(context, file)
+        if (file != null) {
+            session.autoLock.handOff()
+            share(context, file)
+        }
     }
 
     Heading("Your data")
@@ -80,6 +83,7 @@ fun DataSection(session: Session, vault: Vault) {
         for ((label, format) in listOf("Daylio" to ImportFormat.DAYLIO, "Day One" to ImportFormat.DAY_ONE, "Respite" to ImportFormat.RESPITE)) {
             OutlinedButton(onClick = {
                 importing = format
+                session.autoLock.handOff()
                 pick.launch(arrayOf("*/*"))
             }) { Text(label) }
         }

@@ -41,7 +41,9 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     val m = redraw.watch(remember(vault) { TransitionModel(vault, clock) })
     val words = remember { catalogue() }
     ScreenColumn {
-        LinearProgressIndicator(progress = { m.index.toFloat() / m.script.steps.size }, modifier = Modifier.fillMaxWidth())
+        // Read here, in composition, so each step's redraw moves the bar.
+        val progress = m.index.toFloat() / m.script.steps.size
+        LinearProgressIndicator(progress = { progress }, modifier = Modifier.fillMaxWidth())
         val step = m.current
         if (step == null) {
             val support = m.support

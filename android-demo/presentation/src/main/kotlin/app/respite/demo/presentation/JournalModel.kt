@@ -9,11 +9,16 @@ import app.respite.core.Vault
 
 /** The journal: newest first, a page at a time, and private search. */
 class JournalModel(private val vault: Vault) {
-    /** Entries loaded so far. */
-    val entries = mutableListOf<JournalEntry>()
+    /**
+     * Entries loaded so far. A new list on every load, never one changed in place, so a
+     * UI that compares what it drew with what it holds (Compose's lazy lists) sees it.
+     */
+    var entries: List<JournalEntry> = emptyList()
+        private set
 
-    /** Entries that could not be opened (named, never hidden). */
-    val damaged = mutableListOf<String>()
+    /** Entries that could not be opened (named, never hidden); replaced like [entries]. */
+    var damaged: List<String> = emptyList()
+        private set
 
     /** Whether more can be loaded. */
     var hasMore = true
@@ -23,8 +28,8 @@ class JournalModel(private val vault: Vault) {
     fun loadMore(pageSize: UInt = 30u) {
         if (!hasMore) return
         val page = vault.journal().use { it.list(entries.size.toUInt() + damaged.size.toUInt(), pageSize) }
-        entries += page.entries
-        damaged += page.damaged.map { it.id }
+        entries = entries + page.entries
+        damaged = damaged + page.damaged.map { it.id }
         hasMore = page.hasMore
     }
 

@@ -129,6 +129,21 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
  */
 class AutoLockPolicy(var timeoutSeconds: Long = 60) {
     private var backgroundSince: java.time.Instant? = null
+    private var handedOff = false
+
+    /**
+     * The app hands the person to a system screen it expects them back from (the file
+     * picker, the share sheet): the auto-lock waits for them, up to [HAND_OFF_SECONDS],
+     * so an import is not dropped and a shared file is not deleted under the app
+     * receiving it. Cleared when the app comes back.
+     */
+    fun handOff() {
+        handedOff = true
+    }
+
+    /** How long the app may stay in the background before the vault locks. */
+    val lockAfterSeconds: Long
+        get() = if (handedOff) maxOf(timeoutSeconds, HAND_OFF_SECONDS) else timeoutSeconds
 
     /** The app left the screen. */
     fun onBackground(now: java.time.Instant) {
@@ -138,7 +153,14 @@ class AutoLockPolicy(var timeoutSeconds: Long = 60) {
     /** The app came back; whether the vault must be locked first. */
     fun onForeground(now: java.time.Instant): Boolean {
         val since = backgroundSince ?: return false
+        val limit = lockAfterSeconds
         backgroundSince = null
-        return java.time.Duration.between(since, now).seconds >= timeoutSeconds
+        handedOff = false
+        return java.time.Duration.between(since, now).seconds >= limit
+    }
+
+    companion object {
+        /** The longest wait for the person to come back from a system screen. */
+        const val HAND_OFF_SECONDS = 600L
     }
 }
