@@ -1,4 +1,5 @@
 import SwiftUI
+import UIKit
 
 /// The demo app: a thin SwiftUI shell over the Rust core. A privacy cover hides the
 /// screen whenever the app is not active, so the app switcher never shows an entry.
@@ -9,17 +10,37 @@ struct RespiteDemoApp: App {
 
     var body: some Scene {
         WindowGroup {
-            ZStack {
-                RootView()
-                    .environmentObject(session)
-                if scenePhase != .active {
-                    PrivacyCover()
-                }
-            }
+            RootView()
+                .environmentObject(session)
         }
         .onChange(of: scenePhase) { phase in
+            PrivacyCoverWindow.shared.show(phase != .active)
             session.scenePhaseChanged(to: phase)
         }
+    }
+}
+
+/// The privacy cover in a window of its own above the alert level, so it also covers
+/// sheets (the recovery code, the plan editor) that a view's overlay would not.
+@MainActor
+final class PrivacyCoverWindow {
+    static let shared = PrivacyCoverWindow()
+    private var window: UIWindow?
+
+    func show(_ covered: Bool) {
+        guard covered else {
+            window?.isHidden = true
+            return
+        }
+        if window == nil {
+            let scene = UIApplication.shared.connectedScenes.compactMap { $0 as? UIWindowScene }.first
+            guard let scene else { return }
+            let cover = UIWindow(windowScene: scene)
+            cover.windowLevel = .alert + 1
+            cover.rootViewController = UIHostingController(rootView: PrivacyCover())
+            window = cover
+        }
+        window?.isHidden = false
     }
 }
 

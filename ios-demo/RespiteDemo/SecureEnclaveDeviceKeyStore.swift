@@ -15,6 +15,8 @@ import Security
 final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
     private static let service = "app.respite.demo"
     private static let account = "device-slot-key"
+    /// The biometrics enrolment the key was made under (LAContext's domain state).
+    private static let enrolmentAccount = "device-slot-enrolment"
     private static let version: UInt8 = 1
     private static let publicKeyBytes = 65
     private static let info = Data("respite device slot v1".utf8)
@@ -45,6 +47,12 @@ final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
             guard bytes.count > 1 + Self.publicKeyBytes + 28, bytes[0] == Self.version else {
                 throw RespiteError.DeviceKey(reason: "the device key slot is not in a format this app knows")
             }
+            // A new face or finger has invalidated the enclave key: say so and drop it, so
+            // turning device unlock on again makes a new one instead of reusing it.
+            guard Self.enrolmentUnchanged() else {
+                forget()
+                throw RespiteError.DeviceKey(reason: "Face ID or Touch ID changed since device unlock was turned on; unlock with your passphrase and turn it on again")
+            }
             let context = LAContext()
             context.localizedReason = "Unlock your journal"
             let key = try Self.privateKey(create: false, context: context)
@@ -56,9 +64,29 @@ final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
         }
     }
 
-    /// Deletes the key (when device unlock is turned off).
+    /// Deletes the key (when device unlock is turned off, or it was invalidated).
     func forget() {
         SecItemDelete(Self.query() as CFDictionary)
+        SecItemDelete(Self.query(Self.enrolmentAccount) as CFDictionary)
+    }
+
+    /// The current biometrics enrolment, as an opaque value that changes with it.
+    private static func enrolment() -> Data? {
+        let context = LAContext()
+        var error: NSError?
+        _ = context.canEvaluatePolicy(.deviceOwnerAuthenticationWithBiometrics, error: &error)
+        return context.evaluatedPolicyDomainState
+    }
+
+    /// Whether the enrolment is the one the key was made under.
+    private static func enrolmentUnchanged() -> Bool {
+        var lookup = query(enrolmentAccount)
+        lookup[kSecReturnData as String] = true
+        var found: CFTypeRef?
+        guard SecItemCopyMatching(lookup as CFDictionary, &found) == errSecSuccess, let saved = found as? Data else {
+            return true
+        }
+        return saved == enrolment()
     }
 
     private static func derive(_ shared: SharedSecret, _ ephemeral: P256.KeyAgreement.PublicKey) -> SymmetricKey {
@@ -66,11 +94,11 @@ final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
             using: SHA256.self, salt: ephemeral.x963Representation, sharedInfo: info, outputByteCount: 32)
     }
 
-    private static func query() -> [String: Any] {
+    private static func query(_ which: String = account) -> [String: Any] {
         [
             kSecClass as String: kSecClassGenericPassword,
             kSecAttrService as String: service,
-            kSecAttrAccount as String: account,
+            kSecAttrAccount as String: which,
         ]
     }
 
@@ -79,7 +107,12 @@ final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
         lookup[kSecReturnData as String] = true
         var found: CFTypeRef?
         if SecItemCopyMatching(lookup as CFDictionary, &found) == errSecSuccess, let handle = found as? Data {
-            return try SecureEnclave.P256.KeyAgreement.PrivateKey(dataRepresentation: handle, authenticationContext: context)
+            if enrolmentUnchanged() {
+                return try SecureEnclave.P256.KeyAgreement.PrivateKey(dataRepresentation: handle, authenticationContext: context)
+            }
+            // Invalidated by a change of Face ID or Touch ID: replace it, never reuse it.
+            SecItemDelete(query() as CFDictionary)
+            SecItemDelete(query(enrolmentAccount) as CFDictionary)
         }
         guard create else {
             throw RespiteError.DeviceKey(reason: "this device's key is gone; unlock with your passphrase and turn device unlock on again")
@@ -94,6 +127,12 @@ final class SecureEnclaveDeviceKeyStore: DeviceKeyStore {
         item[kSecAttrAccessible as String] = kSecAttrAccessibleWhenUnlockedThisDeviceOnly
         let status = SecItemAdd(item as CFDictionary, nil)
         guard status == errSecSuccess else { throw RespiteError.DeviceKey(reason: "the Keychain refused (\(status))") }
+        if let state = enrolment() {
+            var saved = query(enrolmentAccount)
+            saved[kSecValueData as String] = state
+            saved[kSecAttrAccessible as String] = kSecAttrAccessibleWhenUnlockedThisDeviceOnly
+            SecItemAdd(saved as CFDictionary, nil)
+        }
         return key
     }
 

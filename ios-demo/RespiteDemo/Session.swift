@@ -1,6 +1,7 @@
 import Foundation
 import RespiteCore
 import SwiftUI
+import UIKit
 
 /// What the unlock screen shows.
 enum UnlockState {
@@ -33,6 +34,7 @@ final class Session: ObservableObject {
     private let path: String
     private var backgroundSince: Date?
     private var pendingLock: Task<Void, Never>?
+    private var backgroundTask: UIBackgroundTaskIdentifier = .invalid
 
     init() {
         lockTimeout = UserDefaults.standard.object(forKey: "lockTimeout") as? TimeInterval ?? 60
@@ -128,23 +130,46 @@ final class Session: ObservableObject {
     }
 
     /// Auto-lock: the time away is measured from leaving the screen; the vault also
-    /// locks while still in the background, so the key does not wait in memory.
+    /// locks while still in the background, so the key does not wait in memory. A
+    /// suspended app runs no timers, so the background time iOS grants is asked for,
+    /// and when it runs out before the timeout the vault locks then: never does the
+    /// key sit in a suspended process.
     func scenePhaseChanged(to phase: ScenePhase) {
         switch phase {
         case .background:
             backgroundSince = Date()
             let timeout = lockTimeout
+            if timeout <= 0 {
+                lock()
+                return
+            }
+            backgroundTask = UIApplication.shared.beginBackgroundTask(withName: "auto-lock") { [weak self] in
+                Task { @MainActor in
+                    self?.lock()
+                    self?.endBackgroundTask()
+                }
+            }
             pendingLock = Task { [weak self] in
                 try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                if !Task.isCancelled { self?.lock() }
+                if !Task.isCancelled {
+                    self?.lock()
+                    self?.endBackgroundTask()
+                }
             }
         case .active:
             pendingLock?.cancel()
+            endBackgroundTask()
             if let since = backgroundSince, Date().timeIntervalSince(since) >= lockTimeout { lock() }
             backgroundSince = nil
         default:
             break
         }
+    }
+
+    private func endBackgroundTask() {
+        guard backgroundTask != .invalid else { return }
+        UIApplication.shared.endBackgroundTask(backgroundTask)
+        backgroundTask = .invalid
     }
 
     private func attempt(_ unlock: @escaping @Sendable (Vault) throws -> Void) {

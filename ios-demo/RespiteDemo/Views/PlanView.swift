@@ -96,6 +96,8 @@ struct PlanView: View {
         privacy.write({
             let revision = try vault.plan().save(plan: plan)
             draft = revision.plan
+            // Only a saved text closes its editor: on a failure the words stay as typed.
+            editing = nil
             message = "Saved as revision \(revision.revision)."
         }, done: {}) {
             message = Messages.forError($0, nothingToSave: "No changes to save.")
@@ -105,7 +107,6 @@ struct PlanView: View {
     private func saveText(_ text: String) {
         do {
             save(try planFromText(text: text))
-            editing = nil
         } catch {
             message = Messages.forError(error)
         }

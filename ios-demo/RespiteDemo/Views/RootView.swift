@@ -53,7 +53,8 @@ private struct RecoveryCodeSheet: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 16) {
             Text("Your recovery code").font(.title2)
-            Text(code).font(.system(.title3, design: .monospaced)).textSelection(.enabled)
+            // Not selectable: the code must not reach the clipboard, which other apps read.
+            Text(code).font(.system(.title3, design: .monospaced)).textSelection(.disabled)
             Text("If you forget your passphrase, this code opens your vault. It is shown only now. Keep it somewhere safe, away from this phone.")
             Button("I have written it down", action: done).buttonStyle(.borderedProminent)
         }
