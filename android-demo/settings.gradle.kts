@@ -16,5 +16,10 @@ dependencyResolutionManagement {
     }
 }
 
+plugins {
+    // Finds and downloads the JDK 17 toolchain the modules ask for, when it is missing.
+    id("org.gradle.toolchains.foojay-resolver-convention") version "1.0.0"
+}
+
 rootProject.name = "respite-android-demo"
 include(":presentation", ":app")

@@ -1,9 +1,9 @@
 // The Android app: Compose screens that render the presentation models, the
 // Android Keystore device key, notifications and auto-lock. Everything else is the core.
 plugins {
-    id("com.android.application")
-    id("org.jetbrains.kotlin.android")
-    id("org.jetbrains.kotlin.plugin.compose")
+    alias(libs.plugins.android.application)
+    alias(libs.plugins.kotlin.android)
+    alias(libs.plugins.kotlin.compose)
 }
 
 android {
@@ -37,9 +37,6 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions {
-        jvmTarget = "17"
-    }
     buildFeatures {
         compose = true
     }
@@ -49,19 +46,29 @@ android {
     }
 }
 
+kotlin {
+    jvmToolchain(17)
+    compilerOptions {
+        jvmTarget.set(org.jetbrains.kotlin.gradle.dsl.JvmTarget.JVM_17)
+    }
+}
+
 dependencies {
     implementation(project(":presentation"))
-    // JNA with its Android native parts: the @aar, not the desktop jar.
+    // JNA with its Android native parts: the @aar, not the desktop jar. 5.17.0 is the
+    // first release whose Android libraries are 16 KB aligned (tests/android/check_page_size.sh).
     implementation("net.java.dev.jna:jna:5.17.0@aar")
 
-    implementation(platform("androidx.compose:compose-bom:2024.12.01"))
-    implementation("androidx.compose.material3:material3")
-    implementation("androidx.compose.ui:ui")
-    implementation("androidx.compose.material:material-icons-core")
-    implementation("androidx.core:core-ktx:1.15.0")
-    implementation("androidx.activity:activity-compose:1.9.3")
-    implementation("androidx.fragment:fragment-ktx:1.8.5")
-    implementation("androidx.biometric:biometric:1.1.0")
-    implementation("androidx.lifecycle:lifecycle-process:2.8.7")
-    implementation("androidx.work:work-runtime-ktx:2.10.0")
+    implementation(platform(libs.compose.bom))
+    implementation(libs.compose.material3)
+    implementation(libs.compose.ui)
+    implementation(libs.compose.icons)
+    implementation(libs.core.ktx)
+    // An AppCompat theme: BiometricPrompt's fragment needs one on Android 8.x.
+    implementation(libs.appcompat)
+    implementation(libs.activity.compose)
+    implementation(libs.fragment.ktx)
+    implementation(libs.biometric)
+    implementation(libs.lifecycle.process)
+    implementation(libs.work.runtime)
 }

@@ -2,7 +2,7 @@
 // on a desktop JVM by tests/kotlin/run.sh, against the real library. It compiles the
 // generated bindings with it; JNA is provided at run time by the app (as the @aar).
 plugins {
-    id("org.jetbrains.kotlin.jvm")
+    alias(libs.plugins.kotlin.jvm)
 }
 
 val generatedBindings = rootProject.layout.projectDirectory.dir("build/generated/respite/kotlin")

@@ -3,6 +3,7 @@ package app.respite.demo
 import android.os.Bundle
 import android.view.WindowManager
 import androidx.activity.compose.setContent
+import androidx.activity.enableEdgeToEdge
 import androidx.fragment.app.FragmentActivity
 import app.respite.demo.ui.RespiteApp
 import app.respite.demo.ui.RespiteTheme
@@ -13,6 +14,8 @@ import app.respite.demo.ui.RespiteTheme
  */
 class MainActivity : FragmentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
+        // Draw behind the system bars; the screens pad themselves by the insets.
+        enableEdgeToEdge()
         super.onCreate(savedInstanceState)
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         val session = (application as RespiteApplication).session

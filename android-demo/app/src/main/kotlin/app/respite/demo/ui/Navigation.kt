@@ -2,6 +2,7 @@ package app.respite.demo.ui
 
 import androidx.activity.compose.BackHandler
 import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.consumeWindowInsets
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.text.selection.SelectionContainer
 import androidx.compose.material.icons.Icons
@@ -107,7 +108,9 @@ private fun UnlockedApp(session: Session, vault: Vault) {
             }
         },
     ) { padding ->
-        Box(Modifier.padding(padding)) {
+        // The Scaffold's padding holds the system bars; consumed, so a screen pads only
+        // for what is left (the keyboard).
+        Box(Modifier.padding(padding).consumeWindowInsets(padding)) {
             when (val route = stack.last()) {
                 Route.Today -> TodayScreen(vault, session.clock, go)
                 Route.AfterSession -> AfterSessionScreen(vault, session.clock, done)

@@ -1,9 +1,5 @@
 package app.respite.demo.ui
 
-import android.Manifest
-import android.os.Build
-import androidx.activity.compose.rememberLauncherForActivityResult
-import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material3.Button
@@ -46,7 +42,6 @@ fun SettingsScreen(session: Session, vault: Vault) {
     var passphrase by remember { mutableStateOf("") }
     var confirmation by remember { mutableStateOf("") }
     var current by remember { mutableStateOf("") }
-    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {}
 
     fun resync() = scope.launch { withContext(Dispatchers.IO) { runCatching { PromptNotifications.sync(context, vault, session.clock) } } }
 
@@ -56,9 +51,7 @@ fun SettingsScreen(session: Session, vault: Vault) {
         Text("One line per shift or exception, as the core reads it. Reminders follow this.")
         OutlinedTextField(value = scheduleText, onValueChange = { scheduleText = it }, modifier = Modifier.fillMaxWidth(), minLines = 6)
         Button(onClick = { if (redraw { m.saveScheduleText(scheduleText) }) resync() }) { Text("Save schedule") }
-        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
-            TextButton(onClick = { askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text("Allow gentle reminders") }
-        }
+        ReminderPermission()
 
         Heading("On this day")
         Text("Entries from the same date in earlier years, what went well first; heavy ones are never shown unasked.")

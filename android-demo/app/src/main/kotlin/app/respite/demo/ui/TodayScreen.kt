@@ -28,6 +28,7 @@ fun TodayScreen(vault: Vault, clock: Clock, go: (Route) -> Unit) {
     val today = redraw.watch(model)
     val actions = today.actions()
     ScreenColumn {
+        ReminderPermission()
         Heading("How are you, right now?")
         actions.forEachIndexed { i, action ->
             val (label, route) = when (action) {
