@@ -8,6 +8,7 @@ struct SettingsView: View {
     @State private var scheduleText = ""
     @State private var dayStart: Int?
     @State private var onThisDay = false
+    @State private var busy = false
     @State private var crisisRegion = ""
     @State private var slots: [KeySlot] = []
     @State private var current = ""
@@ -23,6 +24,7 @@ struct SettingsView: View {
     var body: some View {
         Form {
             MessageText(text: message)
+            if busy { ProgressView("Working on it…") }
             Section("My work schedule") {
                 Text("One line per shift or exception, as the core reads it. Reminders follow this.").font(.caption)
                 TextEditor(text: $scheduleText).font(.system(.body, design: .monospaced)).frame(minHeight: 140)
@@ -62,11 +64,13 @@ struct SettingsView: View {
                 }
                 if let store = session.deviceStore, !slots.contains(where: { $0.kind == .device }) {
                     Button("Unlock with Face ID or Touch ID") {
-                        attempt { _ = try vault.addDeviceSlot(current: confirmed(), store: store) }
+                        let secret = confirmed()
+                        inBackground { _ = try vault.addDeviceSlot(current: secret, store: store) }
                     }
                 }
                 Button("Make a new recovery code") {
-                    attempt { session.recoveryCodeToShow = try vault.createRecoveryCode(current: confirmed()) }
+                    let secret = confirmed()
+                    inBackground({ try vault.createRecoveryCode(current: secret) }) { session.recoveryCodeToShow = $0 }
                 }
                 Button("Replace the vault key") { replaceKey() }
             } header: {
@@ -205,7 +209,8 @@ struct SettingsView: View {
             return
         }
         // The core normalises passphrases to NFC and refuses guessable ones.
-        attempt { _ = try vault.changePassphrase(current: confirmed(), newPassphrase: passphrase) }
+        let (secret, new) = (confirmed(), passphrase)
+        inBackground { _ = try vault.changePassphrase(current: secret, newPassphrase: new) }
         passphrase = ""
         confirmation = ""
     }
@@ -223,11 +228,31 @@ struct SettingsView: View {
     }
 
     private func replaceKey() {
-        attempt {
-            let rotation = try vault.rotateKey(current: confirmed(), newPassphrase: nil)
+        let secret = confirmed()
+        inBackground({ try vault.rotateKey(current: secret, newPassphrase: nil) }) { rotation in
             if let code = rotation.recoveryCode { session.recoveryCodeToShow = code }
             // The enclave key served only the removed device slot.
             if rotation.deviceSlotsRemoved > 0 { session.deviceStore?.forget() }
+        }
+    }
+
+    /// Confirming the current passphrase and wrapping a key take a moment (Argon2id):
+    /// off the main thread, so the screen stays responsive; the result comes back on it.
+    private func inBackground<T>(_ work: @escaping @Sendable () throws -> T, then: @escaping (T) -> Void = { _ in }) {
+        busy = true
+        Task.detached {
+            let result = Result { try work() }
+            await MainActor.run {
+                busy = false
+                switch result {
+                case let .success(value):
+                    message = nil
+                    then(value)
+                case let .failure(error):
+                    message = Messages.forError(error)
+                }
+                refresh()
+            }
         }
     }
 }
