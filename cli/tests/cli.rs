@@ -984,7 +984,10 @@ fn a_transition_from_answers_or_stdin_then_parked_items_and_the_evening_check() 
         assert!(text.contains(part), "{part} in {text}");
     }
     let found = ok(with_pass(&vault, &["journal", "search", "corridor"])).stdout;
-    assert!(found.contains("The corridor argument"), "a transition's snippet: {found}");
+    assert!(
+        found.contains("The corridor argument"),
+        "a transition's snippet: {found}"
+    );
     let listed = ok(with_pass(&vault, &["journal", "list"])).stdout;
     assert!(
         listed.contains(
