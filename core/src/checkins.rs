@@ -178,14 +178,16 @@ impl From<StoredCheckIn> for CheckInData {
 }
 
 impl CheckInData {
-    /// Checks every field and returns the data in stored form.
-    pub(crate) fn validated(self) -> Result<Self> {
-        self.moment.validate("moment")?;
-        validate::number("pleasantness", self.pleasantness, -1.0, 1.0)?;
-        validate::number("energy", self.energy, 0.0, 1.0)?;
-        validate::number("sleep_hours", self.sleep_hours, 0.0, MAX_SLEEP_HOURS)?;
-        validate::scale("burnout", self.burnout, 1, 5)?;
-        validate::scale("sleep_quality", self.sleep_quality, 1, 5)?;
+    /// Every value out of its range, each an `InvalidInput` naming its field, in the
+    /// order of the form: what saving would refuse, and what a capture screen hints at.
+    pub(crate) fn problems(&self) -> Vec<crate::error::internal::Error> {
+        let mut checks = vec![
+            validate::number("pleasantness", self.pleasantness, -1.0, 1.0),
+            validate::number("energy", self.energy, 0.0, 1.0),
+            validate::number("sleep_hours", self.sleep_hours, 0.0, MAX_SLEEP_HOURS),
+            validate::scale("burnout", self.burnout, 1, 5),
+            validate::scale("sleep_quality", self.sleep_quality, 1, 5),
+        ];
         for (field, value) in [
             ("detachment", self.detachment),
             ("relaxation", self.relaxation),
@@ -193,9 +195,38 @@ impl CheckInData {
             ("control", self.control),
             ("worthwhile", self.worthwhile),
         ] {
-            validate::scale(field, value, 1, 5)?;
+            checks.push(validate::scale(field, value, 1, 5));
         }
-        validate::scale("work_intrusion", self.work_intrusion, 0, 4)?;
+        checks.push(validate::scale("work_intrusion", self.work_intrusion, 0, 4));
+        if let Some(note) = &self.note {
+            checks.push(validate::check_text(
+                "note",
+                note,
+                validate::MAX_TEXT_CHARS,
+                true,
+            ));
+        }
+        checks.into_iter().filter_map(|c| c.err()).collect()
+    }
+
+    /// Whether it holds any value at all (its moment, context and links aside).
+    pub(crate) fn has_values(&self) -> bool {
+        let values = CheckInData {
+            context: None,
+            evening_check: false,
+            linked_transition: None,
+            note: self.note.clone().filter(|n| !n.trim().is_empty()),
+            ..self.clone()
+        };
+        values != CheckInData::new(self.moment)
+    }
+
+    /// Checks every field and returns the data in stored form.
+    pub(crate) fn validated(self) -> Result<Self> {
+        self.moment.validate("moment")?;
+        if let Some(problem) = self.problems().into_iter().next() {
+            return Err(problem);
+        }
         let note = match self.note {
             Some(note) => Some(validate::long_text("note", note)?).filter(|n| !n.trim().is_empty()),
             None => None,
@@ -213,13 +244,7 @@ impl CheckInData {
         if let Some(id) = &data.linked_transition {
             sealed::check_id(id)?;
         }
-        let values = CheckInData {
-            context: None,
-            evening_check: false,
-            linked_transition: None,
-            ..data.clone()
-        };
-        if values == CheckInData::new(data.moment) {
+        if !data.has_values() {
             return Err(
                 RespiteError::invalid("check_in", "a check-in needs at least one value").into(),
             );

@@ -26,6 +26,7 @@ mod plan; // the self-care plan, its text form, suggestions and revisions
 mod privacy; // the identifier check
 mod prompts; // schedule, prompt occurrences, the transition and evening check
 mod rng; // deterministic randomness for demos and tests
+mod screens; // what the shared screens show and allow
 mod search; // the in-memory full-text index
 mod store; // the SQLite file: schema, sealed rows, settings
 mod support; // the safety response, its phrases and crisis lines
@@ -46,6 +47,10 @@ pub use api::journal::Journal;
 pub use api::plan::CarePlan;
 pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
+pub use api::screens::{
+    checkin_check, emotion_choices, evening_check, pad_reading, with_typed_label, Screens,
+    TransitionFlow,
+};
 pub use api::support::Support;
 pub use api::trends::Trends;
 pub use api::vault::{CurrentSecret, KeyRotation, Vault};
@@ -90,6 +95,10 @@ pub use prompts::transition::{
     TransitionStep,
 };
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
+pub use screens::capture::{CaptureCheck, FieldHint, PadReading, TypedLabel};
+pub use screens::plan_save::PlanSave;
+pub use screens::today::{QuickAction, TodayAction, TodayScreen};
+pub use screens::transition_flow::{FlowPosition, WENT_WELL_SLOTS};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};
 pub use store::connection::FORMAT_VERSION;
 pub use store::sealed::{DamagedRecord, MAX_PAGE};

@@ -8,6 +8,7 @@ pub(crate) mod journal;
 pub(crate) mod plan;
 pub(crate) mod privacy;
 pub(crate) mod prompts;
+pub(crate) mod screens;
 pub(crate) mod session;
 pub(crate) mod support;
 pub(crate) mod trends;

@@ -10,6 +10,7 @@ use super::journal::Journal;
 use super::plan::CarePlan;
 use super::privacy::Privacy;
 use super::prompts::Prompts;
+use super::screens::Screens;
 use super::session::Session;
 use super::support::Support;
 use super::trends::Trends;
@@ -294,6 +295,11 @@ impl Vault {
     /// The work schedule, prompt occurrences, the transition flow and the evening check.
     pub fn prompts(&self) -> Arc<Prompts> {
         Arc::new(Prompts::new(Arc::clone(&self.session)))
+    }
+
+    /// The screens both apps share: today, the transition flow, the plan's save.
+    pub fn screens(&self) -> Arc<Screens> {
+        Arc::new(Screens::new(Arc::clone(&self.session)))
     }
 
     /// The identifier check with this vault's allow-list.

@@ -13,6 +13,7 @@ const FILES: &[(&str, &str)] = &[
     ("notifications.json", include_str!("en/notifications.json")),
     ("practice.json", include_str!("en/practice.json")),
     ("responses.json", include_str!("en/responses.json")),
+    ("screens.json", include_str!("en/screens.json")),
     ("transition.json", include_str!("en/transition.json")),
     ("trends.json", include_str!("en/trends.json")),
 ];

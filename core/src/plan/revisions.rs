@@ -320,6 +320,13 @@ pub(crate) fn current(store: &Store) -> Result<PlanRevision> {
     current_plan(&store.conn(), &keys)
 }
 
+/// What saving `plan` would change from the current revision, section by section:
+/// shown before a save, and empty when there is nothing to save.
+pub(crate) fn pending_changes(store: &Store, plan: Plan) -> Result<Vec<PlanChange>> {
+    let plan = plan.validated()?;
+    Ok(super::diff(&current(store)?.plan, &plan))
+}
+
 /// Saves a new revision. Refuses an unchanged plan, and the removal of a practice
 /// that past records refer to (retire it instead, so its history stays readable).
 pub(crate) fn save(store: &Store, plan: Plan) -> Result<PlanRevision> {

@@ -217,6 +217,26 @@ pub struct EveningAnswers {
     pub control: Option<u8>,
 }
 
+impl EveningAnswers {
+    /// The check-in these answers make at `moment`: at home, an evening check, linked
+    /// to that day's transition when there was one.
+    pub(crate) fn into_checkin(self, moment: LocalMoment, linked: Option<String>) -> CheckInData {
+        CheckInData {
+            detachment: self.detachment,
+            relaxation: self.relaxation,
+            mastery: self.mastery,
+            control: self.control,
+            work_intrusion: self.work_intrusion,
+            pleasantness: self.pleasantness,
+            note: self.note,
+            context: Some(CheckInContext::Home),
+            evening_check: true,
+            linked_transition: linked,
+            ..CheckInData::new(moment)
+        }
+    }
+}
+
 /// A parked item still open, with the transition it came from.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct OpenParkedItem {
@@ -401,12 +421,10 @@ pub(crate) fn skip(store: &Store, id: String) -> Result<()> {
     })
 }
 
-/// The transition flow for `moment`: wording for each step (rotating by date) and
-/// practices from the plan for a session that is staying with me.
-pub(crate) fn transition_script(store: &Store, moment: LocalMoment) -> Result<TransitionScript> {
-    moment.validate("moment")?;
+/// The flow's steps with their wording for `moment` (rotating by its date).
+pub(crate) fn steps(moment: LocalMoment) -> Vec<FlowStep> {
     let n = rotation(moment.local_day(0));
-    let steps = STEPS
+    STEPS
         .iter()
         .enumerate()
         .map(|(i, step)| {
@@ -418,7 +436,15 @@ pub(crate) fn transition_script(store: &Store, moment: LocalMoment) -> Result<Tr
                 wording_key: key,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The transition flow for `moment`: wording for each step (rotating by date) and
+/// practices from the plan for a session that is staying with me.
+pub(crate) fn transition_script(store: &Store, moment: LocalMoment) -> Result<TransitionScript> {
+    moment.validate("moment")?;
+    let n = rotation(moment.local_day(0));
+    let steps = steps(moment);
     let practice_key = wording::variant("transition.practice-prompt", "text", n);
     let practices = revisions::practices_for(store, PlanMoment::Transition)?;
     Ok(TransitionScript {
@@ -528,22 +554,7 @@ pub(crate) fn save_evening_check(
         )
         .into());
     }
-    checkins::add(
-        store,
-        CheckInData {
-            detachment: answers.detachment,
-            relaxation: answers.relaxation,
-            mastery: answers.mastery,
-            control: answers.control,
-            work_intrusion: answers.work_intrusion,
-            pleasantness: answers.pleasantness,
-            note: answers.note,
-            context: Some(CheckInContext::Home),
-            evening_check: true,
-            linked_transition: linked,
-            ..CheckInData::new(moment)
-        },
-    )
+    checkins::add(store, answers.into_checkin(moment, linked))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// top-level file must be placed here.
 const LAYERS: &[(u8, &[&str])] = &[
     (8, &["api", "fuzzing"]),
-    (7, &["exchange", "demo"]),
+    (7, &["exchange", "demo", "screens"]),
     (6, &["trends", "prompts", "search", "privacy", "support"]),
     (5, &["plan"]),
     (4, &["journal", "checkins"]),

@@ -20,6 +20,7 @@ mod plan;
 mod privacy;
 mod privacy_vault;
 mod prompts;
+mod screens;
 mod search;
 mod state;
 mod support;

@@ -1,0 +1,183 @@
+//! The screens' facade: what the shared screens show and allow (see `screens/`).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::prompts::Prompts;
+use super::session::Session;
+use crate::checkins::CheckInData;
+use crate::content::catalogue::{EmotionLabel, LabelKind, Quadrant};
+use crate::error::Result;
+use crate::journal::JournalEntry;
+use crate::plan::Plan;
+use crate::prompts::transition::{self, EveningAnswers, TransitionAnswers, TransitionScript};
+use crate::screens::capture::{self, CaptureCheck, PadReading, TypedLabel};
+use crate::screens::plan_save::{self, PlanSave};
+use crate::screens::today::{self, TodayScreen};
+use crate::screens::transition_flow::{Flow, FlowPosition};
+use crate::time::LocalMoment;
+
+/// The screens of a vault that both apps share: today, the transition flow, and the
+/// plan editor's save.
+#[derive(uniffi::Object)]
+pub struct Screens {
+    session: Arc<Session>,
+}
+
+impl Screens {
+    pub(crate) fn new(session: Arc<Session>) -> Self {
+        Screens { session }
+    }
+}
+
+#[uniffi::export]
+impl Screens {
+    /// The today screen at `moment`: every quick action in the order the moment calls
+    /// for (the transition first near the end of a shift, the evening check in the
+    /// evening, the emergency card last), the next prompt and what is parked.
+    /// `device_time_zone` is the device's IANA zone now.
+    pub fn today(&self, moment: LocalMoment, device_time_zone: String) -> Result<TodayScreen> {
+        Ok(today::today(&self.session.store, moment, device_time_zone)?)
+    }
+
+    /// The end-of-shift transition for `moment`, at its first step.
+    pub fn transition_flow(&self, moment: LocalMoment) -> Result<Arc<TransitionFlow>> {
+        let script = transition::transition_script(&self.session.store, moment)?;
+        Ok(Arc::new(TransitionFlow {
+            session: Arc::clone(&self.session),
+            flow: Mutex::new(Flow::new(moment, script)),
+        }))
+    }
+
+    /// What saving `draft` as the plan would change, shown before the save.
+    pub fn plan_save(&self, draft: Plan) -> Result<PlanSave> {
+        Ok(plan_save::plan_save(&self.session.store, draft)?)
+    }
+}
+
+/// The end-of-shift transition as a step machine: park it → name it → set it down →
+/// what went well → switch roles → end-of-day signal, each step skippable. It holds
+/// the answers in memory until saved; drop it when the vault locks.
+#[derive(uniffi::Object)]
+pub struct TransitionFlow {
+    session: Arc<Session>,
+    flow: Mutex<Flow>,
+}
+
+impl TransitionFlow {
+    fn flow(&self) -> MutexGuard<'_, Flow> {
+        self.flow
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[uniffi::export]
+impl TransitionFlow {
+    /// The script: each step's wording and the plan's practices for the last step.
+    pub fn script(&self) -> TransitionScript {
+        self.flow().script.clone()
+    }
+
+    /// Where the flow is.
+    pub fn position(&self) -> FlowPosition {
+        self.flow().position()
+    }
+
+    /// On to the next step, answered or not; where the flow is then.
+    pub fn next(&self) -> FlowPosition {
+        let mut flow = self.flow();
+        flow.next();
+        flow.position()
+    }
+
+    /// Back one step; where the flow is then.
+    pub fn back(&self) -> FlowPosition {
+        let mut flow = self.flow();
+        flow.back();
+        flow.position()
+    }
+
+    /// The answers so far.
+    pub fn answers(&self) -> TransitionAnswers {
+        self.flow().answers()
+    }
+
+    /// Replaces the answers (a typed field, or the privacy check's redaction); the
+    /// went-well texts stay in the slots they were typed in.
+    pub fn set_answers(&self, answers: TransitionAnswers) {
+        self.flow().set_answers(answers);
+    }
+
+    /// Parks one unfinished thing (blank `when` and `place` are none); false, and
+    /// nothing parked, when `what` is blank.
+    pub fn park(&self, what: String, when: Option<String>, place: Option<String>) -> bool {
+        self.flow().park(&what, when, place)
+    }
+
+    /// Takes back the parked item at `index` (from 0); any other index does nothing.
+    pub fn unpark(&self, index: u32) {
+        self.flow().unpark(index as usize);
+    }
+
+    /// Names how I am from a tap on the pad (`x` pleasantness, `y` energy, 0–1).
+    pub fn set_mood(&self, x: f64, y: f64) -> Result<()> {
+        Ok(self.flow().set_mood(x, y)?)
+    }
+
+    /// Chooses a feeling (a catalogue id or an own word's id), or un-chooses it.
+    pub fn toggle_feeling(&self, id: String) {
+        self.flow().toggle_feeling(&id);
+    }
+
+    /// The three went-well slots as typed, empty ones included.
+    pub fn went_well_slots(&self) -> Vec<String> {
+        self.flow().went_well_slots()
+    }
+
+    /// Types into went-well slot `slot` (0–2; any other is ignored).
+    pub fn set_went_well(&self, slot: u32, text: String) {
+        self.flow().set_went_well(slot as usize, text);
+    }
+
+    /// Saves the answers as one sealed transition entry, at the moment the flow began.
+    pub fn save(&self) -> Result<JournalEntry> {
+        let (moment, answers) = {
+            let flow = self.flow();
+            (flow.moment, flow.answers())
+        };
+        Prompts::new(Arc::clone(&self.session)).save_transition(moment, answers)
+    }
+}
+
+/// Where a tap on the mood pad lands: `x` 0 (unpleasant) … 1 (pleasant), `y` 0
+/// (drained) … 1 (energised); just past an edge counts as on it.
+#[uniffi::export]
+pub fn pad_reading(x: f64, y: f64) -> Result<PadReading> {
+    Ok(capture::pad_reading(x, y)?)
+}
+
+/// Every emotion word, those of the tapped `quadrant` first.
+#[uniffi::export]
+pub fn emotion_choices(quadrant: Option<Quadrant>) -> Vec<EmotionLabel> {
+    capture::emotion_choices(quadrant)
+}
+
+/// `chosen` with a typed word added as a label of `kind`: the catalogue's id when the
+/// word names one, else kept as the person's own word, with the hint to show.
+#[uniffi::export]
+pub fn with_typed_label(kind: LabelKind, word: String, chosen: Vec<String>) -> TypedLabel {
+    capture::with_typed_label(kind, &word, chosen)
+}
+
+/// What the check-in form allows as filled in so far: whether it can be saved, and a
+/// hint for each value saving would refuse (or for what is enough when it is empty).
+#[uniffi::export]
+pub fn checkin_check(data: CheckInData) -> CaptureCheck {
+    capture::checkin_check(&data)
+}
+
+/// The same for the evening check.
+#[uniffi::export]
+pub fn evening_check(answers: EveningAnswers) -> CaptureCheck {
+    capture::evening_check(&answers)
+}

@@ -1,0 +1,8 @@
+//! Screen logic both apps share: what a screen shows and allows, as plain data (the
+//! way matrix-rust-sdk's UI crate serves both Element X apps). The apps draw it and
+//! hand back what was tapped; no rule here is written again in Kotlin or Swift.
+
+pub(crate) mod capture;
+pub(crate) mod plan_save;
+pub(crate) mod today;
+pub(crate) mod transition_flow;
