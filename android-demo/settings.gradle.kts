@@ -1,5 +1,5 @@
 // The Respite Android demo: a thin Compose shell over the Rust core.
-// Build the core and its bindings first: ../bindings/build-android.sh (see README.md).
+// The Rust core and its bindings are built by the root project's rustCore task (see README.md).
 pluginManagement {
     repositories {
         google()

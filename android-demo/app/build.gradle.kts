@@ -72,3 +72,8 @@ dependencies {
     implementation(libs.lifecycle.process)
     implementation(libs.work.runtime)
 }
+
+// The native libraries come from the Rust build (the root project's rustCore task).
+tasks.named("preBuild") {
+    dependsOn(":rustCore")
+}

@@ -16,11 +16,7 @@ dependencies {
     compileOnly("net.java.dev.jna:jna:5.17.0")
 }
 
-// A clear message instead of hundreds of unresolved references.
+// The bindings come from the Rust build (the root project's rustCore task).
 tasks.named("compileKotlin") {
-    doFirst {
-        check(generatedBindings.file("app/respite/core/respite_core.kt").asFile.exists()) {
-            "Respite bindings are missing: run ../bindings/build-android.sh first (see android-demo/README.md)."
-        }
-    }
+    dependsOn(":rustCore")
 }
