@@ -38,18 +38,18 @@ mod validate; // limits and checks of input values
 pub use api::checkins::CheckIns;
 pub use api::device_key::DeviceKeyStore;
 pub use api::functions::{
-    after_session_acknowledgement, catalogue, crisis_lines, match_label, paced_breathing,
-    passphrase_strength, plan_from_text, plan_suggestions, plan_to_markdown, plan_to_text,
-    plan_with_suggestion, privacy_check, privacy_redact, restore_backup, schedule_from_text,
-    schedule_to_text, verify_backup,
+    after_session_acknowledgement, breathing_moment, catalogue, crisis_lines, match_label,
+    paced_breathing, passphrase_strength, plan_from_text, plan_suggestions, plan_to_markdown,
+    plan_to_text, plan_with_suggestion, privacy_check, privacy_redact, restore_backup,
+    schedule_from_text, schedule_to_text, verify_backup,
 };
 pub use api::journal::Journal;
 pub use api::plan::CarePlan;
 pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
 pub use api::screens::{
-    checkin_check, emotion_choices, evening_check, pad_reading, with_typed_label, Screens,
-    TransitionFlow,
+    allow_list_message, checkin_check, emotion_choices, evening_check, pad_reading,
+    privacy_question, privacy_wording, with_typed_label, AutoLock, Screens, TransitionFlow,
 };
 pub use api::support::Support;
 pub use api::trends::Trends;
@@ -75,7 +75,9 @@ pub use journal::{
     JournalDraft, JournalEntry, JournalKind, JournalPage, JournalUpdate, ParkedItem,
     SessionReflection, TransitionRecord,
 };
-pub use plan::breathing::{BreathPhase, BreathStep, BreathingPractice, BREATHING_SECONDS};
+pub use plan::breathing::{
+    BreathMoment, BreathPhase, BreathStep, BreathingPractice, BREATHING_SECONDS,
+};
 pub use plan::revisions::{
     EmergencyCard, PlanRevision, PracticeAdherence, SuggestedPractice, WeekAdherence,
 };
@@ -97,6 +99,7 @@ pub use prompts::transition::{
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use screens::capture::{CaptureCheck, FieldHint, PadReading, TypedLabel};
 pub use screens::plan_save::PlanSave;
+pub use screens::privacy_review::{AllowListOutcome, PrivacyQuestionText, PrivacyWording};
 pub use screens::today::{QuickAction, TodayAction, TodayScreen};
 pub use screens::transition_flow::{FlowPosition, WENT_WELL_SLOTS};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};

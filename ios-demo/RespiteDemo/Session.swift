@@ -25,19 +25,25 @@ final class Session: ObservableObject {
     @Published private(set) var integrityWarning: String?
     /// Seconds in the background before the vault locks (0: at once).
     @Published var lockTimeout: TimeInterval {
-        didSet { UserDefaults.standard.set(lockTimeout, forKey: "lockTimeout") }
+        didSet {
+            UserDefaults.standard.set(lockTimeout, forKey: "lockTimeout")
+            autoLock.setTimeoutSeconds(seconds: UInt32(max(0, lockTimeout)))
+        }
     }
 
     /// The Secure Enclave key store, on devices with one and with biometrics set up.
     let deviceStore = SecureEnclaveDeviceKeyStore.ifAvailable()
     private var vault: Vault?
     private let path: String
-    private var backgroundSince: Date?
+    /// When to lock after leaving the screen: the core's rule, with its wait for a system screen.
+    private let autoLock: AutoLock
     private var pendingLock: Task<Void, Never>?
     private var backgroundTask: UIBackgroundTaskIdentifier = .invalid
 
     init() {
-        lockTimeout = UserDefaults.standard.object(forKey: "lockTimeout") as? TimeInterval ?? 60
+        let timeout = UserDefaults.standard.object(forKey: "lockTimeout") as? TimeInterval ?? 60
+        lockTimeout = timeout
+        autoLock = AutoLock(timeoutSeconds: UInt32(max(0, timeout)))
         path = Session.vaultDirectory().appendingPathComponent("respite.vault").path
         reload()
     }
@@ -121,31 +127,41 @@ final class Session: ObservableObject {
         attempt { try $0.unlockWithDevice(store: store) }
     }
 
-    /// Locks: the key is wiped from memory.
-    func lock() {
+    /// Locks: the key is wiped from memory and files waiting to be shared are removed
+    /// (unless an app may still be reading one: `removingSharedFiles` false).
+    func lock(removingSharedFiles: Bool = true) {
+        if removingSharedFiles { try? FileManager.default.removeItem(at: DataSection.folder) }
         guard let v = vault else { return }
         v.lock()
-        try? FileManager.default.removeItem(at: DataSection.folder)
         state = locked(v, error: nil)
+    }
+
+    /// The app hands the person to the file picker or the share sheet: the next time
+    /// away may last longer before the vault locks, so an import is not dropped and a
+    /// shared file is not removed under the app receiving it.
+    func handOff() {
+        autoLock.handOff()
     }
 
     /// Auto-lock: the time away is measured from leaving the screen; the vault also
     /// locks while still in the background, so the key does not wait in memory. A
     /// suspended app runs no timers, so the background time iOS grants is asked for,
     /// and when it runs out before the timeout the vault locks then: never does the
-    /// key sit in a suspended process.
+    /// key sit in a suspended process. After a hand-off the key is still wiped then,
+    /// but the shared files stay for the receiving app until the next lock.
     func scenePhaseChanged(to phase: ScenePhase) {
         switch phase {
         case .background:
-            backgroundSince = Date()
-            let timeout = lockTimeout
+            autoLock.onBackground(at: Date())
+            let timeout = TimeInterval(autoLock.lockAfterSeconds())
+            let handedOff = autoLock.lockAfterSeconds() > autoLock.timeoutSeconds()
             if timeout <= 0 {
                 lock()
                 return
             }
             backgroundTask = UIApplication.shared.beginBackgroundTask(withName: "auto-lock") { [weak self] in
                 Task { @MainActor in
-                    self?.lock()
+                    self?.lock(removingSharedFiles: !handedOff)
                     self?.endBackgroundTask()
                 }
             }
@@ -159,8 +175,7 @@ final class Session: ObservableObject {
         case .active:
             pendingLock?.cancel()
             endBackgroundTask()
-            if let since = backgroundSince, Date().timeIntervalSince(since) >= lockTimeout { lock() }
-            backgroundSince = nil
+            if autoLock.onForeground(at: Date()) { lock() }
         default:
             break
         }

@@ -7,6 +7,7 @@ import java.io.File
 import java.time.Instant
 import java.time.ZoneId
 import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
@@ -103,7 +104,7 @@ fun presentationTests() {
             careful.privacy.useRedacted(careful.privacy.questions.single())
             val redacted = careful.step as AfterSessionStep.Saved
             assertEquals("My client [name] cried when we talked about her brother.", redacted.entry.body)
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, redacted.privacyNote, "the redacted note was checked again")
+            assertEquals(Messages.privacy.allClear, redacted.privacyNote, "the redacted note was checked again")
 
             val kept = AfterSessionModel(it, berlinClock())
             kept.note = "Mr Okafor's session ran long."
@@ -124,12 +125,12 @@ fun presentationTests() {
     test("presentation: the all-clear is honest, and a clean note saves in one tap") {
         val (vault, _) = openVault()
         vault.use {
-            assertTrue(Messages.PRIVACY_ALL_CLEAR.contains("did not spot anything that looks like a client detail"))
-            assertTrue(Messages.PRIVACY_ALL_CLEAR.contains("can miss some"))
+            assertTrue(Messages.privacy.allClear.contains("did not spot anything that looks like a client detail"))
+            assertTrue(Messages.privacy.allClear.contains("can miss some"))
             val model = AfterSessionModel(it, berlinClock())
             model.note = "Heavy session. I stayed with it and breathed."
             model.save()
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, (model.step as AfterSessionStep.Saved).privacyNote)
+            assertEquals(Messages.privacy.allClear, (model.step as AfterSessionStep.Saved).privacyNote)
         }
     }
 
@@ -139,12 +140,14 @@ fun presentationTests() {
             val model = AfterSessionModel(it, berlinClock())
             model.note = "Priya Shah rang about the referral."
             model.save()
-            val finding = model.privacy.questions.single().findings.single()
-            assertEquals("“Priya Shah” is mine, not a client's", Messages.privacyMine(finding))
+            val question = model.privacy.questions.single()
+            val finding = question.findings.single()
+            assertEquals(listOf("“Priya Shah” is mine, not a client's"), question.wording.mine)
+            assertEquals("Redacted: [name] rang about the referral.", question.wording.redacted)
             assertTrue(model.privacy.thisIsMine(finding))
             val saved = model.step as AfterSessionStep.Saved
             assertEquals("Priya Shah rang about the referral.", saved.entry.body)
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, saved.privacyNote)
+            assertEquals(Messages.privacy.allClear, saved.privacyNote)
             assertEquals(listOf("priya shah"), AllowListModel(it).words)
             val next = AfterSessionModel(it, berlinClock())
             next.note = "Priya Shah said I did enough today."
@@ -159,15 +162,15 @@ fun presentationTests() {
             val m = AfterSessionModel(it, berlinClock())
             val p = m.breathing
             assertEquals(60u, p.totalSeconds)
-            val start = assertNotNull(p.at(0))
+            val start = assertNotNull(breathingMoment(p, 0u))
             assertEquals(BreathPhase.IN, start.step.phase)
-            assertEquals(0f, start.size)
-            val midIn = assertNotNull(p.at(2_000))
-            assertEquals(0.5f, midIn.size)
-            val midOut = assertNotNull(p.at(7_000))
+            assertEquals(0.0, start.size)
+            val midIn = assertNotNull(breathingMoment(p, 2_000u))
+            assertEquals(0.5, midIn.size)
+            val midOut = assertNotNull(breathingMoment(p, 7_000u))
             assertEquals(BreathPhase.OUT, midOut.step.phase)
-            assertEquals(0.5f, midOut.size)
-            assertNull(p.at(60_000), "over after a minute")
+            assertEquals(0.5, midOut.size)
+            assertNull(breathingMoment(p, 60_000u), "over after a minute")
             m.intensity = 9
             m.activationBefore = 7
             m.breathed()
@@ -182,7 +185,7 @@ fun presentationTests() {
     test("presentation: a very bad check-in brings the safety response once, an ordinary one does not") {
         val (vault, _) = openVault()
         vault.use {
-            val settings = SettingsModel(it, AutoLockPolicy(30))
+            val settings = SettingsModel(it, AutoLock(30u))
             settings.adoptDeviceRegion("nz")
             assertEquals("NZ", settings.settings.crisisLineRegion)
             settings.adoptDeviceRegion("GB")
@@ -195,10 +198,15 @@ fun presentationTests() {
             assertNull(ordinary.support)
 
             val drained = CheckInModel(it, berlinClock())
-            assertTrue(drained.addTypedFeeling("Full of dread").isEmpty())
-            assertTrue(drained.addTypedFeeling("heavvy").contains("Heavy"), "kept, with close words offered")
-            assertEquals(listOf("dread", "own:heavvy"), drained.emotions.toList())
-            drained.pad = 0.05 to 0.1
+            val dread = drained.addTypedFeeling("Full of dread")
+            assertTrue(dread.taken && dread.hint == null && dread.close.isEmpty(), "a catalogue word needs no hint")
+            val own = drained.addTypedFeeling("heavvy")
+            assertTrue(own.taken && "Heavy" in own.close, "kept, with close words offered")
+            assertEquals("Kept as your own word “heavvy”. Close words: ${own.close.joinToString(", ")}.", own.hint)
+            assertEquals(listOf("dread", "own:heavvy"), drained.emotions)
+            drained.addTypedFeeling("heavvy")
+            assertEquals(listOf("dread", "own:heavvy"), drained.emotions, "typed twice, chosen once")
+            drained.tap(0.05, 0.1)
             drained.worthwhile = 2
             assertNotNull(drained.save())
             val response = assertNotNull(drained.support)
@@ -217,7 +225,7 @@ fun presentationTests() {
         val (vault, _) = openVault()
         vault.use {
             val checkin = CheckInModel(it, berlinClock())
-            checkin.pad = 0.3 to 0.4
+            checkin.tap(0.3, 0.4)
             checkin.note = "Mr Okafor's mother rang the ward."
             assertNull(checkin.save())
             assertTrue(checkin.reviewing)
@@ -231,10 +239,10 @@ fun presentationTests() {
             assertNull(checkin.privacyNote)
 
             val clean = CheckInModel(it, berlinClock())
-            clean.pad = 0.8 to 0.8
+            clean.tap(0.8, 0.8)
             clean.note = "A good lunch outside."
             assertNotNull(clean.save())
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, clean.privacyNote)
+            assertEquals(Messages.privacy.allClear, clean.privacyNote)
 
             val evening = EveningModel(it, berlinClock("2026-05-04T18:30:00Z"))
             evening.detachment = 3
@@ -247,7 +255,7 @@ fun presentationTests() {
             evening.privacy.useRedacted(phone)
             assertEquals("Call back [phone number] first thing.", assertNotNull(evening.saved).data.note)
             assertEquals("Call back [phone number] first thing.", evening.note)
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, evening.privacyNote)
+            assertEquals(Messages.privacy.allClear, evening.privacyNote)
 
             val fuller = EveningModel(it, berlinClock("2026-05-05T18:30:00Z"))
             fuller.detachment = 4
@@ -318,11 +326,11 @@ fun presentationTests() {
             assertTrue(model.privacy.thisIsMine(jonah))
             assertTrue(model.privacy.questions.isEmpty())
             while (model.current != null) model.next()
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacy.allClear)
+            assertEquals(Messages.privacy.allClear, model.privacy.allClear)
             val entry = assertNotNull(model.finish())
             assertEquals("\uD83C\uDF27\uFE0F Ring [name]'s mum about the referral", entry.transition!!.parked.single().what)
             assertEquals("Sitting with Jonah Reyes' silence", entry.transition!!.setDown)
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacyNote)
+            assertEquals(Messages.privacy.allClear, model.privacyNote)
 
             // Unanswered questions never stop the save: the text is kept as written.
             val hurried = TransitionModel(it, clock)
@@ -386,7 +394,7 @@ fun presentationTests() {
             assertFalse(model.reviewing)
             assertEquals(listOf("Being there for [name]'s family"), model.draft.values)
             assertEquals(listOf("Priya Shah"), model.draft.people)
-            assertEquals(Messages.PRIVACY_ALL_CLEAR, model.privacyNote)
+            assertEquals(Messages.privacy.allClear, model.privacyNote)
 
             // The text form: the same check, and the same answers.
             val text = model.text.replace("### Boundaries I commit to\n", "### Boundaries I commit to\n- No calls from Mr Okafor after 7pm\n")
@@ -473,17 +481,24 @@ fun presentationTests() {
         assertEquals(mapOf("PrivacyReview.kt" to 1), reviews)
         val forms = mapOf("AfterSessionModel.kt" to 1, "CheckInModel.kt" to 1, "TransitionModel.kt" to 2, "JournalModel.kt" to 1, "PlanModel.kt" to 1)
         for ((name, count) in forms) assertEquals(count, Regex("""\)\s*:\s*CheckedForm<""").findAll(files.getValue(name)).count(), name)
-        // Only the wording names fields ("parked 2 when" → "when you'll pick up parked item 2"); the core writes them.
+        // Nothing here names fields ("parked 2 when" → "when you'll pick up parked item 2"): the core words the questions.
         val nameMap = Regex("""(?<!\.)\bfield\s*==|matchEntire\(field\)|when \(field\)|\.copy\(`?when`?\s*=""")
-        assertEquals(setOf("Messages.kt"), files.filterValues { t -> nameMap.containsMatchIn(t) }.keys)
+        assertEquals(emptySet(), files.filterValues { t -> nameMap.containsMatchIn(t) }.keys)
     }
 
     test("presentation: a check-in from one tap on the pad, emotions of that corner first") {
         val (vault, _) = openVault()
         vault.use {
             val model = CheckInModel(it, berlinClock())
-            model.pad = 0.2 to 0.9
+            assertEquals(catalogue().emotions, model.emotionChoices(), "no tap yet: the catalogue's order")
+            assertFalse(model.check().canSave)
+            model.tap(0.2, 0.9)
+            assertEquals(Quadrant.HIGH_ENERGY_UNPLEASANT, model.pad!!.quadrant)
             assertEquals(Quadrant.HIGH_ENERGY_UNPLEASANT, model.emotionChoices().first().quadrant)
+            assertEquals(catalogue().emotions.toSet(), model.emotionChoices().toSet(), "reordered, none left out")
+            assertTrue(model.check().canSave)
+            assertFailsWith<RespiteException.InvalidInput> { model.tap(Double.NaN, 0.5) }
+            assertEquals(Quadrant.HIGH_ENERGY_UNPLEASANT, model.pad!!.quadrant, "a refused tap changes nothing")
             // The four recovery statements, as the catalogue lists them.
             catalogue().recoveryItems.forEachIndexed { i, item -> model.setRecovery(item.experience, i + 2) }
             assertEquals(listOf(2, 3, 4, 5), catalogue().recoveryItems.map { item -> model.recovery(item.experience) })
@@ -523,10 +538,10 @@ fun presentationTests() {
             assertEquals(JournalKind.TRANSITION, entry.kind)
 
             val today = TodayModel(it, berlinClock("2026-05-05T06:30:00Z"))
-            val parked = today.parked()
+            val parked = today.screen.parked
             assertEquals(listOf("Discharge summary"), parked.map { p -> p.item.what })
             today.done(parked.single())
-            assertTrue(today.parked().isEmpty())
+            assertTrue(today.screen.parked.isEmpty(), "done, and the screen laid out again")
 
             val evening = EveningModel(it, berlinClock("2026-05-04T18:30:00Z"))
             evening.detachment = 2
@@ -538,12 +553,136 @@ fun presentationTests() {
     test("presentation: today leads with the transition near the end of a shift") {
         val (vault, _) = openVault()
         vault.use {
-            val morning = TodayModel(it, berlinClock("2026-05-04T07:30:00Z"))
-            assertEquals(QuickAction.AFTER_SESSION, morning.actions().first())
-            val lateAfternoon = TodayModel(it, berlinClock("2026-05-04T14:30:00Z"))
-            assertEquals(QuickAction.TRANSITION, lateAfternoon.actions().first())
-            assertEquals(QuickAction.EMERGENCY_CARD, lateAfternoon.actions().last())
-            assertEquals(PromptKind.TRANSITION, lateAfternoon.nextPrompt()!!.kind)
+            val morning = TodayModel(it, berlinClock("2026-05-04T07:30:00Z")).screen
+            assertEquals(QuickAction.AFTER_SESSION, morning.actions.first().action)
+            assertTrue(morning.actions.none { a -> a.leading })
+            assertEquals("2026-05-04", morning.localDay)
+            val clock = berlinClock("2026-05-04T14:30:00Z")
+            val lateAfternoon = TodayModel(it, clock)
+            val actions = lateAfternoon.screen.actions
+            assertEquals(QuickAction.TRANSITION, actions.first().action)
+            assertTrue(actions.first().leading)
+            assertEquals("Leave work at work", actions.first().label)
+            assertEquals(QuickAction.EMERGENCY_CARD, actions.last().action)
+            assertEquals(QuickAction.entries.toSet(), actions.map { a -> a.action }.toSet(), "every action, each once")
+            assertEquals(PromptKind.TRANSITION, lateAfternoon.screen.next!!.kind)
+            // Once the transition is saved, it no longer leads that day.
+            val flow = TransitionModel(it, clock)
+            flow.answers = flow.answers.copy(setDown = "The long afternoon")
+            assertNotNull(flow.finish())
+            lateAfternoon.refresh()
+            assertFalse(lateAfternoon.screen.actions.first().leading)
+            // In the evening, the evening check leads.
+            val evening = TodayModel(it, berlinClock("2026-05-04T18:30:00Z")).screen
+            assertEquals(QuickAction.EVENING_CHECK, evening.actions.first().action)
+        }
+    }
+
+    test("presentation: the transition's bar, label and buttons come from the core and move with each step") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = TransitionModel(it, berlinClock())
+            val count = model.script.steps.size
+            assertEquals(6, count)
+            assertEquals(0.0, model.position.progress)
+            assertEquals("Step 1 of 6", model.position.label)
+            assertFalse(model.position.canGoBack)
+            assertEquals("Skip", model.position.forwardLabel, "nothing answered yet")
+            model.park("Discharge summary", "  ", null)
+            assertNull(model.answers.parked.single().`when`, "a blank time is none")
+            model.park("   ", null, null)
+            assertEquals(1, model.answers.parked.size, "a blank item is not parked")
+            model.unpark(5)
+            assertEquals(1, model.answers.parked.size)
+            // The position is the core's answer to the last move; re-read it after an answer.
+            model.back()
+            assertEquals("Next", model.position.forwardLabel)
+            val seen = mutableListOf(model.position.progress)
+            repeat(count) {
+                model.next()
+                seen += model.position.progress
+            }
+            assertEquals((0..count).map { n -> n.toDouble() / count }, seen)
+            assertNull(model.current)
+            assertEquals("Ready to save", model.position.label)
+            assertEquals("Save and go home", model.position.forwardLabel)
+            assertTrue(model.position.canGoBack)
+            model.next()
+            assertEquals(1.0, model.position.progress, "no further than the save page")
+            model.back()
+            assertEquals(TransitionStep.END_OF_DAY, model.current!!.step)
+        }
+    }
+
+    test("presentation: went-well answers stay in the field they were typed in, through a redaction") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = TransitionModel(it, berlinClock())
+            model.setWentWell(1, "Mr Okafor's family thanked the team")
+            model.setWentWell(2, "Lunch outside")
+            assertEquals(listOf("", "Mr Okafor's family thanked the team", "Lunch outside"), model.wentWell)
+            assertEquals(listOf("Mr Okafor's family thanked the team", "Lunch outside"), model.answers.wentWell)
+            model.entered()
+            val question = model.privacy.questions.single()
+            assertEquals("went well 1", question.field)
+            model.privacy.useRedacted(question)
+            assertEquals(listOf("", "[name]'s family thanked the team", "Lunch outside"), model.wentWell)
+            model.setWentWell(7, "ignored")
+            assertEquals(3, model.wentWell.size)
+            model.setMood(1.4, -0.2)
+            assertEquals(1.0 to 0.0, model.answers.pleasantness to model.answers.energy, "a tap past the edge is on it")
+            model.toggleFeeling("tired")
+            model.toggleFeeling("calm")
+            model.toggleFeeling("tired")
+            assertEquals(listOf("calm"), model.answers.feelings)
+            val entry = assertNotNull(model.finish())
+            assertEquals(listOf("[name]'s family thanked the team", "Lunch outside"), entry.transition!!.wentWell)
+        }
+    }
+
+    test("presentation: the check-in and evening forms show the core's hints and allow a save only when it would be taken") {
+        val (vault, _) = openVault()
+        vault.use {
+            val checkin = CheckInModel(it, berlinClock())
+            val empty = checkin.check()
+            assertFalse(empty.canSave)
+            assertEquals(listOf("check_in"), empty.hints.map { h -> h.field })
+            assertEquals("One tap on the pad is enough to save.", empty.hints.single().text)
+            checkin.sleepHours = 30.0
+            val tooLong = checkin.check()
+            assertFalse(tooLong.canSave)
+            assertEquals(listOf("sleep_hours"), tooLong.hints.map { h -> h.field })
+            assertTrue(tooLong.hints.single().text.startsWith("Hours slept "))
+            assertNull(checkin.save(), "the core refuses what the hint names")
+            assertTrue(checkin.error!!.isNotEmpty())
+            checkin.sleepHours = 7.5
+            assertTrue(checkin.check().canSave)
+            assertTrue(checkin.check().hints.isEmpty())
+            assertNotNull(checkin.save())
+
+            val evening = EveningModel(it, berlinClock("2026-05-04T18:30:00Z"))
+            assertFalse(evening.check().canSave)
+            assertTrue(evening.check().hints.single().text.contains("not tonight is fine"))
+            evening.workIntrusion = 2
+            assertTrue(evening.check().canSave)
+            assertNotNull(evening.save())
+        }
+    }
+
+    test("presentation: the plan editor says what a save would change, and nothing to save is not a save") {
+        val (vault, _) = openVault()
+        vault.use {
+            val model = PlanModel(it)
+            val none = model.pending()
+            assertFalse(none.canSave)
+            assertEquals("No changes to save.", none.summary)
+            model.pick(planSuggestions().first { s -> s.section == PlanSection.VALUES })
+            val one = model.pending()
+            assertTrue(one.canSave)
+            assertEquals("1 change to save.", one.summary)
+            assertEquals(ChangeKind.ADDED, one.changes.single().kind)
+            assertEquals(1u, model.save())
+            assertFalse(model.pending().canSave, "the saved revision is the draft now")
         }
     }
 
@@ -611,7 +750,7 @@ fun presentationTests() {
     test("presentation: settings change the schedule and day start; notifications reconcile by id") {
         val (vault, _) = openVault()
         vault.use {
-            val settings = SettingsModel(it, AutoLockPolicy(30))
+            val settings = SettingsModel(it, AutoLock(30u))
             assertTrue(settings.setDayStartHour(4))
             assertFalse(settings.setDayStartHour(20))
             assertTrue(settings.error!!.contains("day start hour"))
@@ -675,22 +814,24 @@ fun presentationTests() {
         }
     }
 
-    test("presentation: auto-lock after the chosen time in the background") {
-        val policy = AutoLockPolicy(60)
-        val t = Instant.parse("2026-05-04T10:00:00Z")
-        assertFalse(policy.onForeground(t))
-        policy.onBackground(t)
-        assertFalse(policy.onForeground(t.plusSeconds(59)))
-        policy.onBackground(t)
-        assertTrue(policy.onForeground(t.plusSeconds(60)))
-        // Handed to the file picker or the share sheet: it waits for the person.
-        policy.handOff()
-        assertEquals(AutoLockPolicy.HAND_OFF_SECONDS, policy.lockAfterSeconds)
-        policy.onBackground(t)
-        assertFalse(policy.onForeground(t.plusSeconds(300)))
-        // Only once: the next time away counts as usual.
-        assertEquals(60L, policy.lockAfterSeconds)
-        policy.onBackground(t)
-        assertTrue(policy.onForeground(t.plusSeconds(61)))
+    test("presentation: auto-lock after the chosen time in the background, waiting once for a system screen") {
+        AutoLock(60u).use { lock ->
+            val t = Instant.parse("2026-05-04T10:00:00Z")
+            assertFalse(lock.onForeground(t))
+            lock.onBackground(t)
+            assertFalse(lock.onForeground(t.plusSeconds(59)))
+            lock.onBackground(t)
+            assertTrue(lock.onForeground(t.plusSeconds(60)))
+            // Handed to the file picker or the share sheet: it waits for the person.
+            lock.handOff()
+            assertEquals(600u, lock.lockAfterSeconds(), "ten minutes")
+            lock.onBackground(t)
+            assertFalse(lock.onForeground(t.plusSeconds(300)))
+            // Only once: the next time away counts as usual.
+            assertEquals(60u, lock.lockAfterSeconds())
+            lock.setTimeoutSeconds(0u)
+            lock.onBackground(t)
+            assertTrue(lock.onForeground(t), "at once")
+        }
     }
 }

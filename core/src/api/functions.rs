@@ -8,7 +8,7 @@ use crate::crypto::secret::{self, PassphraseStrength};
 use crate::error::Result;
 use crate::exchange::backup::{self, BackupSummary, MergeReport};
 use crate::journal::{self, JournalEntry};
-use crate::plan::breathing::BreathingPractice;
+use crate::plan::breathing::{BreathMoment, BreathingPractice};
 use crate::plan::suggestions::PlanSuggestion;
 use crate::plan::Plan;
 use crate::privacy::{PrivacyFinding, PrivacyReport};
@@ -51,6 +51,13 @@ pub fn match_label(kind: LabelKind, word: String) -> LabelMatch {
 #[uniffi::export]
 pub fn paced_breathing(seconds: Option<u32>) -> Result<BreathingPractice> {
     Ok(crate::plan::breathing::paced_breathing(seconds)?)
+}
+
+/// Where `practice` is `elapsed_ms` after it started, for drawing it (the cue and how
+/// full the circle is); none once it is over.
+#[uniffi::export]
+pub fn breathing_moment(practice: BreathingPractice, elapsed_ms: u64) -> Option<BreathMoment> {
+    crate::plan::breathing::moment_at(&practice, elapsed_ms)
 }
 
 /// The whole catalogue.

@@ -9,12 +9,15 @@ use crate::content::catalogue::{EmotionLabel, LabelKind, Quadrant};
 use crate::error::Result;
 use crate::journal::JournalEntry;
 use crate::plan::Plan;
+use crate::privacy::PrivacyFinding;
 use crate::prompts::transition::{self, EveningAnswers, TransitionAnswers, TransitionScript};
+use crate::screens::auto_lock::AutoLockState;
 use crate::screens::capture::{self, CaptureCheck, PadReading, TypedLabel};
 use crate::screens::plan_save::{self, PlanSave};
+use crate::screens::privacy_review::{self, AllowListOutcome, PrivacyQuestionText, PrivacyWording};
 use crate::screens::today::{self, TodayScreen};
 use crate::screens::transition_flow::{Flow, FlowPosition};
-use crate::time::LocalMoment;
+use crate::time::{LocalMoment, Timestamp};
 
 /// The screens of a vault that both apps share: today, the transition flow, and the
 /// plan editor's save.
@@ -180,4 +183,85 @@ pub fn checkin_check(data: CheckInData) -> CaptureCheck {
 #[uniffi::export]
 pub fn evening_check(answers: EveningAnswers) -> CaptureCheck {
     capture::evening_check(&answers)
+}
+
+/// The privacy check's question about `field` (the core's field name) with its
+/// `findings` and the field's `redacted` text: the question, the redacted line and
+/// the "this is mine" answer of each finding.
+#[uniffi::export]
+pub fn privacy_question(
+    field: String,
+    findings: Vec<PrivacyFinding>,
+    redacted: String,
+) -> PrivacyQuestionText {
+    privacy_review::question(&field, &findings, &redacted)
+}
+
+/// The fixed texts of the privacy questions and the allow-list.
+#[uniffi::export]
+pub fn privacy_wording() -> PrivacyWording {
+    privacy_review::privacy_wording()
+}
+
+/// The line to show after adding `word` to the allow-list or taking it off.
+#[uniffi::export]
+pub fn allow_list_message(outcome: AllowListOutcome, word: String) -> String {
+    privacy_review::allow_list_message(outcome, &word)
+}
+
+/// When the app locks the vault after leaving the screen: after the chosen timeout,
+/// or after a longer wait once the app handed the person to a system screen.
+#[derive(uniffi::Object)]
+pub struct AutoLock {
+    state: Mutex<AutoLockState>,
+}
+
+impl AutoLock {
+    fn state(&self) -> MutexGuard<'_, AutoLockState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[uniffi::export]
+impl AutoLock {
+    /// Locks after `timeout_seconds` in the background (0: as soon as it leaves).
+    #[uniffi::constructor]
+    pub fn new(timeout_seconds: u32) -> Arc<Self> {
+        Arc::new(AutoLock {
+            state: Mutex::new(AutoLockState::new(timeout_seconds)),
+        })
+    }
+
+    /// The chosen timeout, in seconds.
+    pub fn timeout_seconds(&self) -> u32 {
+        self.state().timeout_seconds
+    }
+
+    /// Chooses the timeout, in seconds.
+    pub fn set_timeout_seconds(&self, seconds: u32) {
+        self.state().timeout_seconds = seconds;
+    }
+
+    /// The app hands the person to the file picker or the share sheet: the next time
+    /// away may last up to ten minutes (the timeout, when that is longer).
+    pub fn hand_off(&self) {
+        self.state().hand_off();
+    }
+
+    /// How long the app may stay in the background now before the vault locks.
+    pub fn lock_after_seconds(&self) -> u32 {
+        self.state().lock_after_seconds()
+    }
+
+    /// The app left the screen at `at`.
+    pub fn on_background(&self, at: Timestamp) {
+        self.state().on_background(at);
+    }
+
+    /// The app came back at `at`: whether the vault must be locked before showing it.
+    pub fn on_foreground(&self, at: Timestamp) -> bool {
+        self.state().on_foreground(at)
+    }
 }

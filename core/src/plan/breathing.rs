@@ -99,9 +99,55 @@ pub(crate) fn paced_breathing(seconds: Option<u32>) -> Result<BreathingPractice>
     })
 }
 
+/// Where the practice is at one moment, for drawing it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct BreathMoment {
+    /// The step under way (its cue is what to show).
+    pub step: BreathStep,
+    /// How full the breathing circle is, 0 … 1: it grows on the in-breath and
+    /// shrinks on the out-breath.
+    pub size: f64,
+}
+
+/// The practice `elapsed_ms` after it started; none once it is over.
+pub(crate) fn moment_at(practice: &BreathingPractice, elapsed_ms: u64) -> Option<BreathMoment> {
+    let step = practice
+        .steps
+        .iter()
+        .rev()
+        .find(|s| u64::from(s.starts_at_ms) <= elapsed_ms)?;
+    let length = u64::from(step.seconds) * 1000;
+    let into = elapsed_ms - u64::from(step.starts_at_ms);
+    if into >= length {
+        return None;
+    }
+    let fraction = into as f64 / length as f64;
+    Some(BreathMoment {
+        step: step.clone(),
+        size: match step.phase {
+            BreathPhase::In => fraction,
+            BreathPhase::Out => 1.0 - fraction,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_circle_grows_on_the_in_breath_and_shrinks_on_the_out_breath_until_the_end() {
+        let p = paced_breathing(None).unwrap();
+        let at = |ms| moment_at(&p, ms).map(|m| (m.step.phase, m.size));
+        assert_eq!(at(0), Some((BreathPhase::In, 0.0)));
+        assert_eq!(at(2_000), Some((BreathPhase::In, 0.5)));
+        assert_eq!(at(4_000), Some((BreathPhase::Out, 1.0)));
+        assert_eq!(at(7_000), Some((BreathPhase::Out, 0.5)));
+        assert_eq!(at(10_000), Some((BreathPhase::In, 0.0)));
+        assert_eq!(at(59_999).map(|(phase, _)| phase), Some(BreathPhase::Out));
+        assert_eq!(at(60_000), None);
+        assert_eq!(at(u64::MAX), None);
+    }
 
     #[test]
     fn a_minute_is_six_slow_breaths_with_the_out_breath_longer() {

@@ -95,18 +95,16 @@ struct BreathingPane: View {
 
     var body: some View {
         TimelineView(.animation) { context in
-            let elapsed = context.date.timeIntervalSince(start) * 1000
-            let step = practice.steps.last { Double($0.startsAtMs) <= elapsed }
-            let into = step.map { (elapsed - Double($0.startsAtMs)) / Double($0.seconds * 1000) } ?? 1
-            let size = step?.phase == .in ? into : 1 - into
+            // The core says where the practice is: the cue, and how full the circle is.
+            let moment = breathingMoment(practice: practice, elapsedMs: UInt64(max(0, context.date.timeIntervalSince(start) * 1000)))
             VStack {
                 Text(practice.intro.text).font(.caption)
-                Text(step?.cue.text ?? "").font(.headline)
+                Text(moment?.step.cue.text ?? "").font(.headline)
                 Circle().fill(.tint.opacity(0.35))
-                    .frame(width: 40 + 120 * max(0, min(1, size)), height: 40 + 120 * max(0, min(1, size)))
+                    .frame(width: 40 + 120 * (moment?.size ?? 0), height: 40 + 120 * (moment?.size ?? 0))
                     .frame(height: 170)
             }
-            .onChange(of: elapsed >= Double(practice.totalSeconds) * 1000) { over in if over { finished() } }
+            .onChange(of: moment == nil) { over in if over { finished() } }
         }
         Button("Stop here", action: finished)
     }
@@ -116,15 +114,15 @@ struct BreathingPane: View {
 struct CheckInView: View {
     let vault: Vault
     @Environment(\.dismiss) private var dismiss
-    @State private var pad: CGPoint?
-    @State private var emotions: Set<String> = []
+    @State private var pad: PadReading?
+    @State private var emotions: [String] = []
     @State private var zone: StressZone?
     @State private var burnout: Int?
     @State private var sleepHours: Double?
     @State private var recovery: [RecoveryExperience: Int] = [:]
     @State private var worthwhile: Int?
     @State private var ownWord = ""
-    @State private var closeWords: [String] = []
+    @State private var typedHint: String?
     @State private var note = ""
     @State private var error: String?
     @StateObject private var privacy = PrivacyReview()
@@ -139,13 +137,14 @@ struct CheckInView: View {
     private var form: some View {
         Section("Tap where you are: pleasant to the right, energised to the top") {
             MessageText(text: error)
-            MoodPad(point: $pad)
-            MultiChips(options: emotionChoices.prefix(12).map { ($0.id, $0.text) }, selected: emotions) { emotions.toggle($0) }
+            MoodPad(pleasantness: pad?.pleasantness, energy: pad?.energy) { x, y in pad = (try? padReading(x: x, y: y)) ?? pad }
+            // The core orders the words: those of the tapped corner first.
+            MultiChips(options: emotionChoices(quadrant: pad?.quadrant).prefix(12).map { ($0.id, $0.text) }, selected: Set(emotions)) { id in
+                if let i = emotions.firstIndex(of: id) { emotions.remove(at: i) } else { emotions.append(id) }
+            }
             TextField("Or in your own word", text: $ownWord)
                 .onSubmit(addOwnWord)
-            if !closeWords.isEmpty {
-                Text("Kept as your own word. Close words: \(closeWords.joined(separator: ", "))").font(.caption)
-            }
+            if let typedHint { Text(typedHint).font(.caption) }
         }
         Section("Stress zone") {
             MultiChips(options: words.stressZones.map { ("\($0.zone)", $0.name) }, selected: Set([zone].compactMap { $0 }.map { "\($0)" })) { id in
@@ -166,24 +165,18 @@ struct CheckInView: View {
             ScaleChips(label: words.worthwhileItem, range: 1...5, selected: $worthwhile, anchors: words.recoveryScale)
             TextField("A note, if you like", text: $note, axis: .vertical)
         }
-        Button("Save") { privacy.save(checked, write: write) }
-    }
-
-    /// Emotion words, those of the tapped quadrant first.
-    private var emotionChoices: [EmotionLabel] {
-        guard let p = pad else { return words.emotions }
-        let quadrant: Quadrant = p.y >= 0.5
-            ? (p.x >= 0.5 ? .highEnergyPleasant : .highEnergyUnpleasant)
-            : (p.x < 0.5 ? .lowEnergyUnpleasant : .lowEnergyPleasant)
-        return words.emotions.filter { $0.quadrant == quadrant } + words.emotions.filter { $0.quadrant != quadrant }
+        // The core's hints, and a save it would take.
+        let check = checkinCheck(data: data())
+        CaptureHints(check: check)
+        Button("Save") { privacy.save(checked, write: write) }.disabled(!check.canSave)
     }
 
     private func data() -> CheckInData {
         CheckInData(
             moment: Now.moment(),
-            pleasantness: pad.map { Double($0.x) * 2 - 1 },
-            energy: pad.map { Double($0.y) },
-            emotions: Array(emotions),
+            pleasantness: pad?.pleasantness,
+            energy: pad?.energy,
+            emotions: emotions,
             stressZone: zone,
             burnout: burnout.map(UInt8.init),
             sleepHours: sleepHours,
@@ -195,14 +188,13 @@ struct CheckInView: View {
             note: note.isEmpty ? nil : note)
     }
 
-    /// A feeling typed in the person's own words: the catalogue's word when it names
-    /// one, else kept as theirs, with close words offered (the core's capture rule).
+    /// A feeling typed in the person's own words: the core takes it (the catalogue's
+    /// word, or kept as theirs) and says what to show under the field.
     private func addOwnWord() {
-        let found = matchLabel(kind: .emotion, word: ownWord)
-        guard let id = found.id ?? found.own else { closeWords = found.close; return }
-        emotions.insert(id)
-        closeWords = found.id == nil ? found.close : []
-        ownWord = ""
+        let typed = withTypedLabel(kind: .emotion, word: ownWord, chosen: emotions)
+        emotions = typed.chosen
+        typedHint = typed.hint
+        if typed.taken { ownWord = "" }
     }
 
     /// The check-in for the vault's privacy check; a redacted note comes back in it.
@@ -249,7 +241,9 @@ struct EveningView: View {
                 Button("The other recovery questions") { more = true }
             }
             TextField("Anything to set down before sleep?", text: $note, axis: .vertical)
-            Button("Save") { privacy.save(checked, write: write) }
+            let check = eveningCheck(answers: answers())
+            CaptureHints(check: check)
+            Button("Save") { privacy.save(checked, write: write) }.disabled(!check.canSave)
             Button("Not tonight") { dismiss() }
         }
         .navigationTitle("This evening")

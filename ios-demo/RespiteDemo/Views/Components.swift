@@ -61,10 +61,12 @@ struct Chip: View {
     }
 }
 
-/// The pleasantness × energy pad: pleasant to the right, energised to the top.
+/// The pleasantness (−1…1) × energy (0…1) pad; the dot is where the core read the
+/// last tap. A tap reports x and y in 0…1 (the core clamps one just past an edge).
 struct MoodPad: View {
-    /// x and y in 0…1.
-    @Binding var point: CGPoint?
+    let pleasantness: Double?
+    let energy: Double?
+    let onTap: (Double, Double) -> Void
 
     var body: some View {
         GeometryReader { geometry in
@@ -78,22 +80,31 @@ struct MoodPad: View {
                     path.addLine(to: CGPoint(x: size.width, y: size.height / 2))
                 }
                 .stroke(Color.secondary.opacity(0.5))
-                if let p = point {
+                if let pleasantness, let energy {
                     Circle()
                         .fill(Color.accentColor)
                         .frame(width: 28, height: 28)
-                        .position(x: p.x * size.width, y: (1 - p.y) * size.height)
+                        .position(x: (pleasantness + 1) / 2 * size.width, y: (1 - energy) * size.height)
                 }
             }
             .contentShape(Rectangle())
             .onTapGesture(coordinateSpace: .local) { location in
-                point = CGPoint(
-                    x: min(max(location.x / size.width, 0), 1),
-                    y: min(max(1 - location.y / size.height, 0), 1))
+                onTap(Double(location.x / size.width), Double(1 - location.y / size.height))
             }
         }
         .aspectRatio(1.6, contentMode: .fit)
         .accessibilityLabel("Mood pad: pleasant to the right, energised to the top")
+    }
+}
+
+/// The core's hints for a capture form, shown above its save button.
+struct CaptureHints: View {
+    let check: CaptureCheck
+
+    var body: some View {
+        ForEach(check.hints, id: \.field) { hint in
+            Text(hint.text).font(.caption).foregroundStyle(.secondary)
+        }
     }
 }
 

@@ -6,6 +6,7 @@ import UniformTypeIdentifiers
 /// Files wait in a private temporary folder for the share sheet and are removed on lock.
 struct DataSection: View {
     let vault: Vault
+    @EnvironmentObject private var session: Session
     @State private var passphrase = ""
     @State private var confirmation = ""
     @State private var ready: URL?
@@ -30,12 +31,14 @@ struct DataSection: View {
             }
             if let ready {
                 ShareLink(item: ready) { SwiftUI.Label("Share \(ready.lastPathComponent)", systemImage: "square.and.arrow.up") }
+                    // The share sheet may open another app: the auto-lock waits for the person.
+                    .simultaneousGesture(TapGesture().onEnded { session.handOff() })
             }
             Text("Bring entries in from another app (importing the same file twice changes nothing).").font(.caption)
             HStack {
-                Button("Daylio") { importing = .daylio }.buttonStyle(.borderless)
-                Button("Day One") { importing = .dayOne }.buttonStyle(.borderless)
-                Button("Respite") { importing = .respite }.buttonStyle(.borderless)
+                Button("Daylio") { pick(.daylio) }.buttonStyle(.borderless)
+                Button("Day One") { pick(.dayOne) }.buttonStyle(.borderless)
+                Button("Respite") { pick(.respite) }.buttonStyle(.borderless)
             }
         }
         .fileImporter(
@@ -45,6 +48,12 @@ struct DataSection: View {
             if let format = importing, case let .success(url) = result { importFile(url, format) }
             importing = nil
         }
+    }
+
+    /// Opens the system file picker for an import; the auto-lock waits for the person.
+    private func pick(_ format: ImportFormat) {
+        session.handOff()
+        importing = format
     }
 
     /// A new file in the share folder, never overwriting an earlier one.

@@ -44,7 +44,17 @@ struct PlanView: View {
                 ForEach(planSuggestions().filter { $0.section == section }, id: \.id) { s in
                     Button("+ \(s.text)") { pick(s) }
                 }
-                Button("Save my plan") { save(plan) }
+            }
+            // What the save would change, from the core; nothing to save, nothing to press.
+            if let pending = try? vault.screens().planSave(draft: plan) {
+                Section {
+                    Text(pending.summary)
+                    ForEach(Array(pending.changes.enumerated()), id: \.offset) { _, change in
+                        Text("• \(change.section): \([change.before, change.after].compactMap { $0 }.joined(separator: " → "))")
+                            .font(.caption)
+                    }
+                    Button("Save my plan") { save(plan) }.disabled(!pending.canSave)
+                }
             }
             Section("Practices") {
                 ForEach(plan.practices, id: \.id) { p in

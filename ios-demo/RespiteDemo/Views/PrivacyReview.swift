@@ -65,7 +65,7 @@ final class PrivacyReview: ObservableObject {
     private var kept: Set<FieldReport> = []
 
     /// The honest all-clear, when the last check read some text and spotted nothing.
-    var allClear: String? { spottedNothing ? Messages.privacyAllClear : nil }
+    var allClear: String? { spottedNothing ? Messages.privacy.allClear : nil }
 
     /// Runs the check of the draft as it is now; returns whether a question is open.
     @discardableResult
@@ -162,7 +162,7 @@ final class PrivacyReview: ObservableObject {
 
     private static func message(for error: Error) -> String {
         if case .Locked? = error as? RespiteError { return Messages.forError(error) }
-        return Messages.privacyCheckFailed
+        return Messages.privacy.checkFailed
     }
 }
 
@@ -177,16 +177,17 @@ struct PrivacyQuestionsView<R>: View {
     var body: some View {
         MessageText(text: review.error)
         ForEach(review.questions, id: \.field) { q in
+            let words = privacyQuestion(field: q.field, findings: q.findings, redacted: q.redacted)
             VStack(alignment: .leading, spacing: 6) {
-                Text(Messages.privacyQuestion(field: q.field, findings: q.findings))
-                Text(Messages.privacyRedacted(q.redacted)).font(.caption).foregroundStyle(.secondary)
+                Text(words.question)
+                Text(words.redacted).font(.caption).foregroundStyle(.secondary)
                 HStack {
-                    Button(Messages.privacyKeep) { answered { review.keep(q, draft) } }
-                    Button(Messages.privacyRedact) { answered { review.redact(q, draft) } }
+                    Button(Messages.privacy.keep) { answered { review.keep(q, draft) } }
+                    Button(Messages.privacy.redact) { answered { review.redact(q, draft) } }
                 }
                 .buttonStyle(.bordered)
                 ForEach(Array(q.findings.enumerated()), id: \.offset) { pair in
-                    Button(Messages.privacyMine(pair.element)) { answered { review.mine(pair.element, draft) } }
+                    Button(words.mine[pair.offset]) { answered { review.mine(pair.element, draft) } }
                         .buttonStyle(.borderless)
                 }
             }
@@ -208,15 +209,15 @@ struct PrivacyReviewSection<R>: View {
 
     var body: some View {
         Section {
-            Text(Messages.privacyIntro)
+            Text(Messages.privacy.intro)
             PrivacyQuestionsView(review: review, draft: draft, resolved: resolved)
-            Button(Messages.privacyKeepAll) {
+            Button(Messages.privacy.keepAll) {
                 review.keepAll(draft)
                 resolved()
             }
-            Button(Messages.privacyBack) { review.reviewing = false }
+            Button(Messages.privacy.back) { review.reviewing = false }
         } header: {
-            Text(Messages.privacyHeading)
+            Text(Messages.privacy.heading)
         }
     }
 }

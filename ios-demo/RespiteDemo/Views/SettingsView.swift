@@ -89,20 +89,20 @@ struct SettingsView: View {
                 SecureField("The same again", text: $confirmation)
                 Button("Change passphrase") { changePassphrase() }
             }
-            Section(Messages.allowListHeading) {
-                Text(Messages.allowListExplained).font(.caption)
+            Section(Messages.privacy.allowListHeading) {
+                Text(Messages.privacy.allowListExplained).font(.caption)
                 MessageText(text: allowMessage)
-                if allowed.isEmpty { Text(Messages.allowListEmpty).foregroundStyle(.secondary) }
+                if allowed.isEmpty { Text(Messages.privacy.allowListEmpty).foregroundStyle(.secondary) }
                 ForEach(allowed, id: \.self) { word in
                     HStack {
                         Text(word)
                         Spacer()
-                        Button(Messages.allowListRemove) { removeAllowed(word) }.buttonStyle(.borderless)
+                        Button(Messages.privacy.allowListRemove) { removeAllowed(word) }.buttonStyle(.borderless)
                     }
                 }
                 HStack {
-                    TextField(Messages.allowListField, text: $newWord)
-                    Button(Messages.allowListAdd) { allow() }.buttonStyle(.borderless)
+                    TextField(Messages.privacy.allowListField, text: $newWord)
+                    Button(Messages.privacy.allowListAdd) { allow() }.buttonStyle(.borderless)
                 }
             }
             DataSection(vault: vault)
@@ -131,7 +131,7 @@ struct SettingsView: View {
         let word = newWord.trimmingCharacters(in: .whitespaces)
         do {
             let added = try vault.privacy().allow(word: newWord)
-            allowMessage = added ? Messages.allowAdded(word) : Messages.allowAlready(word)
+            allowMessage = allowListMessage(outcome: added ? .added : .alreadyThere, word: word)
             newWord = ""
         } catch {
             allowMessage = Messages.forError(error)
@@ -143,7 +143,7 @@ struct SettingsView: View {
     private func removeAllowed(_ word: String) {
         do {
             let removed = try vault.privacy().removeAllowed(word: word)
-            allowMessage = removed ? Messages.allowRemoved(word) : Messages.allowMissing(word)
+            allowMessage = allowListMessage(outcome: removed ? .removed : .notThere, word: word)
         } catch {
             allowMessage = Messages.forError(error)
         }

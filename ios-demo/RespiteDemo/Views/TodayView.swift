@@ -1,42 +1,46 @@
 import RespiteCore
 import SwiftUI
 
-/// Today: the quick actions first (one tap each), then the next reminder and what is parked.
+/// Today, as the core lays it out for this moment: every quick action in order (the
+/// transition first near the end of a shift, the evening check in the evening), then
+/// the next reminder and what is parked.
 struct TodayView: View {
     let vault: Vault
-    @State private var next: PromptOccurrence?
-    @State private var parked: [OpenParkedItem] = []
+    @State private var screen: TodayScreen?
 
     var body: some View {
         List {
-            Section("How are you, right now?") {
-                // Near the end of a shift the transition comes first.
-                if transitionSoon { transitionLink }
-                NavigationLink("After a session") { AfterSessionView(vault: vault) }
-                NavigationLink("Check in") { CheckInView(vault: vault) }
-                if !transitionSoon { transitionLink }
-                NavigationLink("Evening check") { EveningView(vault: vault) }
-                NavigationLink("My emergency card") { EmergencyCardView(vault: vault) }
-            }
-            if let next {
-                Section("Next") {
-                    Text("\(next.title) at \(next.at.formatted(date: .omitted, time: .shortened))")
-                    Text(next.body).foregroundStyle(.secondary)
-                }
-            }
-            if !parked.isEmpty {
-                Section("Parked for later") {
-                    ForEach(parked, id: \.item.id) { p in
-                        HStack {
+            if let screen {
+                Section("How are you, right now?") {
+                    ForEach(screen.actions, id: \.wordingKey) { action in
+                        NavigationLink { destination(action.action) } label: {
                             VStack(alignment: .leading) {
-                                Text(p.item.what)
-                                let details = [p.item.when, p.item.place].compactMap { $0 }
-                                if !details.isEmpty { Text(details.joined(separator: " · ")).font(.caption) }
+                                Text(action.label).fontWeight(action.leading ? .semibold : .regular)
+                                Text(action.hint).font(.caption).foregroundStyle(.secondary)
                             }
-                            Spacer()
-                            Button("Done") {
-                                try? vault.prompts().markParkedDone(entryId: p.entryId, itemId: p.item.id)
-                                refresh()
+                        }
+                    }
+                }
+                if let next = screen.next {
+                    Section("Next") {
+                        Text("\(next.title) at \(next.at.formatted(date: .omitted, time: .shortened))")
+                        Text(next.body).foregroundStyle(.secondary)
+                    }
+                }
+                if !screen.parked.isEmpty {
+                    Section("Parked for later") {
+                        ForEach(screen.parked, id: \.item.id) { p in
+                            HStack {
+                                VStack(alignment: .leading) {
+                                    Text(p.item.what)
+                                    let details = [p.item.when, p.item.place].compactMap { $0 }
+                                    if !details.isEmpty { Text(details.joined(separator: " · ")).font(.caption) }
+                                }
+                                Spacer()
+                                Button("Done") {
+                                    try? vault.prompts().markParkedDone(entryId: p.entryId, itemId: p.item.id)
+                                    refresh()
+                                }
                             }
                         }
                     }
@@ -47,19 +51,18 @@ struct TodayView: View {
         .onAppear(perform: refresh)
     }
 
-    private var transitionLink: some View {
-        NavigationLink("Leave work at work") { TransitionView(vault: vault) }
-    }
-
-    private var transitionSoon: Bool {
-        guard let next, next.kind == .transition else { return false }
-        return next.at.timeIntervalSinceNow <= 3600
+    @ViewBuilder
+    private func destination(_ action: QuickAction) -> some View {
+        switch action {
+        case .afterSession: AfterSessionView(vault: vault)
+        case .checkIn: CheckInView(vault: vault)
+        case .transition: TransitionView(vault: vault)
+        case .eveningCheck: EveningView(vault: vault)
+        case .emergencyCard: EmergencyCardView(vault: vault)
+        }
     }
 
     private func refresh() {
-        let now = Date()
-        next = (try? vault.prompts().upcoming(
-            from: now, until: now.addingTimeInterval(86_400), deviceTimeZone: TimeZone.current.identifier))?.first
-        parked = (try? vault.prompts().openParkedItems(today: Now.today())) ?? []
+        screen = try? vault.screens().today(moment: Now.moment(), deviceTimeZone: TimeZone.current.identifier)
     }
 }

@@ -11,7 +11,7 @@ import androidx.compose.runtime.setValue
 import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.DefaultLifecycleObserver
 import androidx.lifecycle.LifecycleOwner
-import app.respite.demo.presentation.AutoLockPolicy
+import app.respite.core.AutoLock
 import app.respite.demo.presentation.Clock
 import app.respite.demo.presentation.UnlockModel
 import app.respite.demo.presentation.UnlockState
@@ -39,8 +39,8 @@ class Session(context: Context) : DefaultLifecycleObserver {
     /** The vault lives in no_backup/: never in backups, with its WAL and journal files. */
     private val unlock = UnlockModel(File(app.noBackupFilesDir, "respite.vault").path, deviceStore)
 
-    /** The lock-timeout choice; a shell preference, not user content. */
-    val autoLock = AutoLockPolicy(prefs.getLong("lock_timeout_seconds", 60))
+    /** When to lock after leaving the app (the core's rule); the timeout is a shell preference, not user content. */
+    val autoLock = AutoLock(prefs.getLong("lock_timeout_seconds", 60).toUInt())
 
     /** The unlock state; reading it in a composable redraws on change. */
     var state: UnlockState by mutableStateOf(unlock.state)
@@ -69,7 +69,7 @@ class Session(context: Context) : DefaultLifecycleObserver {
 
     /** Saves a new lock timeout. */
     fun setLockTimeout(seconds: Long) {
-        autoLock.timeoutSeconds = seconds
+        autoLock.setTimeoutSeconds(seconds.toUInt())
         prefs.edit().putLong("lock_timeout_seconds", seconds).apply()
     }
 
@@ -88,7 +88,7 @@ class Session(context: Context) : DefaultLifecycleObserver {
     override fun onStop(owner: LifecycleOwner) {
         autoLock.onBackground(clock.now())
         // Also lock while still in the background, so the key does not wait in memory.
-        main.postDelayed(lockNow, autoLock.lockAfterSeconds * 1000)
+        main.postDelayed(lockNow, autoLock.lockAfterSeconds().toLong() * 1000)
     }
 
     override fun onStart(owner: LifecycleOwner) {

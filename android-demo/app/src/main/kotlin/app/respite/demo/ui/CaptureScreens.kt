@@ -28,18 +28,19 @@ import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.input.pointer.pointerInput
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.unit.dp
+import app.respite.core.BreathMoment
 import app.respite.core.BreathingPractice
+import app.respite.core.CaptureCheck
 import app.respite.core.Vault
+import app.respite.core.breathingMoment
 import app.respite.core.catalogue
 import app.respite.demo.presentation.AfterSessionModel
 import app.respite.demo.presentation.AfterSessionStep
-import app.respite.demo.presentation.BreathMoment
 import app.respite.demo.presentation.CheckInModel
 import app.respite.demo.presentation.CheckedForm
 import app.respite.demo.presentation.Clock
 import app.respite.demo.presentation.EveningModel
 import app.respite.demo.presentation.JournalEntryModel
-import app.respite.demo.presentation.at
 import kotlinx.coroutines.delay
 
 /** After a session: one value and a tap is enough; the privacy check may ask about the note first. */
@@ -105,20 +106,28 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
         Heading("Check in")
         Message(m.error)
         Text("Tap where you are: pleasant to the right, energised to the top.")
-        MoodPad(m.pad) { x, y -> redraw { m.pad = x to y } }
-        MultiChips(m.emotionChoices().take(12).map { it.id to it.text }, m.emotions) { id -> redraw { m.emotions.toggle(id) } }
+        MoodPad(m.pad?.pleasantness, m.pad?.energy) { x, y -> redraw { m.tap(x, y) } }
+        MultiChips(m.emotionChoices().take(12).map { it.id to it.text }, m.emotions.toSet()) { id -> redraw { m.toggleEmotion(id) } }
         var ownWord by remember { mutableStateOf("") }
-        var close by remember { mutableStateOf(emptyList<String>()) }
+        var typedHint by remember { mutableStateOf<String?>(null) }
         OutlinedTextField(
             value = ownWord,
             onValueChange = { ownWord = it },
             label = { Text("Or in your own word") },
             singleLine = true,
-            keyboardActions = KeyboardActions(onDone = { redraw { close = m.addTypedFeeling(ownWord); ownWord = "" } }),
+            keyboardActions = KeyboardActions(
+                onDone = {
+                    redraw {
+                        val typed = m.addTypedFeeling(ownWord)
+                        typedHint = typed.hint
+                        if (typed.taken) ownWord = ""
+                    }
+                },
+            ),
             keyboardOptions = KeyboardOptions(imeAction = ImeAction.Done),
             modifier = Modifier.fillMaxWidth(),
         )
-        if (close.isNotEmpty()) Text("Kept as your own word. Close words: ${close.joinToString()}")
+        typedHint?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         Text("Stress zone")
         MultiChips(words.stressZones.map { it.zone.name to it.name }, setOfNotNull(m.zone?.name)) { name ->
             redraw { m.zone = words.stressZones.first { it.zone.name == name }.zone.takeIf { it != m.zone } }
@@ -136,7 +145,9 @@ fun CheckInScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             ScaleChips(words.worthwhileItem, 1..5, m.worthwhile, words.recoveryScale) { v -> redraw { m.worthwhile = v } }
         }
         NoteField("A note, if you like", m.note) { t -> redraw { m.note = t } }
-        Button(onClick = { redraw { m.save() } }) { Text("Save") }
+        val check = m.check()
+        CaptureHints(check)
+        Button(onClick = { redraw { m.save() } }, enabled = check.canSave) { Text("Save") }
     }
 }
 
@@ -164,8 +175,10 @@ fun EveningScreen(vault: Vault, clock: Clock, done: () -> Unit) {
             ScaleChips(text(app.respite.core.RecoveryExperience.CONTROL), 1..5, m.control, words.recoveryScale) { v -> redraw { m.control = v } }
         }
         NoteField("Anything to set down before sleep?", m.note) { t -> redraw { m.note = t } }
+        val check = m.check()
+        CaptureHints(check)
         Row {
-            Button(onClick = { redraw { m.save() } }) { Text("Save") }
+            Button(onClick = { redraw { m.save() } }, enabled = check.canSave) { Text("Save") }
             Spacer(Modifier.width(8.dp))
             TextButton(onClick = done) { Text("Not tonight") }
         }
@@ -223,11 +236,11 @@ private fun savedOrReviewing(form: CheckedForm<*, *>, redraw: Redraw, done: () -
 /** The paced-breathing practice, animated: a circle that grows on the in-breath and shrinks on the out-breath, with the core's cues. */
 @Composable
 fun BreathingPane(practice: BreathingPractice, finished: () -> Unit) {
-    var now by remember { mutableStateOf<BreathMoment?>(practice.at(0)) }
+    var now by remember { mutableStateOf<BreathMoment?>(breathingMoment(practice, 0u)) }
     LaunchedEffect(practice) {
         val start = System.nanoTime()
         while (true) {
-            val moment = practice.at((System.nanoTime() - start) / 1_000_000) ?: break
+            val moment = breathingMoment(practice, ((System.nanoTime() - start) / 1_000_000).toULong()) ?: break
             now = moment
             delay(50)
         }
@@ -238,15 +251,21 @@ fun BreathingPane(practice: BreathingPractice, finished: () -> Unit) {
     now?.let { moment ->
         Text(moment.step.cue.text, style = MaterialTheme.typography.titleMedium)
         Canvas(Modifier.fillMaxWidth().height(160.dp)) {
-            drawCircle(fill, radius = size.minDimension / 2 * (0.3f + 0.7f * moment.size))
+            drawCircle(fill, radius = size.minDimension / 2 * (0.3f + 0.7f * moment.size.toFloat()))
         }
     }
     TextButton(onClick = finished) { Text("Stop here") }
 }
 
-/** The pleasantness × energy pad; the dot is where it was tapped. */
+/** The core's hints for a capture form, shown above its save button. */
 @Composable
-fun MoodPad(at: Pair<Double, Double>?, onTap: (Double, Double) -> Unit) {
+fun CaptureHints(check: CaptureCheck) {
+    for (hint in check.hints) Text(hint.text, style = MaterialTheme.typography.bodySmall)
+}
+
+/** The pleasantness (−1…1) × energy (0…1) pad; the dot is where the core read the last tap. */
+@Composable
+fun MoodPad(pleasantness: Double?, energy: Double?, onTap: (Double, Double) -> Unit) {
     val line = MaterialTheme.colorScheme.outline
     val dot = MaterialTheme.colorScheme.primary
     // The gesture handler outlives recompositions: it calls the latest onTap, not the first.
@@ -254,14 +273,18 @@ fun MoodPad(at: Pair<Double, Double>?, onTap: (Double, Double) -> Unit) {
     Canvas(
         Modifier.fillMaxWidth().aspectRatio(1.6f).pointerInput(Unit) {
             detectTapGestures { o ->
-                tap((o.x / size.width).toDouble().coerceIn(0.0, 1.0), (1 - o.y / size.height).toDouble().coerceIn(0.0, 1.0))
+                // The core clamps a tap just past an edge.
+                tap((o.x / size.width).toDouble(), (1 - o.y / size.height).toDouble())
             }
         },
     ) {
         drawRect(line, style = androidx.compose.ui.graphics.drawscope.Stroke(2f))
         drawLine(line, Offset(size.width / 2, 0f), Offset(size.width / 2, size.height))
         drawLine(line, Offset(0f, size.height / 2), Offset(size.width, size.height / 2))
-        at?.let { (x, y) -> drawCircle(dot, radius = 18f, center = Offset((x * size.width).toFloat(), ((1 - y) * size.height).toFloat())) }
+        if (pleasantness != null && energy != null) {
+            val x = (pleasantness + 1) / 2
+            drawCircle(dot, radius = 18f, center = Offset((x * size.width).toFloat(), ((1 - energy) * size.height).toFloat()))
+        }
     }
 }
 

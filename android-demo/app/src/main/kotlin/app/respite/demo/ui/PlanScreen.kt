@@ -6,6 +6,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.FilledTonalButton
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
@@ -60,7 +61,14 @@ fun PlanScreen(vault: Vault, go: (Route) -> Unit) {
         for (s in m.suggestions(section)) {
             TextButton(onClick = { redraw { m.pick(s) } }) { Text("+ ${s.text}") }
         }
-        Button(onClick = { redraw { m.save() } }) { Text("Save my plan") }
+        // What the save would change, from the core; nothing to save, nothing to press.
+        val pending = m.pending()
+        Text(pending.summary)
+        for (c in pending.changes) {
+            val line = listOfNotNull(c.before, c.after).joinToString(" → ")
+            Text("• ${c.section}: $line", style = MaterialTheme.typography.bodySmall)
+        }
+        Button(onClick = { redraw { m.save() } }, enabled = pending.canSave) { Text("Save my plan") }
         Heading("Practices")
         for (p in m.draft.practices) {
             Card(Modifier.fillMaxWidth()) {

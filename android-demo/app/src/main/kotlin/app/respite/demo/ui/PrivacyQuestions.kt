@@ -30,14 +30,15 @@ fun PrivacyQuestions(review: PrivacyReview<*>, redraw: Redraw) {
     for (q in review.questions) {
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
-                Text(q.question)
-                Text(Messages.privacyRedacted(q.redacted), style = MaterialTheme.typography.bodySmall)
+                val words = q.wording
+                Text(words.question)
+                Text(words.redacted, style = MaterialTheme.typography.bodySmall)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    OutlinedButton(onClick = { redraw { review.keepAsWritten(q) } }) { Text(Messages.PRIVACY_KEEP) }
-                    OutlinedButton(onClick = { redraw { review.useRedacted(q) } }) { Text(Messages.PRIVACY_REDACT) }
+                    OutlinedButton(onClick = { redraw { review.keepAsWritten(q) } }) { Text(Messages.privacy.keep) }
+                    OutlinedButton(onClick = { redraw { review.useRedacted(q) } }) { Text(Messages.privacy.redact) }
                 }
-                for (f in q.findings) {
-                    TextButton(onClick = { redraw { review.thisIsMine(f) } }) { Text(Messages.privacyMine(f)) }
+                q.findings.forEachIndexed { i, f ->
+                    TextButton(onClick = { redraw { review.thisIsMine(f) } }) { Text(words.mine[i]) }
                 }
             }
         }
@@ -51,11 +52,11 @@ fun PrivacyQuestions(review: PrivacyReview<*>, redraw: Redraw) {
  */
 @Composable
 fun PrivacyReviewStep(review: PrivacyReview<*>, redraw: Redraw, back: () -> Unit) {
-    Heading(Messages.PRIVACY_HEADING)
-    Text(Messages.PRIVACY_INTRO)
+    Heading(Messages.privacy.heading)
+    Text(Messages.privacy.intro)
     PrivacyQuestions(review, redraw)
-    Button(onClick = { redraw { review.keepAllAsWritten() } }) { Text(Messages.PRIVACY_KEEP_ALL) }
-    TextButton(onClick = { redraw { back() } }) { Text(Messages.PRIVACY_BACK) }
+    Button(onClick = { redraw { review.keepAllAsWritten() } }) { Text(Messages.privacy.keepAll) }
+    TextButton(onClick = { redraw { back() } }) { Text(Messages.privacy.back) }
 }
 
 /** After saving: the check's all-clear (or why it could not run), and back. */

@@ -79,7 +79,7 @@ fun SettingsScreen(session: Session, vault: Vault) {
         Row {
             for ((seconds, label) in lockChoices) {
                 TextButton(onClick = { redraw { session.setLockTimeout(seconds) } }) {
-                    Text(if (m.autoLock.timeoutSeconds == seconds) "• $label" else label)
+                    Text(if (m.autoLock.timeoutSeconds().toLong() == seconds) "• $label" else label)
                 }
             }
         }
@@ -145,19 +145,19 @@ fun SettingsScreen(session: Session, vault: Vault) {
                 redraw {}
             }
         }) { Text("Replace the vault key") }
-        Heading(Messages.ALLOW_LIST_HEADING)
-        Text(Messages.ALLOW_LIST_EXPLAINED)
+        Heading(Messages.privacy.allowListHeading)
+        Text(Messages.privacy.allowListExplained)
         Message(allowList.message)
-        if (allowList.words.isEmpty()) Text(Messages.ALLOW_LIST_EMPTY)
+        if (allowList.words.isEmpty()) Text(Messages.privacy.allowListEmpty)
         for (word in allowList.words) {
             Row {
                 Text(word, Modifier.weight(1f))
-                TextButton(onClick = { redraw { allowList.remove(word) } }) { Text(Messages.ALLOW_LIST_REMOVE) }
+                TextButton(onClick = { redraw { allowList.remove(word) } }) { Text(Messages.privacy.allowListRemove) }
             }
         }
         Row {
-            OutlinedTextField(value = newWord, onValueChange = { newWord = it }, label = { Text(Messages.ALLOW_LIST_FIELD) }, singleLine = true, modifier = Modifier.weight(1f))
-            TextButton(onClick = { if (redraw { allowList.add(newWord) }) newWord = "" }) { Text(Messages.ALLOW_LIST_ADD) }
+            OutlinedTextField(value = newWord, onValueChange = { newWord = it }, label = { Text(Messages.privacy.allowListField) }, singleLine = true, modifier = Modifier.weight(1f))
+            TextButton(onClick = { if (redraw { allowList.add(newWord) }) newWord = "" }) { Text(Messages.privacy.allowListAdd) }
         }
         DataSection(session, vault)
         Button(onClick = { session.lock() }, Modifier.fillMaxWidth()) { Text("Lock now") }

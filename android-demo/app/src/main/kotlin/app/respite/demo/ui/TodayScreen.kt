@@ -7,15 +7,16 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.FilledTonalButton
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
+import app.respite.core.QuickAction
 import app.respite.core.Vault
 import app.respite.demo.presentation.Clock
-import app.respite.demo.presentation.QuickAction
 import app.respite.demo.presentation.TodayModel
 import java.time.format.DateTimeFormatter
 import java.time.format.FormatStyle
@@ -25,26 +26,32 @@ import java.time.format.FormatStyle
 fun TodayScreen(vault: Vault, clock: Clock, go: (Route) -> Unit) {
     val model = remember(vault) { TodayModel(vault, clock) }
     val redraw = rememberRedraw()
-    val today = redraw.watch(model)
-    val actions = today.actions()
+    val today = redraw.watch(model).screen
     ScreenColumn {
         ReminderPermission()
         Heading("How are you, right now?")
-        actions.forEachIndexed { i, action ->
-            val (label, route) = when (action) {
-                QuickAction.AFTER_SESSION -> "After a session" to Route.AfterSession
-                QuickAction.CHECK_IN -> "Check in" to Route.CheckIn
-                QuickAction.TRANSITION -> "Leave work at work" to Route.Transition
-                QuickAction.EVENING -> "Evening check" to Route.Evening
-                QuickAction.EMERGENCY_CARD -> "My emergency card" to Route.EmergencyCard
+        // The core lays out the actions for this moment: the leading one is the filled button.
+        for (action in today.actions) {
+            val route = when (action.action) {
+                QuickAction.AFTER_SESSION -> Route.AfterSession
+                QuickAction.CHECK_IN -> Route.CheckIn
+                QuickAction.TRANSITION -> Route.Transition
+                QuickAction.EVENING_CHECK -> Route.Evening
+                QuickAction.EMERGENCY_CARD -> Route.EmergencyCard
             }
-            if (i == 0) {
-                Button(onClick = { go(route) }, Modifier.fillMaxWidth()) { Text(label) }
+            val content: @Composable () -> Unit = {
+                Column {
+                    Text(action.label)
+                    Text(action.hint, style = MaterialTheme.typography.bodySmall)
+                }
+            }
+            if (action.leading) {
+                Button(onClick = { go(route) }, Modifier.fillMaxWidth()) { content() }
             } else {
-                FilledTonalButton(onClick = { go(route) }, Modifier.fillMaxWidth()) { Text(label) }
+                FilledTonalButton(onClick = { go(route) }, Modifier.fillMaxWidth()) { content() }
             }
         }
-        today.nextPrompt()?.let { next ->
+        today.next?.let { next ->
             val at = next.at.atZone(clock.zone()).toLocalTime().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT))
             Card(Modifier.fillMaxWidth()) {
                 Column(Modifier.padding(12.dp)) {
@@ -53,7 +60,7 @@ fun TodayScreen(vault: Vault, clock: Clock, go: (Route) -> Unit) {
                 }
             }
         }
-        val parked = today.parked()
+        val parked = today.parked
         if (parked.isNotEmpty()) {
             Heading("Parked for later")
             for (p in parked) {
@@ -62,7 +69,7 @@ fun TodayScreen(vault: Vault, clock: Clock, go: (Route) -> Unit) {
                         Text(p.item.what)
                         listOfNotNull(p.item.`when`, p.item.place).takeIf { it.isNotEmpty() }?.let { Text(it.joinToString(" · ")) }
                     }
-                    TextButton(onClick = { redraw { today.done(p) } }) { Text("Done") }
+                    TextButton(onClick = { redraw { model.done(p) } }) { Text("Done") }
                 }
             }
         }

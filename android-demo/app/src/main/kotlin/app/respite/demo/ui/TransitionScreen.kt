@@ -8,14 +8,13 @@ import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.Button
 import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateListOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
@@ -42,9 +41,11 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
     val words = remember { catalogue() }
     ScreenColumn {
         // Read here, in composition, so each step's redraw moves the bar.
-        val progress = m.index.toFloat() / m.script.steps.size
+        val position = m.position
+        val progress = position.progress.toFloat()
         LinearProgressIndicator(progress = { progress }, modifier = Modifier.fillMaxWidth())
-        val step = m.current
+        Text(position.label, style = MaterialTheme.typography.labelMedium)
+        val step = position.step
         if (step == null) {
             val support = m.support
             if (m.saved != null && support != null) {
@@ -58,8 +59,8 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
                 Message(m.message)
                 Message(m.privacy.allClear)
                 PrivacyQuestions(m.privacy, redraw)
-                Button(onClick = { redraw { m.finish() } }) { Text("Save and go home") }
-                TextButton(onClick = { redraw { m.back() } }) { Text("Back") }
+                Button(onClick = { redraw { m.finish() } }) { Text(position.forwardLabel) }
+                TextButton(onClick = { redraw { m.back() } }) { Text(position.backLabel) }
             }
             return@ScreenColumn
         }
@@ -79,30 +80,22 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
                     what = ""
                     whenText = ""
                 }) { Text("Park it") }
-                a.parked.forEach { Text("• ${it.what}") }
+                a.parked.forEachIndexed { i, p ->
+                    Row {
+                        Text("• ${p.what}", Modifier.weight(1f))
+                        TextButton(onClick = { redraw { m.unpark(i) } }) { Text("Take back") }
+                    }
+                }
             }
             TransitionStep.NAME_IT -> {
-                MoodPad(a.pleasantness?.let { (it + 1) / 2 to (a.energy ?: 0.5) }) { x, y ->
-                    redraw { m.answers = a.copy(pleasantness = x * 2 - 1, energy = y) }
-                }
-                MultiChips(words.emotions.map { it.id to it.text }, a.feelings.toSet()) { id ->
-                    redraw { m.answers = a.copy(feelings = if (id in a.feelings) a.feelings - id else a.feelings + id) }
-                }
+                MoodPad(a.pleasantness, a.energy) { x, y -> redraw { m.setMood(x, y) } }
+                MultiChips(words.emotions.map { it.id to it.text }, a.feelings.toSet()) { id -> redraw { m.toggleFeeling(id) } }
             }
             TransitionStep.SET_DOWN -> Field("One hard thing I set down", a.setDown.orEmpty(), entered) { t -> redraw { m.answers = a.copy(setDown = t.ifBlank { null }) } }
             TransitionStep.WENT_WELL -> {
-                // Three fields of their own, so an empty first one does not shift the others.
-                val fields = remember { mutableStateListOf(*Array(3) { a.wentWell.getOrElse(it) { "" } }) }
-                // A redacted answer comes back from the privacy check: put it in its own slot.
-                LaunchedEffect(a.wentWell) {
-                    val filled = fields.indices.filter { fields[it].isNotBlank() }
-                    if (filled.size == a.wentWell.size) filled.forEachIndexed { n, slot -> fields[slot] = a.wentWell[n] }
-                }
-                for (i in 0 until 3) {
-                    Field("Went well ${i + 1}", fields[i], entered) { t ->
-                        fields[i] = t
-                        redraw { m.answers = m.answers.copy(wentWell = fields.filter { it.isNotBlank() }) }
-                    }
+                // Three fields of their own (the core keeps each text in its slot, redacted or not).
+                m.wentWell.forEachIndexed { i, text ->
+                    Field("Went well ${i + 1}", text, entered) { t -> redraw { m.setWentWell(i, t) } }
                 }
             }
             TransitionStep.SWITCH_ROLES -> {
@@ -121,11 +114,10 @@ fun TransitionScreen(vault: Vault, clock: Clock, done: () -> Unit) {
         }
         PrivacyQuestions(m.privacy, redraw)
         Row {
-            if (m.index > 0) TextButton(onClick = { redraw { m.back() } }) { Text("Back") }
+            if (position.canGoBack) TextButton(onClick = { redraw { m.back() } }) { Text(position.backLabel) }
             Spacer(Modifier.width(8.dp))
-            TextButton(onClick = { redraw { m.skip() } }) { Text("Skip") }
-            Spacer(Modifier.width(8.dp))
-            Button(onClick = { redraw { m.next() } }) { Text("Next") }
+            // "Skip" while the step is unanswered, "Next" once it is: the core's words.
+            Button(onClick = { redraw { m.next() } }) { Text(position.forwardLabel) }
         }
     }
 }

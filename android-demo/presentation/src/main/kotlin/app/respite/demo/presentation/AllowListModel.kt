@@ -1,5 +1,7 @@
 package app.respite.demo.presentation
 
+import app.respite.core.AllowListOutcome
+import app.respite.core.allowListMessage
 import app.respite.core.RespiteException
 import app.respite.core.Vault
 
@@ -25,14 +27,14 @@ class AllowListModel(private val vault: Vault) {
     fun add(word: String): Boolean = attempt {
         val added = vault.privacy().use { it.allow(word) }
         reload()
-        message = if (added) Messages.allowAdded(word.trim()) else Messages.allowAlready(word.trim())
+        message = allowListMessage(if (added) AllowListOutcome.ADDED else AllowListOutcome.ALREADY_THERE, word)
     }
 
     /** Takes a word or phrase off the list; whether that worked (also when it was not there). */
     fun remove(word: String): Boolean = attempt {
         val removed = vault.privacy().use { it.removeAllowed(word) }
         reload()
-        message = if (removed) Messages.allowRemoved(word) else Messages.allowMissing(word)
+        message = allowListMessage(if (removed) AllowListOutcome.REMOVED else AllowListOutcome.NOT_THERE, word)
     }
 
     private fun reload() {

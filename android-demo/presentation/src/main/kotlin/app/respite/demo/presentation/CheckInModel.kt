@@ -1,28 +1,37 @@
 package app.respite.demo.presentation
 
+import app.respite.core.CaptureCheck
 import app.respite.core.CheckIn
 import app.respite.core.CheckInContext
 import app.respite.core.CheckInData
 import app.respite.core.EmotionLabel
 import app.respite.core.LabelKind
-import app.respite.core.Quadrant
+import app.respite.core.PadReading
 import app.respite.core.RecoveryExperience
 import app.respite.core.StressZone
+import app.respite.core.TypedLabel
 import app.respite.core.Vault
-import app.respite.core.catalogue
-import app.respite.core.matchLabel
+import app.respite.core.checkinCheck
+import app.respite.core.emotionChoices
+import app.respite.core.padReading
+import app.respite.core.withTypedLabel
 
 /**
  * A check-in: one tap on the pleasantness × energy pad is enough; everything else is
- * optional. The pad's corner decides which emotion words are offered first. The note
+ * optional. The core reads the pad ([padReading]), orders the emotion words by its
+ * corner, takes typed words and gives the hints before a save ([check]). The note
  * goes through the vault's privacy check before saving ([CheckedForm]); its questions
  * never stop the save.
  */
 class CheckInModel(private val vault: Vault, private val clock: Clock) :
     CheckedForm<CheckInData, CheckIn>(vault, CheckedRecord.CHECKIN) {
-    /** Where the pad was tapped: x 0 (unpleasant) to 1 (pleasant), y 0 (drained) to 1 (energised). */
-    var pad: Pair<Double, Double>? = null
-    val emotions = linkedSetOf<String>()
+    /** The core's reading of the last tap on the pad, if there was one. */
+    var pad: PadReading? = null
+        private set
+
+    /** The chosen emotion ids (catalogue ids, or `own:` words), in the order chosen. */
+    var emotions: List<String> = emptyList()
+        private set
     var zone: StressZone? = null
     var burnout: Int? = null
     var sleepHours: Double? = null
@@ -39,13 +48,20 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
     var context: CheckInContext? = null
     var note: String = ""
 
-    private val catalogue = catalogue()
+    /** A tap on the pad: x 0 (unpleasant) to 1 (pleasant), y 0 (drained) to 1 (energised). */
+    fun tap(x: Double, y: Double) {
+        pad = padReading(x, y)
+    }
 
-    /** Pleasantness from the pad, −1…1. */
-    val pleasantness: Double? get() = pad?.let { it.first * 2 - 1 }
+    /** Clears the pad (it is optional too). */
+    fun clearPad() {
+        pad = null
+    }
 
-    /** Energy from the pad, 0…1. */
-    val energy: Double? get() = pad?.second
+    /** Chooses an emotion, or un-chooses it. */
+    fun toggleEmotion(id: String) {
+        emotions = if (id in emotions) emotions - id else emotions + id
+    }
 
     /** The answer to one of the four recovery statements, 1–5. */
     fun recovery(experience: RecoveryExperience): Int? = when (experience) {
@@ -67,33 +83,23 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
 
     /**
      * A feeling typed in the person's own words: the catalogue's word when it names
-     * one, else kept as their own. Returns the close catalogue words to offer (empty
-     * when the word was taken as it is).
+     * one, else kept as their own. The result carries the hint to show under the field
+     * and close catalogue words to offer.
      */
-    fun addTypedFeeling(word: String): List<String> {
-        val found = matchLabel(LabelKind.EMOTION, word)
-        val id = found.id ?: found.own ?: return found.close
-        emotions.add(id)
-        return if (found.id == null) found.close else emptyList()
-    }
+    fun addTypedFeeling(word: String): TypedLabel =
+        withTypedLabel(LabelKind.EMOTION, word, emotions).also { emotions = it.chosen }
 
-    /** Emotion words, those of the tapped quadrant first. */
-    fun emotionChoices(): List<EmotionLabel> {
-        val (x, y) = pad ?: return catalogue.emotions
-        val quadrant = when {
-            y >= 0.5 && x >= 0.5 -> Quadrant.HIGH_ENERGY_PLEASANT
-            y >= 0.5 -> Quadrant.HIGH_ENERGY_UNPLEASANT
-            x < 0.5 -> Quadrant.LOW_ENERGY_UNPLEASANT
-            else -> Quadrant.LOW_ENERGY_PLEASANT
-        }
-        return catalogue.emotions.sortedBy { if (it.quadrant == quadrant) 0 else 1 }
-    }
+    /** Emotion words, those of the tapped corner first. */
+    fun emotionChoices(): List<EmotionLabel> = emotionChoices(pad?.quadrant)
+
+    /** Whether the form can be saved as it stands, and the hints to show before saving. */
+    fun check(): CaptureCheck = checkinCheck(record())
 
     override fun record() = CheckInData(
         moment = clock.moment(),
-        pleasantness = pleasantness,
-        energy = energy,
-        emotions = emotions.toList(),
+        pleasantness = pad?.pleasantness,
+        energy = pad?.energy,
+        emotions = emotions,
         stressZone = zone,
         burnout = burnout?.toUByte(),
         sleepHours = sleepHours,

@@ -24,7 +24,7 @@ class DataModel(private val vault: Vault, private val clock: Clock, private val 
         }
         val file = freshFile("backup")
         return attempt(file) {
-            val summary = vault.createBackup(file.path, java.text.Normalizer.normalize(passphrase, java.text.Normalizer.Form.NFC), null)
+            val summary = vault.createBackup(file.path, passphrase, null) // the core normalises it (NFC)
             message = "Backup ready: ${summary.journalEntries} journal entries and ${summary.checkins} check-ins, " +
                 "encrypted with this passphrase. Keep the passphrase safe: without it the backup cannot be opened."
         }

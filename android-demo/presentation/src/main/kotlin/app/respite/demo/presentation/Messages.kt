@@ -1,8 +1,8 @@
 package app.respite.demo.presentation
 
-import app.respite.core.FindingKind
-import app.respite.core.PrivacyFinding
+import app.respite.core.PrivacyWording
 import app.respite.core.RespiteException
+import app.respite.core.privacyWording
 
 /**
  * Words the shells show for errors from the core. The core's errors carry a kind and
@@ -49,106 +49,10 @@ object Messages {
     /** A field name as a person would say it. */
     fun fieldName(field: String): String = field.replace('_', ' ')
 
-    // The privacy check. It is a question, never a verdict, and it can miss things.
-
-    /** After a check that spotted nothing. */
-    const val PRIVACY_ALL_CLEAR =
-        "Respite did not spot anything that looks like a client detail. It can miss some, so it is worth reading it over."
-
-    /** When the check could not run (saving is never held up by it). */
-    const val PRIVACY_CHECK_FAILED = "The privacy check could not run just now. You can still save."
-
-    /** Above the questions. */
-    const val PRIVACY_HEADING = "Before saving"
-
-    /** Under the heading. */
-    const val PRIVACY_INTRO = "Some words might identify a client. It's your choice: nothing here stops you saving."
-
-    /** Answer: keep the field as it is. */
-    const val PRIVACY_KEEP = "Keep as written"
-
-    /** Answer: use the text with placeholders. */
-    const val PRIVACY_REDACT = "Use the redacted version"
-
-    /** Answer to every open question at once. */
-    const val PRIVACY_KEEP_ALL = "Keep everything as written"
-
-    /** Back from the questions to the form. */
-    const val PRIVACY_BACK = "Back to editing"
-
-    /** The question for one field. */
-    fun privacyQuestion(field: String, findings: List<PrivacyFinding>): String {
-        val parts = findings.mapIndexed { i, f -> if (i == 0) "“${f.text}” looks like ${kindName(f.kind)}" else "“${f.text}” like ${kindName(f.kind)}" }
-        val list = if (parts.size <= 1) parts.joinToString() else parts.dropLast(1).joinToString(", ") + " and " + parts.last()
-        return "In ${privacyFieldName(field)}, $list. Could ${if (findings.size == 1) "it" else "they"} identify a client?"
-    }
-
-    /** The field, with the redacted version, as shown under the question. */
-    fun privacyRedacted(redacted: String): String = "Redacted: $redacted"
-
-    /** Answer: the finding is the person's own (their supervisor, family, workplace). */
-    fun privacyMine(finding: PrivacyFinding): String = "“${finding.text}” is mine, not a client's"
-
-    /** What a finding looks like, as a person would say it. */
-    fun kindName(kind: FindingKind): String = when (kind) {
-        FindingKind.PERSON_NAME -> "a name"
-        FindingKind.INITIALS -> "initials"
-        FindingKind.AGE -> "an age"
-        FindingKind.PLACE -> "a place"
-        FindingKind.STREET_ADDRESS -> "an address"
-        FindingKind.DATE -> "a date"
-        FindingKind.PHONE_NUMBER -> "a phone number"
-        FindingKind.EMAIL -> "an email address"
-        FindingKind.ID_NUMBER -> "a record number"
-    }
-
-    /** A field named by the core ("body", "parked 2 when", "went well 1"), as a person would say it. */
-    fun privacyFieldName(field: String): String {
-        val parked = Regex("""parked (\d+)( when| where)?""").matchEntire(field)
-        return when {
-            field == "title" -> "the title"
-            field == "body" -> "the text"
-            field == "note" -> "the note"
-            parked != null -> when (parked.groupValues[2]) {
-                " when" -> "when you'll pick up parked item ${parked.groupValues[1]}"
-                " where" -> "where you'll pick up parked item ${parked.groupValues[1]}"
-                else -> "parked item ${parked.groupValues[1]}"
-            }
-            else -> "“$field”"
-        }
-    }
-
-    // The allow-list in settings.
-
-    /** Its heading. */
-    const val ALLOW_LIST_HEADING = "Words that are mine"
-
-    /** What it is. */
-    const val ALLOW_LIST_EXPLAINED =
-        "Names and places from your own life (your supervisor, your family, your workplace). " +
-            "The privacy check does not ask about these. The list stays encrypted in your vault."
-
-    /** The field to add a word. */
-    const val ALLOW_LIST_FIELD = "A name or word of mine"
-
-    /** Adds the word. */
-    const val ALLOW_LIST_ADD = "Add"
-
-    /** Takes a word off. */
-    const val ALLOW_LIST_REMOVE = "Remove"
-
-    /** When it is empty. */
-    const val ALLOW_LIST_EMPTY = "None yet. Answer “this is mine” to a question, or add a word here."
-
-    /** After adding a word. */
-    fun allowAdded(word: String): String = "“$word” won't be asked about again."
-
-    /** When the word was already there. */
-    fun allowAlready(word: String): String = "“$word” is already on your list."
-
-    /** After removing a word. */
-    fun allowRemoved(word: String): String = "“$word” is off your list; the check will ask about it again."
-
-    /** When the word to remove was not there. */
-    fun allowMissing(word: String): String = "“$word” was not on your list."
+    /**
+     * The privacy check's and the allow-list's fixed texts, from the core (a question's
+     * own words come with it: [PrivacyQuestion.wording]). It is a question, never a
+     * verdict, and it can miss things.
+     */
+    val privacy: PrivacyWording = privacyWording()
 }

@@ -3,6 +3,7 @@ package app.respite.demo.presentation
 import app.respite.core.EmergencyCard
 import app.respite.core.Plan
 import app.respite.core.PlanChange
+import app.respite.core.PlanSave
 import app.respite.core.PlanSection
 import app.respite.core.PlanSuggestion
 import app.respite.core.PracticeStatus
@@ -36,6 +37,9 @@ class PlanModel(private val vault: Vault) : CheckedForm<Plan, UInt>(vault, Check
     fun retire(practiceId: String) {
         draft = draft.copy(practices = draft.practices.map { if (it.id == practiceId) it.copy(status = PracticeStatus.RETIRED) else it })
     }
+
+    /** What saving the draft would change, in the core's words ("2 changes to save."), and whether there is anything to save. */
+    fun pending(): PlanSave = vault.screens().use { it.planSave(draft) }
 
     override fun record() = draft
 

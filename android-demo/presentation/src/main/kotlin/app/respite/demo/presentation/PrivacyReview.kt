@@ -7,10 +7,12 @@ import app.respite.core.JournalDraft
 import app.respite.core.Plan
 import app.respite.core.Privacy
 import app.respite.core.PrivacyFinding
+import app.respite.core.PrivacyQuestionText
 import app.respite.core.RespiteException
 import app.respite.core.SafetyResponse
 import app.respite.core.TransitionAnswers
 import app.respite.core.Vault
+import app.respite.core.privacyQuestion
 
 /**
  * One free-text field in which the check spotted something that may identify a
@@ -25,8 +27,11 @@ data class PrivacyQuestion(
     /** The field's text with every finding replaced by a placeholder such as "[name]". */
     val redacted: String,
 ) {
+    /** The question, the redacted line and each finding's "this is mine", in the core's words. */
+    val wording: PrivacyQuestionText get() = privacyQuestion(this.field, findings, redacted)
+
     /** The question, in plain words. */
-    val question: String get() = Messages.privacyQuestion(this.field, findings)
+    val question: String get() = wording.question
 }
 
 /**
@@ -84,7 +89,7 @@ class PrivacyReview<R>(
     private val kept = mutableSetOf<PrivacyQuestion>()
 
     /** The honest all-clear, when the last check read some text and spotted nothing; null otherwise. */
-    val allClear: String? get() = if (spottedNothing) Messages.PRIVACY_ALL_CLEAR else null
+    val allClear: String? get() = if (spottedNothing) Messages.privacy.allClear else null
 
     /** The all-clear, or why the check could not run: the line to show after saving. */
     val afterSave: String? get() = allClear ?: error
@@ -171,7 +176,7 @@ class PrivacyReview<R>(
     }
 
     private fun failure(e: Exception): String =
-        if (e is RespiteException.Locked) Messages.forError(e) else Messages.PRIVACY_CHECK_FAILED
+        if (e is RespiteException.Locked) Messages.forError(e) else Messages.privacy.checkFailed
 
     private fun afterAnswer() {
         if (questions.isEmpty()) resolved()

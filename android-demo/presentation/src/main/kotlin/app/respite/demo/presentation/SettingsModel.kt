@@ -1,5 +1,6 @@
 package app.respite.demo.presentation
 
+import app.respite.core.AutoLock
 import app.respite.core.CrisisLine
 import app.respite.core.CurrentSecret
 import app.respite.core.DeviceKeyStore
@@ -15,7 +16,7 @@ import app.respite.core.scheduleFromText
 import app.respite.core.scheduleToText
 
 /** The settings screen: schedule, day start, unlock methods, auto-lock. */
-class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
+class SettingsModel(private val vault: Vault, val autoLock: AutoLock) {
     /** An error to show. */
     var error: String? = null
         private set
@@ -120,47 +121,5 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLockPolicy) {
             else -> Messages.forError(e)
         }
         false
-    }
-}
-
-/**
- * Locks the vault when the app has been in the background longer than the chosen
- * timeout (0 locks as soon as it leaves the screen).
- */
-class AutoLockPolicy(var timeoutSeconds: Long = 60) {
-    private var backgroundSince: java.time.Instant? = null
-    private var handedOff = false
-
-    /**
-     * The app hands the person to a system screen it expects them back from (the file
-     * picker, the share sheet): the auto-lock waits for them, up to [HAND_OFF_SECONDS],
-     * so an import is not dropped and a shared file is not deleted under the app
-     * receiving it. Cleared when the app comes back.
-     */
-    fun handOff() {
-        handedOff = true
-    }
-
-    /** How long the app may stay in the background before the vault locks. */
-    val lockAfterSeconds: Long
-        get() = if (handedOff) maxOf(timeoutSeconds, HAND_OFF_SECONDS) else timeoutSeconds
-
-    /** The app left the screen. */
-    fun onBackground(now: java.time.Instant) {
-        backgroundSince = now
-    }
-
-    /** The app came back; whether the vault must be locked first. */
-    fun onForeground(now: java.time.Instant): Boolean {
-        val since = backgroundSince ?: return false
-        val limit = lockAfterSeconds
-        backgroundSince = null
-        handedOff = false
-        return java.time.Duration.between(since, now).seconds >= limit
-    }
-
-    companion object {
-        /** The longest wait for the person to come back from a system screen. */
-        const val HAND_OFF_SECONDS = 600L
     }
 }

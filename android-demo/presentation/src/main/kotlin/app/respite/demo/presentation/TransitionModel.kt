@@ -1,59 +1,77 @@
 package app.respite.demo.presentation
 
+import app.respite.core.CaptureCheck
 import app.respite.core.CheckIn
 import app.respite.core.EveningAnswers
+import app.respite.core.FlowPosition
 import app.respite.core.FlowStep
 import app.respite.core.JournalEntry
-import app.respite.core.ParkedItemDraft
 import app.respite.core.RespiteException
 import app.respite.core.TransitionAnswers
+import app.respite.core.TransitionFlow
 import app.respite.core.TransitionScript
 import app.respite.core.Vault
+import app.respite.core.eveningCheck
 
 /**
- * The end-of-shift transition as a step machine: park it → name it → set it down →
- * what went well → switch roles → end-of-day signal. Every step can be skipped; the
- * wording comes from the core and changes day by day. Each answer goes through the
- * vault's privacy check as soon as it is entered (parked, or the step left); the
- * questions ([privacy]) stay on show on every step until answered, and never stop the
- * save: [finish] keeps open ones as written.
+ * The end-of-shift transition over the core's step machine ([TransitionFlow]): park it
+ * → name it → set it down → what went well → switch roles → end-of-day signal. The
+ * core holds the step, the progress, the buttons' words and the answers; every step
+ * can be skipped. Each answer goes through the vault's privacy check as soon as it is
+ * entered (parked, or the step left); the questions ([privacy]) stay on show on every
+ * step until answered, and never stop the save: [finish] keeps open ones as written.
  */
 class TransitionModel(private val vault: Vault, clock: Clock) :
     CheckedForm<TransitionAnswers, JournalEntry>(vault, CheckedRecord.TRANSITION) {
-    private val moment = clock.moment()
+    private val flow: TransitionFlow = vault.screens().use { it.transitionFlow(clock.moment()) }
 
     /** The script for today. */
-    val script: TransitionScript = vault.prompts().use { it.transitionScript(moment) }
+    val script: TransitionScript = flow.script()
 
-    /** Index of the current step; `steps.size` once the last step is passed. */
-    var index = 0
+    /** Where the flow is: the step, "Step 2 of 6", the progress and the buttons' words. */
+    var position: FlowPosition = flow.position()
         private set
 
-    /** The answers so far. */
-    var answers = TransitionAnswers()
+    /** The answers so far (setting them is typing into a field). */
+    var answers: TransitionAnswers
+        get() = flow.answers()
+        set(value) = flow.setAnswers(value)
+
+    /** The three went-well fields as typed, empty ones included. */
+    val wentWell: List<String> get() = flow.wentWellSlots()
 
     /** A message to show: saved, nothing to save, or an error. */
     val message: String? get() = if (saved != null) "Saved. The rest can wait until tomorrow." else error
 
-    /** The step being shown, or null when the flow is done. */
-    val current: FlowStep? get() = script.steps.getOrNull(index)
+    /** The step being shown, or null on the save page. */
+    val current: FlowStep? get() = position.step
 
     /** Parks one unfinished thing, and checks it at once. */
     fun park(what: String, whenText: String?, place: String?) {
-        if (what.isBlank()) return
-        answers = answers.copy(parked = answers.parked + ParkedItemDraft(what, whenText, place))
-        entered()
+        if (flow.park(what, whenText, place)) entered()
     }
+
+    /** Takes back parked item [index] (from 0). */
+    fun unpark(index: Int) = flow.unpark(index.toUInt())
+
+    /** Names how I am from a tap on the pad (x pleasantness, y energy, 0–1). */
+    fun setMood(x: Double, y: Double) = flow.setMood(x, y)
+
+    /** Chooses a feeling, or un-chooses it. */
+    fun toggleFeeling(id: String) = flow.toggleFeeling(id)
+
+    /** Types into went-well field [slot] (0–2). */
+    fun setWentWell(slot: Int, text: String) = flow.setWentWell(slot.toUInt(), text)
 
     /** An answer was entered (the keyboard's done key, or leaving the step): checks the answers. */
     fun entered() {
         privacy.run()
     }
 
-    /** Goes to the next step (whatever was or was not answered). */
+    /** Goes to the next step, answered or not. */
     fun next() {
         entered()
-        if (index < script.steps.size) index++
+        position = flow.next()
     }
 
     /** Skips the current step. */
@@ -62,7 +80,7 @@ class TransitionModel(private val vault: Vault, clock: Clock) :
     /** Goes back one step. */
     fun back() {
         entered()
-        if (index > 0) index--
+        position = flow.back()
     }
 
     /** Saves the answers as one sealed transition entry; open questions are kept as written. */
@@ -77,7 +95,10 @@ class TransitionModel(private val vault: Vault, clock: Clock) :
         answers = redacted
     }
 
-    override fun persist(record: TransitionAnswers): JournalEntry = vault.prompts().use { it.saveTransition(moment, record) }
+    override fun persist(record: TransitionAnswers): JournalEntry {
+        flow.setAnswers(record)
+        return flow.save()
+    }
 
     override fun respond(saved: JournalEntry) = vault.support().use { it.afterEntry(saved) }
 
@@ -116,6 +137,9 @@ class EveningModel(private val vault: Vault, private val clock: Clock) :
         mastery = mastery?.toUByte(),
         control = control?.toUByte(),
     )
+
+    /** Whether the check can be saved as it stands, and the hints to show before saving. */
+    fun check(): CaptureCheck = eveningCheck(record())
 
     override fun take(redacted: EveningAnswers) {
         note = redacted.note ?: note
