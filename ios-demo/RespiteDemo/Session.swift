@@ -110,10 +110,9 @@ final class Session: ObservableObject {
         })
     }
 
-    /// Unlocks with the passphrase (in Unicode NFC, so any keyboard's input matches).
+    /// Unlocks with the passphrase (the core takes it in Unicode NFC, so any keyboard's input matches).
     func unlock(passphrase: String) {
-        let secret = passphrase.precomposedStringWithCanonicalMapping
-        attempt { try $0.unlockWithPassphrase(passphrase: secret) }
+        attempt { try $0.unlockWithPassphrase(passphrase: passphrase) }
     }
 
     /// Unlocks with a recovery code.

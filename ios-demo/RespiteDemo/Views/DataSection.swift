@@ -75,7 +75,7 @@ struct DataSection: View {
             return
         }
         let url = freshFile("backup")
-        let secret = passphrase.precomposedStringWithCanonicalMapping
+        let secret = passphrase // the core normalises it (NFC)
         passphrase = ""
         confirmation = ""
         let vault = self.vault
