@@ -48,8 +48,9 @@ pub use api::plan::CarePlan;
 pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
 pub use api::screens::{
-    allow_list_message, checkin_check, emotion_choices, evening_check, pad_reading,
-    privacy_question, privacy_wording, with_typed_label, AutoLock, Screens, TransitionFlow,
+    allow_list_message, checkin_check, emotion_choices, error_message, evening_check, pad_reading,
+    privacy_question, privacy_wording, read_only_message, with_typed_label, AutoLock, Screens,
+    TransitionFlow,
 };
 pub use api::support::Support;
 pub use api::trends::Trends;
@@ -98,6 +99,7 @@ pub use prompts::transition::{
 };
 pub use prompts::{PromptKind, PromptOccurrence, MAX_UPCOMING_DAYS};
 pub use screens::capture::{CaptureCheck, FieldHint, PadReading, TypedLabel};
+pub use screens::error_messages::SaveForm;
 pub use screens::plan_save::PlanSave;
 pub use screens::privacy_review::{AllowListOutcome, PrivacyQuestionText, PrivacyWording};
 pub use screens::today::{QuickAction, TodayAction, TodayScreen};

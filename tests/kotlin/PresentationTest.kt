@@ -509,7 +509,7 @@ fun presentationTests() {
             assertEquals(listOf(2, 3, 4, 5).map { v -> v.toUByte() }.toSet(), setOf(d.detachment, d.relaxation, d.mastery, d.control))
             val empty = CheckInModel(it, berlinClock())
             assertNull(empty.save())
-            assertTrue(empty.error!!.isNotEmpty())
+            assertEquals("One tap on the pad is enough to save.", empty.error, "nothing to save, in the form's words")
         }
     }
 
@@ -654,7 +654,7 @@ fun presentationTests() {
             assertEquals(listOf("sleep_hours"), tooLong.hints.map { h -> h.field })
             assertTrue(tooLong.hints.single().text.startsWith("Hours slept "))
             assertNull(checkin.save(), "the core refuses what the hint names")
-            assertTrue(checkin.error!!.isNotEmpty())
+            assertTrue(checkin.error!!.startsWith("Please check sleep hours: "), checkin.error)
             checkin.sleepHours = 7.5
             assertTrue(checkin.check().canSave)
             assertTrue(checkin.check().hints.isEmpty())
@@ -666,6 +666,21 @@ fun presentationTests() {
             evening.workIntrusion = 2
             assertTrue(evening.check().canSave)
             assertNotNull(evening.save())
+        }
+    }
+
+    test("presentation: the core words every error, passed back to it from Kotlin") {
+        assertEquals("Please check sleep hours: must be at most 24.", Messages.forError(RespiteException.InvalidInput("sleep_hours", "must be at most 24")))
+        assertEquals("Your device couldn't save just now (disk full). Nothing was lost.", Messages.forError(RespiteException.Storage("disk full")))
+        assertEquals("Something went wrong. Nothing was lost.", Messages.forError(IllegalStateException("not from the core")))
+        val skipped = RespiteException.InvalidInput("answers", "every step was skipped: nothing to save")
+        assertEquals("Nothing to save tonight, and that's fine.", Messages.forError(skipped, SaveForm.EVENING))
+        assertTrue(Messages.readOnly(2).startsWith("Your vault opened read-only: 2 of its records"))
+        val (vault, _) = openVault()
+        vault.use {
+            val plan = PlanModel(it)
+            assertNull(plan.save(), "an unchanged plan is not saved")
+            assertEquals("No changes to save.", plan.error)
         }
     }
 

@@ -6,13 +6,14 @@ use super::prompts::Prompts;
 use super::session::Session;
 use crate::checkins::CheckInData;
 use crate::content::catalogue::{EmotionLabel, LabelKind, Quadrant};
-use crate::error::Result;
+use crate::error::{RespiteError, Result};
 use crate::journal::JournalEntry;
 use crate::plan::Plan;
 use crate::privacy::PrivacyFinding;
 use crate::prompts::transition::{self, EveningAnswers, TransitionAnswers, TransitionScript};
 use crate::screens::auto_lock::AutoLockState;
 use crate::screens::capture::{self, CaptureCheck, PadReading, TypedLabel};
+use crate::screens::error_messages::{self, SaveForm};
 use crate::screens::plan_save::{self, PlanSave};
 use crate::screens::privacy_review::{self, AllowListOutcome, PrivacyQuestionText, PrivacyWording};
 use crate::screens::today::{self, TodayScreen};
@@ -264,4 +265,17 @@ impl AutoLock {
     pub fn on_foreground(&self, at: Timestamp) -> bool {
         self.state().on_foreground(at)
     }
+}
+
+/// The sentence to show for `error` (none: an error from elsewhere), from the form
+/// `form` when it was a save, so that "nothing to save" is said in that form's words.
+#[uniffi::export]
+pub fn error_message(error: Option<RespiteError>, form: Option<SaveForm>) -> String {
+    error_messages::error_message(error.as_ref(), form)
+}
+
+/// Why the vault opened read-only, after its integrity check found `problems`.
+#[uniffi::export]
+pub fn read_only_message(problems: u32) -> String {
+    error_messages::read_only_message(problems)
 }

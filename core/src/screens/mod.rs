@@ -4,6 +4,7 @@
 
 pub(crate) mod auto_lock;
 pub(crate) mod capture;
+pub(crate) mod error_messages;
 pub(crate) mod plan_save;
 pub(crate) mod privacy_review;
 pub(crate) mod today;

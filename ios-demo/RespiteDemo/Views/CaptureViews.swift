@@ -206,7 +206,7 @@ struct CheckInView: View {
         privacy.write({
             let checkin = try vault.checkins().add(data: data())
             privacy.support = try? vault.support().afterCheckin(checkin: checkin)
-        }, done: { dismiss() }) { error = Messages.forError($0) }
+        }, done: { dismiss() }) { error = Messages.forError($0, form: .checkIn) }
     }
 }
 
@@ -268,7 +268,7 @@ struct EveningView: View {
             let checkin = try vault.prompts().saveEveningCheck(moment: Now.moment(), answers: answers())
             privacy.support = try? vault.support().afterCheckin(checkin: checkin)
         }, done: { dismiss() }) {
-            message = Messages.forError($0, nothingToSave: "Nothing to save tonight, and that's fine.")
+            message = Messages.forError($0, form: .evening)
         }
     }
 }

@@ -110,7 +110,7 @@ struct PlanView: View {
             editing = nil
             message = "Saved as revision \(revision.revision)."
         }, done: {}) {
-            message = Messages.forError($0, nothingToSave: "No changes to save.")
+            message = Messages.forError($0, form: .plan)
         }
     }
 

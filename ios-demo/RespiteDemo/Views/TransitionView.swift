@@ -187,7 +187,7 @@ struct TransitionView: View {
             saved = true
             message = "Saved. The rest can wait until tomorrow."
         }, done: {}) {
-            message = Messages.forError($0, nothingToSave: "Nothing to save, and that's fine. Go gently.")
+            message = Messages.forError($0, form: .transition)
         }
     }
 }

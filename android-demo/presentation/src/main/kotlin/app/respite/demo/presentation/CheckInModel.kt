@@ -8,6 +8,8 @@ import app.respite.core.EmotionLabel
 import app.respite.core.LabelKind
 import app.respite.core.PadReading
 import app.respite.core.RecoveryExperience
+import app.respite.core.RespiteException
+import app.respite.core.SaveForm
 import app.respite.core.StressZone
 import app.respite.core.TypedLabel
 import app.respite.core.Vault
@@ -122,4 +124,6 @@ class CheckInModel(private val vault: Vault, private val clock: Clock) :
     override fun persist(record: CheckInData): CheckIn = vault.checkins().use { it.add(record) }
 
     override fun respond(saved: CheckIn) = vault.support().use { it.afterCheckin(saved) }
+
+    override fun failure(e: RespiteException): String = Messages.forError(e, SaveForm.CHECK_IN)
 }

@@ -8,6 +8,7 @@ import app.respite.core.PlanSection
 import app.respite.core.PlanSuggestion
 import app.respite.core.PracticeStatus
 import app.respite.core.RespiteException
+import app.respite.core.SaveForm
 import app.respite.core.Vault
 import app.respite.core.planFromText
 import app.respite.core.planSuggestions
@@ -53,7 +54,7 @@ class PlanModel(private val vault: Vault) : CheckedForm<Plan, UInt>(vault, Check
         it.revision
     }
 
-    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "No changes to save.")
+    override fun failure(e: RespiteException): String = Messages.forError(e, SaveForm.PLAN)
 
     /** The draft in the core's text form (the one `respite plan edit` shows). */
     val text: String get() = planToText(draft)

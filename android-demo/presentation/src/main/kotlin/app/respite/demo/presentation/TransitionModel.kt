@@ -7,6 +7,7 @@ import app.respite.core.FlowPosition
 import app.respite.core.FlowStep
 import app.respite.core.JournalEntry
 import app.respite.core.RespiteException
+import app.respite.core.SaveForm
 import app.respite.core.TransitionAnswers
 import app.respite.core.TransitionFlow
 import app.respite.core.TransitionScript
@@ -102,7 +103,7 @@ class TransitionModel(private val vault: Vault, clock: Clock) :
 
     override fun respond(saved: JournalEntry) = vault.support().use { it.afterEntry(saved) }
 
-    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save, and that's fine. Go gently.")
+    override fun failure(e: RespiteException): String = Messages.forError(e, SaveForm.TRANSITION)
 }
 
 /**
@@ -149,5 +150,5 @@ class EveningModel(private val vault: Vault, private val clock: Clock) :
 
     override fun respond(saved: CheckIn) = vault.support().use { it.afterCheckin(saved) }
 
-    override fun failure(e: RespiteException): String = Messages.forError(e, nothingToSave = "Nothing to save tonight, and that's fine.")
+    override fun failure(e: RespiteException): String = Messages.forError(e, SaveForm.EVENING)
 }
