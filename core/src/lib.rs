@@ -49,8 +49,8 @@ pub use api::privacy::Privacy;
 pub use api::prompts::Prompts;
 pub use api::screens::{
     allow_list_message, checkin_check, emotion_choices, error_message, evening_check, pad_reading,
-    privacy_question, privacy_wording, read_only_message, with_typed_label, AutoLock, Screens,
-    TransitionFlow,
+    passphrase_mismatch, privacy_question, privacy_wording, read_only_message, with_typed_label,
+    AutoLock, Screens, TransitionFlow,
 };
 pub use api::support::Support;
 pub use api::trends::Trends;

@@ -86,8 +86,8 @@ final class Session: ObservableObject {
 
     /// Creates the vault; shows the recovery code once.
     func create(passphrase: String, confirmation: String) {
-        guard passphrase == confirmation else {
-            state = .noVault(error: "The two passphrases differ.")
+        if let differ = passphraseMismatch(passphrase: passphrase, confirmation: confirmation) {
+            state = .noVault(error: differ)
             return
         }
         let path = self.path

@@ -59,6 +59,9 @@ fun presentationTests() {
         val decomposed = UnlockModel(accents, null)
         decomposed.unlockWithPassphrase("cafe\u0301 au lait, s'il vous plai\u0302t")
         assertTrue(decomposed.state is UnlockState.Unlocked)
+        // The confirmation may come from another keyboard, in the other Unicode form: still the same passphrase.
+        val mixed = UnlockModel(tempVaultPath(), null)
+        assertNotNull(mixed.create("caf\u00e9 au lait, s'il vous pla\u00eet", "cafe\u0301 au lait, s'il vous plai\u0302t"))
         assertNull(decomposed.integrityWarning)
     }
 

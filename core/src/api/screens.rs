@@ -14,6 +14,7 @@ use crate::prompts::transition::{self, EveningAnswers, TransitionAnswers, Transi
 use crate::screens::auto_lock::AutoLockState;
 use crate::screens::capture::{self, CaptureCheck, PadReading, TypedLabel};
 use crate::screens::error_messages::{self, SaveForm};
+use crate::screens::passphrase_form;
 use crate::screens::plan_save::{self, PlanSave};
 use crate::screens::privacy_review::{self, AllowListOutcome, PrivacyQuestionText, PrivacyWording};
 use crate::screens::today::{self, TodayScreen};
@@ -278,4 +279,12 @@ pub fn error_message(error: Option<RespiteError>, form: Option<SaveForm>) -> Str
 #[uniffi::export]
 pub fn read_only_message(problems: u32) -> String {
     error_messages::read_only_message(problems)
+}
+
+/// What to say when a new passphrase and its confirmation are not the same
+/// passphrase (compared in Unicode NFC, as the core takes passphrases); none when they
+/// are.
+#[uniffi::export]
+pub fn passphrase_mismatch(passphrase: String, confirmation: String) -> Option<String> {
+    passphrase_form::mismatch(passphrase, confirmation)
 }

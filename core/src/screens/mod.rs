@@ -5,6 +5,7 @@
 pub(crate) mod auto_lock;
 pub(crate) mod capture;
 pub(crate) mod error_messages;
+pub(crate) mod passphrase_form;
 pub(crate) mod plan_save;
 pub(crate) mod privacy_review;
 pub(crate) mod today;

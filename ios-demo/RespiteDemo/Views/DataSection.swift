@@ -70,8 +70,8 @@ struct DataSection: View {
     }
 
     private func backup() {
-        guard passphrase == confirmation else {
-            message = "The two passphrases differ."
+        if let differ = passphraseMismatch(passphrase: passphrase, confirmation: confirmation) {
+            message = differ
             return
         }
         let url = freshFile("backup")

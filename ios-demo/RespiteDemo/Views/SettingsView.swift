@@ -204,8 +204,8 @@ struct SettingsView: View {
     }
 
     private func changePassphrase() {
-        guard passphrase == confirmation else {
-            message = "The two passphrases differ."
+        if let differ = passphraseMismatch(passphrase: passphrase, confirmation: confirmation) {
+            message = differ
             return
         }
         // The core normalises passphrases to NFC and refuses guessable ones.

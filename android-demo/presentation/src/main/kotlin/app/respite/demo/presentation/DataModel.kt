@@ -4,6 +4,7 @@ import app.respite.core.ExportFormat
 import app.respite.core.ImportFormat
 import app.respite.core.RespiteException
 import app.respite.core.Vault
+import app.respite.core.passphraseMismatch
 import java.io.File
 
 /**
@@ -18,8 +19,8 @@ class DataModel(private val vault: Vault, private val clock: Clock, private val 
 
     /** Writes an encrypted backup; returns its file for the share sheet, or null. */
     fun backup(passphrase: String, confirmation: String): File? {
-        if (passphrase != confirmation) {
-            message = "The two passphrases differ."
+        passphraseMismatch(passphrase, confirmation)?.let {
+            message = it
             return null
         }
         val file = freshFile("backup")

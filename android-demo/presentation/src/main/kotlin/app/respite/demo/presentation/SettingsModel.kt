@@ -11,6 +11,7 @@ import app.respite.core.Settings
 import app.respite.core.Vault
 import app.respite.core.WorkSchedule
 import app.respite.core.crisisLines
+import app.respite.core.passphraseMismatch
 import app.respite.core.passphraseStrength
 import app.respite.core.scheduleFromText
 import app.respite.core.scheduleToText
@@ -85,8 +86,8 @@ class SettingsModel(private val vault: Vault, val autoLock: AutoLock) {
 
     /** Changes the passphrase (the core normalises it and refuses guessable ones). */
     fun changePassphrase(current: String, passphrase: String, confirmation: String): Boolean {
-        if (passphrase != confirmation) {
-            error = "The two passphrases differ."
+        passphraseMismatch(passphrase, confirmation)?.let {
+            error = it
             return false
         }
         return attempt { vault.changePassphrase(CurrentSecret.Passphrase(current), passphrase) }

@@ -5,6 +5,7 @@ import app.respite.core.DeviceKeyStore
 import app.respite.core.KeySlotKind
 import app.respite.core.RespiteException
 import app.respite.core.Vault
+import app.respite.core.passphraseMismatch
 import java.io.File
 
 /** What the unlock screen shows. */
@@ -50,8 +51,8 @@ class UnlockModel(private val path: String, private val deviceStore: DeviceKeySt
 
     /** Creates the vault; `confirmation` must match. Returns the recovery code to show once. */
     fun create(passphrase: String, confirmation: String): String? {
-        if (passphrase != confirmation) {
-            state = UnlockState.NoVault("The two passphrases differ.")
+        passphraseMismatch(passphrase, confirmation)?.let {
+            state = UnlockState.NoVault(it)
             return null
         }
         return try {
