@@ -8,14 +8,14 @@ plugins {
 
 android {
     namespace = "app.respite.demo"
-    compileSdk = 35
+    compileSdk = 36
 
     defaultConfig {
         applicationId = "app.respite.demo"
         // 26: the bindings pass timestamps as java.time.Instant, which needs API 26
         // (no core-library desugaring); Keystore AES-GCM keys need 23 anyway.
         minSdk = 26
-        targetSdk = 35
+        targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
         ndk {
