@@ -102,6 +102,7 @@ pub use screens::capture::{CaptureCheck, FieldHint, PadReading, TypedLabel};
 pub use screens::error_messages::SaveForm;
 pub use screens::plan_save::PlanSave;
 pub use screens::privacy_review::{AllowListOutcome, PrivacyQuestionText, PrivacyWording};
+pub use screens::reminders::ReminderChanges;
 pub use screens::today::{QuickAction, TodayAction, TodayScreen};
 pub use screens::transition_flow::{FlowPosition, WENT_WELL_SLOTS};
 pub use search::{SearchHit, SearchQuery, SearchResults, SearchSource, MAX_HITS};

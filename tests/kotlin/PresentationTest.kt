@@ -774,8 +774,11 @@ fun presentationTests() {
             assertTrue(settings.error!!.contains("day start hour"))
             val clock = berlinClock("2026-05-04T06:00:00Z")
             val planner = NotificationPlanner(it, clock)
-            val first = planner.planned()
+            val first = planner.reconcile(emptySet()).schedule
             assertTrue(first.isNotEmpty() && first.all { n -> n.title.isNotEmpty() && n.body.isNotEmpty() })
+            val inLine = planner.reconcile(first.map { n -> n.id }.toSet())
+            assertTrue(inLine.schedule.isEmpty() && inLine.cancel.isEmpty(), "already in line: nothing to do")
+            assertEquals(listOf("gone:1"), planner.reconcile(first.map { n -> n.id }.toSet() + "gone:1").cancel)
             val noEvenings = settings.schedule.copy(prompts = settings.schedule.prompts.copy(eveningCheck = false))
             assertTrue(settings.saveSchedule(noEvenings))
             val changes = planner.reconcile(first.map { n -> n.id }.toSet())

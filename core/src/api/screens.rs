@@ -17,6 +17,7 @@ use crate::screens::error_messages::{self, SaveForm};
 use crate::screens::passphrase_form;
 use crate::screens::plan_save::{self, PlanSave};
 use crate::screens::privacy_review::{self, AllowListOutcome, PrivacyQuestionText, PrivacyWording};
+use crate::screens::reminders::{self, ReminderChanges};
 use crate::screens::today::{self, TodayScreen};
 use crate::screens::transition_flow::{Flow, FlowPosition};
 use crate::time::{LocalMoment, Timestamp};
@@ -51,6 +52,24 @@ impl Screens {
             session: Arc::clone(&self.session),
             flow: Mutex::new(Flow::new(moment, script)),
         }))
+    }
+
+    /// What to change in the platform's scheduled reminders (`scheduled`: their
+    /// occurrence ids) so that they are the next seven days of prompts from `now`.
+    /// `device_time_zone` is the device's IANA zone now. Run it after unlocking, after a
+    /// schedule change and when the time zone changes.
+    pub fn reminder_changes(
+        &self,
+        now: Timestamp,
+        device_time_zone: String,
+        scheduled: Vec<String>,
+    ) -> Result<ReminderChanges> {
+        Ok(reminders::reminder_changes(
+            &self.session.store,
+            now,
+            device_time_zone,
+            scheduled,
+        )?)
     }
 
     /// What saving `draft` as the plan would change, shown before the save.

@@ -8,5 +8,6 @@ pub(crate) mod error_messages;
 pub(crate) mod passphrase_form;
 pub(crate) mod plan_save;
 pub(crate) mod privacy_review;
+pub(crate) mod reminders;
 pub(crate) mod today;
 pub(crate) mod transition_flow;

@@ -56,7 +56,7 @@ object PromptNotifications {
         val now = clock.now().toEpochMilli()
         for (n in changes.schedule) {
             val request = OneTimeWorkRequestBuilder<PromptWorker>()
-                .setInitialDelay((n.atEpochMillis - now).coerceAtLeast(0), TimeUnit.MILLISECONDS)
+                .setInitialDelay((n.at.toEpochMilli() - now).coerceAtLeast(0), TimeUnit.MILLISECONDS)
                 .setInputData(workDataOf("title" to n.title, "body" to n.body, "id" to n.id))
                 .addTag(TAG)
                 .addTag(ID_TAG + n.id)

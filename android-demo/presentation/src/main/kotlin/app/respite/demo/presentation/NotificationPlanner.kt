@@ -1,37 +1,17 @@
 package app.respite.demo.presentation
 
-import app.respite.core.PromptOccurrence
+import app.respite.core.ReminderChanges
 import app.respite.core.Vault
 
-/** A local notification to schedule: the core's generic wording, never user content. */
-data class PlannedNotification(val id: String, val atEpochMillis: Long, val title: String, val body: String)
-
-/** What to change in the platform's scheduled notifications. */
-data class NotificationChanges(val schedule: List<PlannedNotification>, val cancel: List<String>)
-
 /**
- * Turns the core's upcoming prompts into local notifications and reconciles them with
- * what is already scheduled, by the occurrence's stable id. The shells run this when
- * the app starts, the time zone changes, or the schedule changes.
+ * Reminders as local notifications, one per upcoming prompt, named by the
+ * occurrence's stable id: the core says which to schedule and which to cancel for
+ * the next seven days ([ReminderChanges]); their title and body are its generic
+ * wording, never user content. Run when the app unlocks, the time zone changes, or
+ * the schedule changes.
  */
-class NotificationPlanner(private val vault: Vault, private val clock: Clock, private val days: Long = 7) {
-    /** The notifications that should be scheduled now. */
-    fun planned(): List<PlannedNotification> = vault.prompts().use {
-        it.upcoming(clock.now(), clock.now().plusSeconds(days * 86_400), clock.zone().id)
-    }.map(::notification)
-
-    /** The changes from `scheduledIds` to [planned]. */
-    fun reconcile(scheduledIds: Set<String>): NotificationChanges {
-        val wanted = planned()
-        val wantedIds = wanted.map { it.id }.toSet()
-        return NotificationChanges(
-            schedule = wanted.filter { it.id !in scheduledIds },
-            cancel = scheduledIds.filter { it !in wantedIds }.sorted(),
-        )
-    }
-
-    companion object {
-        /** A notification for one occurrence. */
-        fun notification(o: PromptOccurrence) = PlannedNotification(o.id, o.at.toEpochMilli(), o.title, o.body)
-    }
+class NotificationPlanner(private val vault: Vault, private val clock: Clock) {
+    /** The changes from the reminders scheduled now (by occurrence id). */
+    fun reconcile(scheduledIds: Set<String>): ReminderChanges =
+        vault.screens().use { it.reminderChanges(clock.now(), clock.zone().id, scheduledIds.toList()) }
 }
