@@ -89,9 +89,7 @@ pub struct TransitionFlow {
 
 impl TransitionFlow {
     fn flow(&self) -> MutexGuard<'_, Flow> {
-        self.flow
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        unpoisoned(&self.flow)
     }
 }
 
@@ -239,9 +237,7 @@ pub struct AutoLock {
 
 impl AutoLock {
     fn state(&self) -> MutexGuard<'_, AutoLockState> {
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        unpoisoned(&self.state)
     }
 }
 
@@ -306,4 +302,12 @@ pub fn read_only_message(problems: u32) -> String {
 #[uniffi::export]
 pub fn passphrase_mismatch(passphrase: String, confirmation: String) -> Option<String> {
     passphrase_form::mismatch(passphrase, confirmation)
+}
+
+/// The state behind `mutex`, also after a panic elsewhere poisoned it: what the person
+/// was in the middle of is kept rather than lost.
+fn unpoisoned<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
